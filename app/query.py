@@ -1,0 +1,266 @@
+"""Finding cases: the filter a user builds, the sorted id list, rows by page, facet counts.
+
+Everything runs in SQL so it scales to catalogues of 100,000 cases: the
+window asks for ordered ids once, then for rows a page at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from app.places import DONOR, RECIPIENT, descendant_ids, rollup_names, rollup_pairs
+from models import Actor, CaseActor, CasePlace, CaseStudy, Note, Place, Tag
+from models.annotations import case_tag
+from models.catalogue import CaseAssistance
+
+TagMode = Literal["all", "any"]
+SortKey = Literal["title", "donor", "recipient", "sector", "start_year", "tags", "notes"]
+SORT_KEYS: tuple[SortKey, ...] = (
+    "title", "donor", "recipient", "sector", "start_year", "tags", "notes",
+)  # fmt: skip
+
+FACET_SECTOR = "sector"
+FACET_DONOR = "donor"
+FACET_RECIPIENT = "recipient"
+FACET_FORM = "assistance"
+FACET_GROUPS = (FACET_SECTOR, FACET_DONOR, FACET_RECIPIENT, FACET_FORM)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the user narrowed the catalogue to. Empty means everything.
+
+    Within one facet group the chosen values combine with "any of"; groups,
+    the text and the tags combine with "all of".
+    """
+
+    text: str = ""
+    sectors: frozenset[str] = frozenset()
+    donor_places: frozenset[int] = frozenset()
+    recipient_places: frozenset[int] = frozenset()
+    forms: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    tag_mode: TagMode = "all"
+    case_ids: frozenset[int] | None = None
+
+    def without(self, group: str) -> CaseFilter:
+        """This filter minus one facet group, for counting that group's values."""
+        cleared: dict[str, frozenset[str] | frozenset[int]] = {
+            FACET_SECTOR: {"sectors": frozenset()},
+            FACET_DONOR: {"donor_places": frozenset()},
+            FACET_RECIPIENT: {"recipient_places": frozenset()},
+            FACET_FORM: {"forms": frozenset()},
+        }[group]  # type: ignore[assignment]
+        return replace(self, **cleared)  # type: ignore[arg-type]
+
+    def is_empty(self) -> bool:
+        return self == CaseFilter()
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the catalogue table."""
+
+    id: int
+    slug: str
+    title: str
+    donor: str
+    recipient: str
+    sector: str
+    start_year: int | None
+    end_year: int | None
+    ongoing: bool
+    tag_count: int
+    note_count: int
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    group: str
+    key: str
+    label: str
+    count: int
+
+
+@dataclass
+class Facets:
+    groups: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _text_condition(word: str) -> ColumnElement[bool]:
+    pattern = f"%{escape_like(word)}%"
+    place_match = exists().where(
+        CasePlace.case_id == CaseStudy.id,
+        CasePlace.place_id == Place.id,
+        or_(
+            Place.name.ilike(pattern, escape="\\"),
+            Place.name_zh.like(pattern, escape="\\"),
+            Place.name_ug.like(pattern, escape="\\"),
+        ),
+    )
+    actor_match = exists().where(
+        CaseActor.case_id == CaseStudy.id,
+        CaseActor.actor_id == Actor.id,
+        or_(Actor.name.ilike(pattern, escape="\\"), Actor.name_zh.like(pattern, escape="\\")),
+    )
+    return or_(
+        CaseStudy.title.ilike(pattern, escape="\\"),
+        CaseStudy.summary.ilike(pattern, escape="\\"),
+        CaseStudy.slug.ilike(pattern, escape="\\"),
+        place_match,
+        actor_match,
+    )
+
+
+def _place_condition(role: str, place_ids: frozenset[int]) -> ColumnElement[bool]:
+    inside = descendant_ids(set(place_ids))
+    return CaseStudy.id.in_(
+        select(CasePlace.case_id).where(CasePlace.role == role, CasePlace.place_id.in_(inside))
+    )
+
+
+def tag_keys_condition(keys: frozenset[str], mode: TagMode) -> ColumnElement[bool]:
+    """Cases carrying the tags (a parent tag includes its children)."""
+
+    def carries(key: str) -> ColumnElement[bool]:
+        return exists().where(
+            case_tag.c.case_id == CaseStudy.id,
+            case_tag.c.tag_id == Tag.id,
+            or_(Tag.name_key == key, Tag.name_key.startswith(key + "/", autoescape=True)),
+        )
+
+    conditions = [carries(k) for k in sorted(keys)]
+    return and_(*conditions) if mode == "all" else or_(*conditions)
+
+
+def filter_conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [_text_condition(w) for w in flt.text.split()]
+    if flt.sectors:
+        conditions.append(CaseStudy.sector.in_(flt.sectors))
+    if flt.donor_places:
+        conditions.append(_place_condition(DONOR, flt.donor_places))
+    if flt.recipient_places:
+        conditions.append(_place_condition(RECIPIENT, flt.recipient_places))
+    if flt.forms:
+        conditions.append(
+            CaseStudy.id.in_(
+                select(CaseAssistance.case_id).where(CaseAssistance.form.in_(flt.forms))
+            )
+        )
+    if flt.tags:
+        conditions.append(tag_keys_condition(flt.tags, flt.tag_mode))
+    if flt.case_ids is not None:
+        conditions.append(CaseStudy.id.in_(flt.case_ids))
+    return conditions or [true()]
+
+
+def filtered_ids(flt: CaseFilter) -> Select[tuple[int]]:
+    return select(CaseStudy.id).where(*filter_conditions(flt))
+
+
+def _tag_counts() -> Select[tuple[int, int]]:
+    return select(case_tag.c.case_id, func.count().label("n")).group_by(case_tag.c.case_id)
+
+
+def _note_counts() -> Select[tuple[int, int]]:
+    return select(Note.case_id, func.count().label("n")).group_by(Note.case_id)
+
+
+def case_ids(
+    session: Session, flt: CaseFilter, sort: SortKey = "title", descending: bool = False
+) -> list[int]:
+    """Ids of the cases matching `flt`, in the order the table shows them."""
+    stmt = select(CaseStudy.id).where(*filter_conditions(flt))
+    key: ColumnElement[object]
+    if sort in ("donor", "recipient"):
+        names = rollup_names(DONOR if sort == "donor" else RECIPIENT).subquery()
+        stmt = stmt.outerjoin(names, names.c.case_id == CaseStudy.id)
+        key = func.coalesce(names.c.names, "")
+    elif sort in ("tags", "notes"):
+        counts = (_tag_counts() if sort == "tags" else _note_counts()).subquery()
+        stmt = stmt.outerjoin(counts, counts.c.case_id == CaseStudy.id)
+        key = func.coalesce(counts.c.n, 0)
+    elif sort == "start_year":
+        key = func.coalesce(CaseStudy.start_year, 0)
+    elif sort == "sector":
+        key = CaseStudy.sector
+    else:
+        key = CaseStudy.title
+    order = key.desc() if descending else key.asc()
+    title = func.lower(CaseStudy.title)
+    stmt = stmt.order_by(order, title.desc() if descending else title, CaseStudy.id)
+    return list(session.scalars(stmt))
+
+
+def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
+    """The table rows of these cases, keyed by id (one query whatever the count)."""
+    if not ids:
+        return {}
+    donors = rollup_names(DONOR, ids).subquery()
+    recipients = rollup_names(RECIPIENT, ids).subquery()
+    tags = _tag_counts().where(case_tag.c.case_id.in_(ids)).subquery()
+    notes = _note_counts().where(Note.case_id.in_(ids)).subquery()
+    stmt = (
+        select(
+            CaseStudy.id,
+            CaseStudy.slug,
+            CaseStudy.title,
+            func.coalesce(donors.c.names, ""),
+            func.coalesce(recipients.c.names, ""),
+            CaseStudy.sector,
+            CaseStudy.start_year,
+            CaseStudy.end_year,
+            CaseStudy.ongoing,
+            func.coalesce(tags.c.n, 0),
+            func.coalesce(notes.c.n, 0),
+        )
+        .outerjoin(donors, donors.c.case_id == CaseStudy.id)
+        .outerjoin(recipients, recipients.c.case_id == CaseStudy.id)
+        .outerjoin(tags, tags.c.case_id == CaseStudy.id)
+        .outerjoin(notes, notes.c.case_id == CaseStudy.id)
+        .where(CaseStudy.id.in_(ids))
+    )
+    return {row[0]: CaseRow(*row) for row in session.execute(stmt).tuples()}
+
+
+def facet_counts(session: Session, flt: CaseFilter) -> Facets:
+    """For each facet group, its values with the number of cases each would show.
+
+    A group's counts ignore that group's own selection, so choosing "energy"
+    still shows how many cases the other sectors hold.
+    """
+    facets = Facets()
+    matching = filtered_ids(flt.without(FACET_SECTOR))
+    sectors = session.execute(
+        select(CaseStudy.sector, func.count())
+        .where(CaseStudy.id.in_(matching), CaseStudy.sector != "")
+        .group_by(CaseStudy.sector)
+        .order_by(CaseStudy.sector)
+    ).tuples()
+    facets.groups[FACET_SECTOR] = [FacetValue(FACET_SECTOR, s, s, n) for s, n in sectors]
+    for group, role in ((FACET_DONOR, DONOR), (FACET_RECIPIENT, RECIPIENT)):
+        pairs = rollup_pairs(role).subquery()
+        rows = session.execute(
+            select(Place.id, Place.name, func.count(func.distinct(pairs.c.case_id)))
+            .join(pairs, pairs.c.area_id == Place.id)
+            .where(pairs.c.case_id.in_(filtered_ids(flt.without(group))))
+            .group_by(Place.id, Place.name)
+            .order_by(Place.name)
+        ).tuples()
+        facets.groups[group] = [FacetValue(group, str(i), name, n) for i, name, n in rows]
+    forms = session.execute(
+        select(CaseAssistance.form, func.count())
+        .where(CaseAssistance.case_id.in_(filtered_ids(flt.without(FACET_FORM))))
+        .group_by(CaseAssistance.form)
+        .order_by(CaseAssistance.form)
+    ).tuples()
+    facets.groups[FACET_FORM] = [FacetValue(FACET_FORM, f, f, n) for f, n in forms]
+    return facets

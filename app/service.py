@@ -1,0 +1,31 @@
+"""The window's door to the catalogue: each call is one short-lived Session.
+
+Views hold a CatalogueService and never see a Session or SQL.
+"""
+
+from __future__ import annotations
+
+from app.detail import CaseDetail, case_detail_by_id
+from app.query import CaseFilter, CaseRow, Facets, SortKey, case_ids, case_rows, facet_counts
+from app.store import Catalogue
+
+
+class CatalogueService:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+    def case_ids(self, flt: CaseFilter, sort: SortKey = "title", descending: bool = False) -> list[int]:
+        with self.catalogue.sessions() as session:
+            return case_ids(session, flt, sort, descending)
+
+    def case_rows(self, ids: list[int]) -> dict[int, CaseRow]:
+        with self.catalogue.sessions() as session:
+            return case_rows(session, ids)
+
+    def facets(self, flt: CaseFilter) -> Facets:
+        with self.catalogue.sessions() as session:
+            return facet_counts(session, flt)
+
+    def detail(self, case_id: int) -> CaseDetail | None:
+        with self.catalogue.sessions() as session:
+            return case_detail_by_id(session, case_id)

@@ -1,0 +1,43 @@
+"""A case study as plain text, for `casebook show`."""
+
+from __future__ import annotations
+
+from app.detail import CaseDetail
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return ["", title, *lines] if lines else []
+
+
+def case_report(d: CaseDetail) -> str:
+    lines = [d.title, "=" * len(d.title), f"slug: {d.slug}"]
+    lines.append(f"sector: {d.sector}    period: {d.period}")
+    if d.assistance:
+        lines.append("assistance: " + ", ".join(d.assistance))
+    for role in ("donor", "recipient"):
+        places = [" › ".join(p.lineage) for p in d.places_on(role)]
+        if places:
+            lines.append(f"{role}: " + "; ".join(places))
+    if d.tags:
+        lines.append("tags: " + ", ".join(d.tags))
+    lines += ["", d.summary]
+    if d.narrative:
+        lines += ["", d.narrative]
+    lines += _section(
+        "People and organisations",
+        [f"- {a.name} ({a.kind}): {a.role}" for a in d.actors],
+    )
+    lines += _section(
+        "Figures",
+        [
+            f"- {m.name}: {m.display}" + (f" ({m.period})" if m.period else "") + f" [{m.source}]"
+            for m in d.metrics
+        ],
+    )
+    lines += _section(
+        "Perspectives",
+        [f"- {p.viewpoint}: {p.text} [{p.source}]" for p in d.perspectives],
+    )
+    lines += _section("Sources", [f"- {s.citation}" for s in d.sources])
+    lines += _section("Notes", [f"- {n.body}" for n in d.notes])
+    return "\n".join(lines)

@@ -1,0 +1,44 @@
+"""Casebook's data layer: SQLAlchemy models, the engine and schema migrations.
+
+Nothing here knows about Qt or the application layer.
+"""
+
+from models.annotations import CaseTag, Note, Tag
+from models.base import Base
+from models.catalogue import (
+    ASSISTANCE_FORMS,
+    PLACE_LEVELS,
+    QUALIFIERS,
+    Actor,
+    CaseActor,
+    CasePlace,
+    CaseSource,
+    CaseStudy,
+    Meta,
+    Metric,
+    Perspective,
+    Place,
+    SeedRecord,
+    Source,
+)
+
+__all__ = [
+    "ASSISTANCE_FORMS",
+    "PLACE_LEVELS",
+    "QUALIFIERS",
+    "Actor",
+    "Base",
+    "CaseActor",
+    "CasePlace",
+    "CaseSource",
+    "CaseStudy",
+    "CaseTag",
+    "Meta",
+    "Metric",
+    "Note",
+    "Perspective",
+    "Place",
+    "SeedRecord",
+    "Source",
+    "Tag",
+]

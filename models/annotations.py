@@ -1,0 +1,56 @@
+"""What a researcher adds to a case: tags and notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, utcnow
+
+if TYPE_CHECKING:
+    from models.catalogue import CaseStudy
+
+case_tag = Table(
+    "case_tag",
+    Base.metadata,
+    Column("case_id", ForeignKey("case_study.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+CaseTag = case_tag
+
+
+class Tag(Base):
+    """A tag; `name_key` is the normalised form that makes " Tea " and "TEA" one tag.
+
+    Hierarchy is written in the name ("craft/embroidery"); a parent's filter
+    includes every tag whose key starts with "parent/".
+    """
+
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    colour: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    cases: Mapped[list[CaseStudy]] = relationship(secondary="case_tag", back_populates="tags")
+
+
+class Note(Base):
+    """A Markdown note on a case."""
+
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case_study.id", ondelete="CASCADE"), index=True
+    )
+    body: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    case: Mapped[CaseStudy] = relationship(back_populates="notes")

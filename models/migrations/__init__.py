@@ -1,0 +1,46 @@
+"""Numbered schema migrations, tracked in SQLite's `user_version`.
+
+Each migration is a module `vNNN_name.py` with a list `STATEMENTS` of SQL
+statements. A migration runs in one transaction together with the bump of
+`user_version`, so a crash leaves the file at the previous version, whole.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from types import ModuleType
+
+from sqlalchemy import Connection, Engine
+
+# The order here is the order of the schema versions: index 0 is version 1.
+MIGRATION_MODULES: Sequence[str] = ("v001_initial",)
+
+LATEST_VERSION = len(MIGRATION_MODULES)
+
+# "CsBk" in ASCII: marks a SQLite file as a Casebook catalogue.
+APPLICATION_ID = 0x4373426B
+
+
+def _load(name: str) -> ModuleType:
+    return importlib.import_module(f"models.migrations.{name}")
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def migrate(engine: Engine, target: int = LATEST_VERSION) -> list[int]:
+    """Bring the database up to `target`, one transaction per step; return the steps run."""
+    applied: list[int] = []
+    with engine.connect() as conn:
+        current = schema_version(conn)
+    for version in range(current + 1, target + 1):
+        module = _load(MIGRATION_MODULES[version - 1])
+        with engine.begin() as conn:
+            for statement in module.STATEMENTS:
+                conn.exec_driver_sql(statement)
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.exec_driver_sql(f"PRAGMA user_version = {version}")
+        applied.append(version)
+    return applied

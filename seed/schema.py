@@ -1,0 +1,263 @@
+"""Reading and checking the seed TOML files into plain typed records."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models.catalogue import ACTOR_KINDS, ASSISTANCE_FORMS, PLACE_LEVELS, PLACE_ROLES, QUALIFIERS
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+class SeedError(ValueError):
+    """A seed file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class SeedMetric:
+    key: str
+    name: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    year: int | None
+    start_year: int | None
+    end_year: int | None
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SeedCase:
+    file: str
+    slug: str
+    title: str
+    sector: str
+    assistance: list[str]
+    start_year: int | None
+    end_year: int | None
+    ongoing: bool
+    summary: str
+    narrative: str
+    sources: list[str]
+    places: list[dict[str, str]]
+    actors: list[dict[str, str]]
+    metrics: list[SeedMetric]
+    perspectives: list[dict[str, str]]
+
+
+@dataclass
+class SeedData:
+    sources: list[dict[str, str]] = field(default_factory=list)
+    places: list[dict[str, str]] = field(default_factory=list)
+    cases: list[SeedCase] = field(default_factory=list)
+    digest: str = ""
+
+
+class _Entry:
+    """Typed access to one TOML table, with errors that say where."""
+
+    def __init__(self, data: dict[str, Any], where: str) -> None:
+        self.data = data
+        self.where = where
+
+    def fail(self, message: str) -> SeedError:
+        return SeedError(f"{self.where}: {message}")
+
+    def text(self, name: str, required: bool = True) -> str:
+        value = self.data.get(name, "")
+        if not isinstance(value, str):
+            raise self.fail(f"'{name}' must be text")
+        if required and not value.strip():
+            raise self.fail(f"'{name}' is missing")
+        return value.strip()
+
+    def choice(self, name: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(name)
+        if value not in allowed:
+            raise self.fail(f"'{name}' is {value!r}; expected one of {', '.join(allowed)}")
+        return value
+
+    def year(self, name: str) -> int | None:
+        value = self.data.get(name, 0)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(f"'{name}' must be a whole number (0 for none)")
+        if value == 0:
+            return None
+        if not 1300 <= value <= 2100:
+            raise self.fail(f"'{name}' = {value} is not a plausible year")
+        return value
+
+    def number(self, name: str) -> float | None:
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise self.fail(f"'{name}' must be a number, not {type(value).__name__}")
+        return float(value)
+
+    def tables(self, name: str) -> list[dict[str, Any]]:
+        value = self.data.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(f"'{name}' must be a list of tables ([[{name}]])")
+        return value
+
+    def strings(self, name: str) -> list[str]:
+        value = self.data.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(f"'{name}' must be a list of text")
+        return value
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise SeedError(f"{path.name}: not valid TOML ({exc})") from exc
+
+
+def _metric(entry: _Entry) -> SeedMetric:
+    value, low, high = entry.number("value"), entry.number("low"), entry.number("high")
+    if value is None and (low is None or high is None):
+        raise entry.fail("needs 'value', or both 'low' and 'high'")
+    if low is not None and high is not None and low > high:
+        raise entry.fail("'low' is greater than 'high'")
+    return SeedMetric(
+        key=entry.text("key"),
+        name=entry.text("name"),
+        value=value,
+        low=low,
+        high=high,
+        unit=entry.text("unit", required=False),
+        qualifier=entry.choice("qualifier", QUALIFIERS),
+        year=entry.year("year"),
+        start_year=entry.year("start_year"),
+        end_year=entry.year("end_year"),
+        source=entry.text("source"),
+        note=entry.text("note", required=False),
+    )
+
+
+def _case(path: Path) -> SeedCase:
+    top = _Entry(_read(path), path.name)
+    slug = top.text("slug")
+    forms = top.strings("assistance")
+    for form in forms:
+        if form not in ASSISTANCE_FORMS:
+            raise top.fail(f"unknown form of assistance {form!r}")
+    places = []
+    for i, raw in enumerate(top.tables("place")):
+        e = _Entry(raw, f"{path.name} place #{i + 1}")
+        places.append({"place": e.text("place"), "role": e.choice("role", PLACE_ROLES)})
+    actors = []
+    for i, raw in enumerate(top.tables("actor")):
+        e = _Entry(raw, f"{path.name} actor #{i + 1}")
+        actors.append(
+            {
+                "key": e.text("key"),
+                "kind": e.choice("kind", ACTOR_KINDS),
+                "name": e.text("name"),
+                "name_zh": e.text("name_zh", required=False),
+                "name_ug": e.text("name_ug", required=False),
+                "role": e.text("role", required=False),
+                "affiliation": e.text("affiliation", required=False),
+                "source": e.text("source", required=False),
+            }
+        )
+    metrics = [
+        _metric(_Entry(raw, f"{path.name} metric #{i + 1}"))
+        for i, raw in enumerate(top.tables("metric"))
+    ]
+    perspectives = []
+    for i, raw in enumerate(top.tables("perspective")):
+        e = _Entry(raw, f"{path.name} perspective #{i + 1}")
+        perspectives.append(
+            {
+                "key": e.text("key"),
+                "source": e.text("source"),
+                "viewpoint": e.text("viewpoint", required=False),
+                "text": e.text("text"),
+            }
+        )
+    return SeedCase(
+        file=path.name,
+        slug=slug,
+        title=top.text("title"),
+        sector=top.text("sector"),
+        assistance=forms,
+        start_year=top.year("start_year"),
+        end_year=top.year("end_year"),
+        ongoing=bool(top.data.get("ongoing", False)),
+        summary=top.text("summary"),
+        narrative=top.text("narrative", required=False),
+        sources=top.strings("sources"),
+        places=places,
+        actors=actors,
+        metrics=metrics,
+        perspectives=perspectives,
+    )
+
+
+def _flat_entries(path: Path, table: str, fields: tuple[str, ...]) -> list[dict[str, str]]:
+    top = _Entry(_read(path), path.name)
+    entries = []
+    for i, raw in enumerate(top.tables(table)):
+        e = _Entry(raw, f"{path.name} {table} #{i + 1}")
+        entries.append({f: e.text(f, required=f in ("key", "title", "name")) for f in fields})
+    return entries
+
+
+SOURCE_FIELDS = (
+    "key", "title", "author", "publisher", "date", "date_note", "seed_file", "kind", "outlook",
+)  # fmt: skip
+PLACE_FIELDS = ("key", "name", "name_zh", "name_ug", "level", "parent")
+
+
+def _check_references(data: SeedData) -> None:
+    source_keys = {s["key"] for s in data.sources}
+    place_keys = {p["key"] for p in data.places}
+    for place in data.places:
+        if place["level"] not in PLACE_LEVELS:
+            raise SeedError(f"places.toml: {place['key']}: unknown level {place['level']!r}")
+        if place["parent"] and place["parent"] not in place_keys:
+            raise SeedError(f"places.toml: {place['key']}: unknown parent {place['parent']!r}")
+    slugs: set[str] = set()
+    for case in data.cases:
+        if case.slug in slugs:
+            raise SeedError(f"{case.file}: slug {case.slug!r} is used twice")
+        slugs.add(case.slug)
+        cited = set(case.sources)
+        cited |= {m.source for m in case.metrics} | {p["source"] for p in case.perspectives}
+        for key in cited - source_keys:
+            raise SeedError(f"{case.file}: unknown source {key!r}")
+        for link in case.places:
+            if link["place"] not in place_keys:
+                raise SeedError(f"{case.file}: unknown place {link['place']!r}")
+        metric_keys = [m.key for m in case.metrics]
+        if len(metric_keys) != len(set(metric_keys)):
+            raise SeedError(f"{case.file}: two metrics share a key")
+
+
+def load_seed_files(folder: Path = DATA_DIR) -> SeedData:
+    """Parse and check every seed file in `folder`; raise SeedError on the first problem."""
+    digest = hashlib.sha256()
+    files = [folder / "sources.toml", folder / "places.toml"]
+    files += sorted((folder / "cases").glob("*.toml"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    data = SeedData(
+        sources=_flat_entries(folder / "sources.toml", "source", SOURCE_FIELDS),
+        places=_flat_entries(folder / "places.toml", "place", PLACE_FIELDS),
+        cases=[_case(path) for path in files[2:]],
+        digest=digest.hexdigest(),
+    )
+    _check_references(data)
+    return data

@@ -1,0 +1,1 @@
+"""Casebook's widgets, dialogs and Qt item models. No SQL here: data comes from app/."""

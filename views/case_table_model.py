@@ -1,0 +1,193 @@
+"""The catalogue table: holds only the ordered case ids, fetches rows a page at a time.
+
+Sorting and filtering are done in SQL by app.query; the model asks for a new
+id list and resets. Rows are fetched on demand in pages of PAGE_SIZE and kept
+in a bounded cache, so 100,000 cases cost a list of ints, not 100,000 rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from app.formatting import format_period
+from app.query import SORT_KEYS, CaseFilter, CaseRow, SortKey
+from views.roles import CASE_ID_ROLE, SLUG_ROLE
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 64
+
+COLUMNS: tuple[tuple[SortKey, str], ...] = (
+    ("title", "Title"),
+    ("donor", "Donor"),
+    ("recipient", "Recipient"),
+    ("sector", "Sector"),
+    ("start_year", "Period"),
+    ("tags", "Tags"),
+    ("notes", "Notes"),
+)
+assert tuple(key for key, _ in COLUMNS) == SORT_KEYS
+
+IdLoader = Callable[[CaseFilter, SortKey, bool], list[int]]
+RowLoader = Callable[[list[int]], dict[int, CaseRow]]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(
+        self, load_ids: IdLoader, load_rows: RowLoader, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._load_ids = load_ids
+        self._load_rows = load_rows
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, CaseRow]] = OrderedDict()
+        self._filter = CaseFilter()
+        self._sort: SortKey = "title"
+        self._descending = False
+
+    # --- what the window drives -------------------------------------------------
+
+    @property
+    def case_filter(self) -> CaseFilter:
+        return self._filter
+
+    def set_filter(self, flt: CaseFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-run the query (after a filter, sort or data change)."""
+        self.beginResetModel()
+        self._ids = self._load_ids(self._filter, self._sort, self._descending)
+        self._pages.clear()
+        self.endResetModel()
+
+    def invalidate_rows(self) -> None:
+        """Drop cached rows (their counts or titles changed) and repaint."""
+        self._pages.clear()
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def case_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, case_id: int) -> int:
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return -1
+
+    def case_ids(self) -> list[int]:
+        return list(self._ids)
+
+    # --- Qt's model interface ---------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == CASE_ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            SLUG_ROLE,
+        ):
+            return None
+        row = self._row(index.row())
+        if role == SLUG_ROLE:
+            return row.slug
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in ("tags", "notes"):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.title if key == "title" else None
+        return _display(row, key)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = COLUMNS[column][0]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._ids[i.row()] for i in old]
+        self._ids = self._load_ids(self._filter, self._sort, self._descending)
+        self._pages.clear()
+        positions = {case_id: row for row, case_id in enumerate(self._ids)}
+        self.changePersistentIndexList(
+            old,
+            [
+                self.index(positions[cid], i.column()) if cid in positions else QModelIndex()
+                for cid, i in zip(old_ids, old, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    # --- paging -----------------------------------------------------------------
+
+    def _row(self, row: int) -> CaseRow:
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+            page = self._load_rows(ids)
+            self._pages[page_no] = page
+            if len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        found = page.get(self._ids[row])
+        # A case deleted since the ids were read shows as a blank row until the next reload.
+        return found if found is not None else _gone(self._ids[row])
+
+
+def _gone(case_id: int) -> CaseRow:
+    return CaseRow(case_id, "", "", "", "", "", None, None, False, 0, 0)
+
+
+def _display(row: CaseRow, key: SortKey) -> str | int:
+    match key:
+        case "title":
+            return row.title
+        case "donor":
+            return row.donor
+        case "recipient":
+            return row.recipient
+        case "sector":
+            return row.sector
+        case "start_year":
+            return format_period(None, row.start_year, row.end_year, row.ongoing)
+        case "tags":
+            return row.tag_count
+        case "notes":
+            return row.note_count

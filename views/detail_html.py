@@ -1,0 +1,71 @@
+"""A case study rendered as HTML for the detail pane (every value escaped)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from app.detail import CaseDetail, PlaceView
+
+# Unicode isolates keep a right-to-left Uyghur name from reordering the
+# left-to-right text around it.
+RLI, PDI = "\u2067", "\u2069"
+
+
+def _rtl(text: str) -> str:
+    return f'<span dir="rtl">{RLI}{escape(text)}{PDI}</span>'
+
+
+def _place(p: PlaceView) -> str:
+    parts = [escape(" › ".join(p.lineage))]
+    if p.name_zh:
+        parts.append(escape(p.name_zh))
+    if p.name_ug:
+        parts.append(_rtl(p.name_ug))
+    return " · ".join(parts) + f' <span style="color:#777">({escape(p.level)})</span>'
+
+
+def _paragraphs(text: str) -> str:
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    return "".join(f"<p>{escape(b)}</p>" for b in blocks)
+
+
+def overview_html(d: CaseDetail) -> str:
+    meta = [f"<b>Sector:</b> {escape(d.sector)}", f"<b>Period:</b> {escape(d.period)}"]
+    if d.assistance:
+        meta.append(f"<b>Assistance:</b> {escape(', '.join(d.assistance))}")
+    if d.tags:
+        meta.append(f"<b>Tags:</b> {escape(', '.join(d.tags))}")
+    html = [f"<h2>{escape(d.title)}</h2>", f"<p>{' &nbsp; '.join(meta)}</p>"]
+    for role, label in (("donor", "Donor side"), ("recipient", "Recipient side")):
+        places = d.places_on(role)
+        if places:
+            html.append(f"<p><b>{label}:</b> " + "; ".join(_place(p) for p in places) + "</p>")
+    html += ["<h3>Summary</h3>", _paragraphs(d.summary)]
+    if d.narrative:
+        html += ["<h3>Narrative</h3>", _paragraphs(d.narrative)]
+    if d.actors:
+        html.append("<h3>People and organisations</h3><ul>")
+        for a in d.actors:
+            extra = f", {escape(a.affiliation)}" if a.affiliation else ""
+            name = escape(a.name) + (f" {_rtl(a.name_ug)}" if a.name_ug else "")
+            html.append(f"<li><b>{name}</b> ({escape(a.kind)}{extra}): {escape(a.role)}</li>")
+        html.append("</ul>")
+    return "".join(html)
+
+
+def sources_html(d: CaseDetail) -> str:
+    html = []
+    if d.perspectives:
+        html.append("<h3>Perspectives</h3>")
+        for p in d.perspectives:
+            html.append(
+                f"<p><b>{escape(p.viewpoint.capitalize())}</b> — {escape(p.text)}<br>"
+                f'<span style="color:#555">Source: {escape(p.source)}</span></p>'
+            )
+    if d.sources:
+        html.append("<h3>Sources</h3><ol>")
+        for s in d.sources:
+            extra = f" — {escape(s.kind)}, {escape(s.outlook)} account" if s.kind else ""
+            html.append(f"<li>{escape(s.citation)}{extra} <i>[{escape(s.seed_file)}]</i></li>")
+        html.append("</ol>")
+    return "".join(html) or "<p>No sources recorded.</p>"

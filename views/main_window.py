@@ -1,0 +1,243 @@
+"""The main window: facets | catalogue table | detail pane, with a filter box on top."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QTreeView,
+    QWidget,
+)
+
+from app import __version__
+from app.query import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
+from app.service import CatalogueService
+from views.case_table_model import CaseTableModel
+from views.detail_pane import DetailPane
+from views.facet_model import FacetModel
+from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
+
+FILTER_DELAY_MS = 150
+ROW_HEIGHT_PADDING = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, service: CatalogueService, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.settings = settings
+        self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
+
+        self.case_model = CaseTableModel(service.case_ids, service.case_rows, self)
+        self.facet_model = FacetModel(self)
+        self._build_widgets()
+        self._build_actions()
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+        self.facet_model.selectionChanged.connect(self.apply_filter)
+        self.facet_view.clicked.connect(self._on_facet_clicked)
+        self.facet_view.activated.connect(self._on_facet_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+        self.apply_filter()
+        self.facet_view.expandAll()
+        self._restore_state()
+
+    # --- construction -----------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText("Filter by title, summary, place or person…")
+        self.filter_edit.setClearButtonEnabled(True)
+        toolbar = QToolBar("Filter", self)
+        toolbar.setObjectName("filterToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.filter_edit)
+        self.addToolBar(toolbar)
+
+        self.facet_view = QTreeView(self)
+        self.facet_view.setObjectName("facetView")
+        self.facet_view.setModel(self.facet_model)
+        self.facet_view.setHeaderHidden(True)
+        self.facet_view.setUniformRowHeights(True)
+        self.facet_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.case_model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + ROW_HEIGHT_PADDING)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(0, 300)
+
+        self.detail = DetailPane(self)
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.addWidget(self.table)
+        self.right_splitter.addWidget(self.detail)
+        self.right_splitter.setStretchFactor(0, 2)
+        self.right_splitter.setStretchFactor(1, 3)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.facet_view)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([230, 900])
+        self.setCentralWidget(self.main_splitter)
+        self.resize(1200, 800)
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.find_action = QAction("&Find…", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_filter)
+        edit_menu.addAction(self.find_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.clear_filters_action = QAction("&Clear Filters", self)
+        self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.clear_filters_action.triggered.connect(self.clear_filters)
+        view_menu.addAction(self.clear_filters_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = QAction("&About Casebook", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    # --- filtering --------------------------------------------------------------
+
+    def current_filter(self) -> CaseFilter:
+        return CaseFilter(
+            text=self.filter_edit.text().strip(),
+            sectors=self.facet_model.selected(FACET_SECTOR),
+            donor_places=frozenset(int(k) for k in self.facet_model.selected(FACET_DONOR)),
+            recipient_places=frozenset(
+                int(k) for k in self.facet_model.selected(FACET_RECIPIENT)
+            ),
+            forms=self.facet_model.selected(FACET_FORM),
+        )
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        selected = self.selected_case_id()
+        flt = self.current_filter()
+        self.case_model.set_filter(flt)
+        self.facet_model.update_counts(self.service.facets(flt))
+        self._reselect(selected)
+        total = len(self.service.case_ids(CaseFilter())) if not flt.is_empty() else None
+        shown = self.case_model.rowCount()
+        self.statusBar().showMessage(
+            f"{shown} case studies" if total is None else f"{shown} of {total} case studies"
+        )
+
+    @Slot()
+    def clear_filters(self) -> None:
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        self.facet_model.clear_selection()
+        self.apply_filter()
+
+    @Slot()
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    @Slot(QModelIndex)
+    def _on_facet_clicked(self, index: QModelIndex) -> None:
+        key = index.data(FACET_KEY_ROLE)
+        if key is None or not index.flags() & Qt.ItemFlag.ItemIsEnabled:
+            return
+        self.facet_model.toggle(index.data(FACET_GROUP_ROLE), key)
+
+    # --- selection --------------------------------------------------------------
+
+    def selected_case_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.case_model.case_id(rows[0].row()) if rows else None
+
+    def select_case(self, case_id: int) -> bool:
+        row = self.case_model.row_of(case_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.case_model.index(row, 0))
+        return True
+
+    def _reselect(self, case_id: int | None) -> None:
+        if case_id is None or not self.select_case(case_id):
+            self.detail.show_case(None)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection_changed(self, *_: QItemSelection) -> None:
+        case_id = self.selected_case_id()
+        self.detail.show_case(self.service.detail(case_id) if case_id is not None else None)
+
+    # --- about, state -----------------------------------------------------------
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Casebook",
+            f"<h3>Casebook {__version__}</h3><p>An offline catalogue of case studies of "
+            "China's pairing assistance to Xinjiang: browse, annotate and export.</p>"
+            f"<p>Catalogue: {self.service.catalogue.path}</p>",
+        )
+
+    def _restore_state(self) -> None:
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("window/mainSplitter", self.main_splitter.restoreState),
+            ("window/rightSplitter", self.right_splitter.restoreState),
+            ("window/tableHeader", self.table.horizontalHeader().restoreState),
+        ):
+            value = self.settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/mainSplitter", self.main_splitter.saveState())
+        self.settings.setValue("window/rightSplitter", self.right_splitter.saveState())
+        self.settings.setValue("window/tableHeader", self.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

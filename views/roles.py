@@ -1,0 +1,10 @@
+"""Custom item-data roles shared by Casebook's models."""
+
+from PySide6.QtCore import Qt
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SLUG_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+FACET_GROUP_ROLE = Qt.ItemDataRole.UserRole + 10
+FACET_KEY_ROLE = Qt.ItemDataRole.UserRole + 11
+FACET_COUNT_ROLE = Qt.ItemDataRole.UserRole + 12
