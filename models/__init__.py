@@ -3,7 +3,7 @@
 Nothing here knows about Qt or the application layer.
 """
 
-from models.annotations import CaseTag, Note, Tag
+from models.annotations import CaseTag, Highlight, Note, Tag
 from models.base import Base
 from models.catalogue import (
     ASSISTANCE_FORMS,
@@ -33,6 +33,7 @@ __all__ = [
     "CaseSource",
     "CaseStudy",
     "CaseTag",
+    "Highlight",
     "Meta",
     "Metric",
     "Note",

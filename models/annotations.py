@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy import Boolean, CheckConstraint, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
@@ -54,3 +54,41 @@ class Note(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     case: Mapped[CaseStudy] = relationship(back_populates="notes")
+
+
+class Highlight(Base):
+    """A highlighted passage in a case's summary or narrative.
+
+    Anchored twice: by character offsets, and by the quoted text with some
+    context before and after, so it can be found again after the text is
+    edited. `orphaned` marks one whose text could not be found any more; it is
+    kept, never dropped.
+    """
+
+    __tablename__ = "highlight"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case_study.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(20))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    tag_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tag.id", ondelete="SET NULL"), index=True
+    )
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    case: Mapped[CaseStudy] = relationship()
+    tag: Mapped[Tag | None] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("field IN ('summary', 'narrative')", name="field"),
+        CheckConstraint('start >= 0 AND "end" >= start', name="span"),
+    )

@@ -112,25 +112,25 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
 
     def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu = self.menuBar().addMenu("&File")
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_menu = edit_menu = self.menuBar().addMenu("&Edit")
         self.find_action = QAction("&Find…", self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_filter)
         edit_menu.addAction(self.find_action)
 
-        view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = view_menu = self.menuBar().addMenu("&View")
         self.clear_filters_action = QAction("&Clear Filters", self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.clear_filters)
         view_menu.addAction(self.clear_filters_action)
 
-        help_menu = self.menuBar().addMenu("&Help")
+        self.help_menu = help_menu = self.menuBar().addMenu("&Help")
         self.about_action = QAction("&About Casebook", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -162,6 +162,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{shown} case studies" if total is None else f"{shown} of {total} case studies"
         )
+
+    @Slot()
+    def refresh(self) -> None:
+        """Redraw everything from the catalogue after a change, keeping the selection."""
+        self.apply_filter()
+        self._on_selection_changed()
 
     @Slot()
     def clear_filters(self) -> None:
