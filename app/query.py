@@ -228,7 +228,7 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
         .outerjoin(notes, notes.c.case_id == CaseStudy.id)
         .where(CaseStudy.id.in_(ids))
     )
-    return {row[0]: CaseRow(*row) for row in session.execute(stmt).tuples()}
+    return {row[0]: CaseRow(*row) for row in session.execute(stmt)}
 
 
 def facet_counts(session: Session, flt: CaseFilter) -> Facets:
@@ -244,7 +244,7 @@ def facet_counts(session: Session, flt: CaseFilter) -> Facets:
         .where(CaseStudy.id.in_(matching), CaseStudy.sector != "")
         .group_by(CaseStudy.sector)
         .order_by(CaseStudy.sector)
-    ).tuples()
+    )
     facets.groups[FACET_SECTOR] = [FacetValue(FACET_SECTOR, s, s, n) for s, n in sectors]
     for group, role in ((FACET_DONOR, DONOR), (FACET_RECIPIENT, RECIPIENT)):
         pairs = rollup_pairs(role).subquery()
@@ -254,13 +254,13 @@ def facet_counts(session: Session, flt: CaseFilter) -> Facets:
             .where(pairs.c.case_id.in_(filtered_ids(flt.without(group))))
             .group_by(Place.id, Place.name)
             .order_by(Place.name)
-        ).tuples()
+        )
         facets.groups[group] = [FacetValue(group, str(i), name, n) for i, name, n in rows]
     forms = session.execute(
         select(CaseAssistance.form, func.count())
         .where(CaseAssistance.case_id.in_(filtered_ids(flt.without(FACET_FORM))))
         .group_by(CaseAssistance.form)
         .order_by(CaseAssistance.form)
-    ).tuples()
+    )
     facets.groups[FACET_FORM] = [FacetValue(FACET_FORM, f, f, n) for f, n in forms]
     return facets

@@ -19,7 +19,7 @@ from models.engine import (
     session_factory,
 )
 from models.migrations import LATEST_VERSION, migrate
-from seed import SeedReport, seed_catalogue
+from seed import SeedError, SeedReport, seed_catalogue
 
 __all__ = ["Catalogue", "CatalogueError", "open_catalogue"]
 
@@ -86,7 +86,10 @@ def open_catalogue(path: Path, seed: bool = True) -> Catalogue:
         try:
             with catalogue.sessions.begin() as session:
                 catalogue.seed_report = seed_catalogue(session)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, SeedError, OSError) as exc:
             catalogue.close()
-            raise CatalogueError(f"Cannot add the seed catalogue to {path}: {exc}.") from exc
+            raise CatalogueError(
+                f"Cannot add the built-in case studies to {path}: {exc}. "
+                "Your catalogue was not changed."
+            ) from exc
     return catalogue

@@ -52,7 +52,7 @@ class _Seeder:
         self.session = session
         self.data = data
         self.report = SeedReport()
-        self.records = set(session.execute(select(SeedRecord.kind, SeedRecord.key)).tuples())
+        self.records = set(session.execute(select(SeedRecord.kind, SeedRecord.key)))
 
     def is_new(self, kind: str, key: str) -> bool:
         return (kind, key) not in self.records

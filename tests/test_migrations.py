@@ -1,0 +1,88 @@
+"""Schema migrations: from an empty file and from every earlier version."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from app.store import backup_path, open_catalogue
+from models import Base
+from models.engine import make_engine
+from models.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATION_MODULES, migrate
+
+
+def _version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def test_empty_file_migrates_to_a_schema_equal_to_the_models(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "new.sqlite3")
+    assert migrate(engine) == list(range(1, LATEST_VERSION + 1))
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        app_id = conn.exec_driver_sql("PRAGMA application_id").scalar()
+    engine.dispose()
+    assert diff == []
+    assert app_id == APPLICATION_ID
+    assert _version(tmp_path / "new.sqlite3") == LATEST_VERSION
+
+
+def test_migrating_twice_does_nothing(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "twice.sqlite3")
+    migrate(engine)
+    assert migrate(engine) == []
+    engine.dispose()
+
+
+@pytest.mark.parametrize("start", range(1, LATEST_VERSION))
+def test_each_earlier_version_upgrades_keeping_its_data(tmp_path: Path, start: int) -> None:
+    path = tmp_path / f"v{start}.sqlite3"
+    engine = make_engine(path)
+    migrate(engine, target=start)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO case_study (slug, title, summary, narrative, sector, ongoing, "
+            "created_at, updated_at) VALUES ('kept', 'Kept 保留 ساقلاندى', '', '', 'energy', 0, "
+            "'2024-01-01 00:00:00', '2024-01-01 00:00:00')"
+        )
+    engine.dispose()
+
+    catalogue = open_catalogue(path, seed=False)
+    catalogue.close()
+
+    assert _version(path) == LATEST_VERSION
+    with sqlite3.connect(path) as conn:
+        title = conn.execute("SELECT title FROM case_study WHERE slug = 'kept'").fetchone()[0]
+    assert title == "Kept 保留 ساقلاندى"
+    backup = backup_path(path, start)
+    assert backup.exists() and _version(backup) == start
+
+
+def test_a_failing_migration_leaves_the_previous_version_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "fail.sqlite3"
+    engine = make_engine(path)
+    migrate(engine, target=1)
+
+    import models.migrations as migrations
+
+    broken = type("Broken", (), {"STATEMENTS": ["CREATE TABLE half (x)", "NOT SQL AT ALL"]})
+    monkeypatch.setattr(migrations, "_load", lambda name: broken)
+    with pytest.raises(Exception, match="syntax error"):
+        migrations.migrate(engine, target=2)
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half" not in tables  # the DDL was rolled back with the failed step
+    assert _version(path) == 1
+
+
+def test_every_migration_module_is_listed_in_order() -> None:
+    modules = sorted(p.stem for p in Path("models/migrations").glob("v[0-9]*.py"))
+    assert tuple(modules) == tuple(MIGRATION_MODULES)
