@@ -7,11 +7,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import APP_NAME
 from app.service import CatalogueService
 from app.store import CatalogueError, open_catalogue
+from resources import resource_path
 from views.main_window import MainWindow
 
 LOCK_STALE_MS = 0  # a lock left by a crashed Casebook is detected by its dead PID
@@ -31,6 +33,8 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "casebook.svg"))))
+    app.setDesktopFileName("casebook")
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
