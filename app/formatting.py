@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-QUALIFIER_WORDS = {"exact": "", "about": "about", "over": "over", "nearly": "nearly", "under": "under"}
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about",
+    "over": "over",
+    "nearly": "nearly",
+    "under": "under",
+}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 

@@ -33,7 +33,7 @@ def lineage_cte() -> CTE:
     return base.union_all(step)
 
 
-def descendant_ids(place_ids: set[int]) -> Select[tuple[int]]:
+def descendant_ids(place_ids: set[int]) -> Select[int]:
     """The ids of these places and everything inside them."""
     lineage = lineage_cte()
     return select(lineage.c.place_id).where(lineage.c.ancestor_id.in_(place_ids))
@@ -52,7 +52,7 @@ def _is_rollup_level(lineage: CTE, role: str) -> ColumnElement[bool]:
     )
 
 
-def rollup_pairs(role: str, case_ids: list[int] | None = None) -> Select[tuple[int, int]]:
+def rollup_pairs(role: str, case_ids: list[int] | None = None) -> Select[int, int]:
     """Distinct (case_id, rolled-up place_id) for one side of the pairings."""
     lineage = lineage_cte()
     stmt = (
@@ -66,7 +66,7 @@ def rollup_pairs(role: str, case_ids: list[int] | None = None) -> Select[tuple[i
     return stmt
 
 
-def rollup_names(role: str, case_ids: list[int] | None = None) -> Select[tuple[int, str]]:
+def rollup_names(role: str, case_ids: list[int] | None = None) -> Select[int, str]:
     """(case_id, "Hubei, Guangdong"): the rolled-up place names per case, for display and sort."""
     pairs = rollup_pairs(role, case_ids).subquery()
     return (

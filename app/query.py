@@ -7,7 +7,7 @@ window asks for ordered ids once, then for rows a page at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
 from sqlalchemy.orm import Session
@@ -162,15 +162,15 @@ def filter_conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
     return conditions or [true()]
 
 
-def filtered_ids(flt: CaseFilter) -> Select[tuple[int]]:
+def filtered_ids(flt: CaseFilter) -> Select[int]:
     return select(CaseStudy.id).where(*filter_conditions(flt))
 
 
-def _tag_counts() -> Select[tuple[int, int]]:
+def _tag_counts() -> Select[int, int]:
     return select(case_tag.c.case_id, func.count().label("n")).group_by(case_tag.c.case_id)
 
 
-def _note_counts() -> Select[tuple[int, int]]:
+def _note_counts() -> Select[int, int]:
     return select(Note.case_id, func.count().label("n")).group_by(Note.case_id)
 
 
@@ -179,7 +179,7 @@ def case_ids(
 ) -> list[int]:
     """Ids of the cases matching `flt`, in the order the table shows them."""
     stmt = select(CaseStudy.id).where(*filter_conditions(flt))
-    key: ColumnElement[object]
+    key: ColumnElement[Any]
     if sort in ("donor", "recipient"):
         names = rollup_names(DONOR if sort == "donor" else RECIPIENT).subquery()
         stmt = stmt.outerjoin(names, names.c.case_id == CaseStudy.id)
@@ -191,9 +191,9 @@ def case_ids(
     elif sort == "start_year":
         key = func.coalesce(CaseStudy.start_year, 0)
     elif sort == "sector":
-        key = CaseStudy.sector
+        key = CaseStudy.sector.expression
     else:
-        key = CaseStudy.title
+        key = CaseStudy.title.expression
     order = key.desc() if descending else key.asc()
     title = func.lower(CaseStudy.title)
     stmt = stmt.order_by(order, title.desc() if descending else title, CaseStudy.id)

@@ -14,7 +14,9 @@ class CatalogueService:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
 
-    def case_ids(self, flt: CaseFilter, sort: SortKey = "title", descending: bool = False) -> list[int]:
+    def case_ids(
+        self, flt: CaseFilter, sort: SortKey = "title", descending: bool = False
+    ) -> list[int]:
         with self.catalogue.sessions() as session:
             return case_ids(session, flt, sort, descending)
 

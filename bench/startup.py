@@ -58,8 +58,9 @@ def main() -> None:
         bare = [_time([sys.executable, "-c", BARE], env) for _ in range(args.runs)]
         ours = [_time(casebook, env) for _ in range(args.runs)]
     bare_median, ours_median = statistics.median(bare), statistics.median(ours)
-    print(f"bare PySide6 window, empty table : {bare_median * 1000:7.0f} ms (median of {args.runs})")
-    print(f"Casebook, seeded catalogue       : {ours_median * 1000:7.0f} ms (median of {args.runs})")
+    runs = f"(median of {args.runs})"
+    print(f"bare PySide6 window, empty table : {bare_median * 1000:7.0f} ms {runs}")
+    print(f"Casebook, seeded catalogue       : {ours_median * 1000:7.0f} ms {runs}")
     print(f"Casebook, first start (seeding)  : {first * 1000:7.0f} ms")
     print(f"ratio                            : {ours_median / bare_median:7.2f}x (target <= 1.5x)")
 

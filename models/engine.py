@@ -128,11 +128,10 @@ def check_writable(path: Path) -> None:
             raise UnwritableCatalogueError(
                 f"Cannot create the folder {folder}: {exc.strerror}."
             ) from exc
-    if path.exists():
-        if not os.access(path, os.R_OK | os.W_OK):
-            raise UnwritableCatalogueError(
-                f"{path} is read-only for you; Casebook needs to write to it."
-            )
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise UnwritableCatalogueError(
+            f"{path} is read-only for you; Casebook needs to write to it."
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise UnwritableCatalogueError(
             f"Cannot write in {folder}; Casebook keeps its journal files beside the catalogue."

@@ -52,7 +52,9 @@ class _Seeder:
         self.session = session
         self.data = data
         self.report = SeedReport()
-        self.records = set(session.execute(select(SeedRecord.kind, SeedRecord.key)))
+        self.records: set[tuple[str, str]] = {
+            (kind, key) for kind, key in session.execute(select(SeedRecord.kind, SeedRecord.key))
+        }
 
     def is_new(self, kind: str, key: str) -> bool:
         return (kind, key) not in self.records

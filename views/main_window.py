@@ -125,7 +125,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -153,9 +155,7 @@ class MainWindow(QMainWindow):
             text=self.filter_edit.text().strip(),
             sectors=self.facet_model.selected(FACET_SECTOR),
             donor_places=frozenset(int(k) for k in self.facet_model.selected(FACET_DONOR)),
-            recipient_places=frozenset(
-                int(k) for k in self.facet_model.selected(FACET_RECIPIENT)
-            ),
+            recipient_places=frozenset(int(k) for k in self.facet_model.selected(FACET_RECIPIENT)),
             forms=self.facet_model.selected(FACET_FORM),
         )
 
