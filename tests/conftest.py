@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.store import Catalogue, open_catalogue  # noqa: E402
-from seed.schema import load_seed_files  # noqa: E402
+from app.store import Catalogue, open_catalogue
+from seed.schema import load_seed_files
 
 FIXTURE_SEED = Path(__file__).with_name("fixtures") / "seed"
 
