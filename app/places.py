@@ -7,7 +7,7 @@ supports" is one query whatever the depth.
 from __future__ import annotations
 
 from sqlalchemy import CTE, ColumnElement, Select, and_, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from models import CasePlace, Place
 
@@ -53,13 +53,21 @@ def _is_rollup_level(lineage: CTE, role: str) -> ColumnElement[bool]:
 
 
 def rollup_pairs(role: str, case_ids: list[int] | None = None) -> Select[int, int]:
-    """Distinct (case_id, rolled-up place_id) for one side of the pairings."""
+    """(case_id, rolled-up place_id) for one side of the pairings; a pair repeats when
+    a case has two places inside the same area, so count distinct case ids."""
     lineage = lineage_cte()
+    area = (
+        select(lineage.c.place_id, lineage.c.ancestor_id.label("area_id"))
+        .where(_is_rollup_level(lineage, role))
+        .subquery("area")
+    )
+    # "+ 0" keeps SQLite from driving the join through the place_id index: a
+    # scan of case_place probing the few hundred area rows is several times
+    # faster than one index probe per place into scattered case rows.
     stmt = (
-        select(CasePlace.case_id, lineage.c.ancestor_id.label("area_id"))
-        .join(lineage, lineage.c.place_id == CasePlace.place_id)
-        .where(CasePlace.role == role, _is_rollup_level(lineage, role))
-        .distinct()
+        select(CasePlace.case_id, area.c.area_id)
+        .join(area, area.c.place_id == CasePlace.place_id + 0)
+        .where(CasePlace.role == role)
     )
     if case_ids is not None:
         stmt = stmt.where(CasePlace.case_id.in_(case_ids))
@@ -68,7 +76,7 @@ def rollup_pairs(role: str, case_ids: list[int] | None = None) -> Select[int, in
 
 def rollup_names(role: str, case_ids: list[int] | None = None) -> Select[int, str]:
     """(case_id, "Hubei, Guangdong"): the rolled-up place names per case, for display and sort."""
-    pairs = rollup_pairs(role, case_ids).subquery()
+    pairs = rollup_pairs(role, case_ids).distinct().subquery()
     return (
         select(pairs.c.case_id, func.group_concat(Place.name, ", ").label("names"))
         .join(Place, Place.id == pairs.c.area_id)
@@ -76,5 +84,11 @@ def rollup_names(role: str, case_ids: list[int] | None = None) -> Select[int, st
     )
 
 
-def lineage_names(session: Session, place: Place) -> list[str]:
-    return [p.name for p in place.lineage()]
+def rollup_sort_names(role: str) -> Select[int, str]:
+    """(case_id, first area name): the key the table sorts donors and recipients by."""
+    pairs = rollup_pairs(role).subquery()
+    return (
+        select(pairs.c.case_id, func.min(Place.name).label("names"))
+        .join(Place, Place.id == pairs.c.area_id)
+        .group_by(pairs.c.case_id)
+    )

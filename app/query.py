@@ -7,15 +7,24 @@ window asks for ordered ids once, then for rows a page at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.places import DONOR, RECIPIENT, descendant_ids, rollup_names, rollup_pairs
+from app.places import (
+    DONOR,
+    RECIPIENT,
+    descendant_ids,
+    rollup_names,
+    rollup_pairs,
+    rollup_sort_names,
+)
 from models import Actor, CaseActor, CasePlace, CaseStudy, Note, Place, Tag
 from models.annotations import case_tag
 from models.catalogue import CaseAssistance
+
+_AnySelect = TypeVar("_AnySelect", bound=Select[*tuple[Any, ...]])
 
 TagMode = Literal["all", "any"]
 SortKey = Literal["title", "donor", "recipient", "sector", "start_year", "tags", "notes"]
@@ -166,6 +175,18 @@ def filtered_ids(flt: CaseFilter) -> Select[int]:
     return select(CaseStudy.id).where(*filter_conditions(flt))
 
 
+def count_cases(session: Session, flt: CaseFilter) -> int:
+    stmt = select(func.count()).select_from(CaseStudy).where(*filter_conditions(flt))
+    return session.scalar(stmt) or 0
+
+
+def _restrict(
+    stmt: _AnySelect, case_id: ColumnElement[int] | InstrumentedAttribute[int], flt: CaseFilter
+) -> _AnySelect:
+    """Limit `stmt` to the cases matching `flt` (no subquery at all when it is empty)."""
+    return stmt if flt.is_empty() else stmt.where(case_id.in_(filtered_ids(flt)))
+
+
 def _tag_counts() -> Select[int, int]:
     return select(case_tag.c.case_id, func.count().label("n")).group_by(case_tag.c.case_id)
 
@@ -181,7 +202,7 @@ def case_ids(
     stmt = select(CaseStudy.id).where(*filter_conditions(flt))
     key: ColumnElement[Any]
     if sort in ("donor", "recipient"):
-        names = rollup_names(DONOR if sort == "donor" else RECIPIENT).subquery()
+        names = rollup_sort_names(DONOR if sort == "donor" else RECIPIENT).subquery()
         stmt = stmt.outerjoin(names, names.c.case_id == CaseStudy.id)
         key = func.coalesce(names.c.names, "")
     elif sort in ("tags", "notes"):
@@ -238,29 +259,28 @@ def facet_counts(session: Session, flt: CaseFilter) -> Facets:
     still shows how many cases the other sectors hold.
     """
     facets = Facets()
-    matching = filtered_ids(flt.without(FACET_SECTOR))
     sectors = session.execute(
         select(CaseStudy.sector, func.count())
-        .where(CaseStudy.id.in_(matching), CaseStudy.sector != "")
+        .where(CaseStudy.sector != "", *filter_conditions(flt.without(FACET_SECTOR)))
         .group_by(CaseStudy.sector)
         .order_by(CaseStudy.sector)
     )
     facets.groups[FACET_SECTOR] = [FacetValue(FACET_SECTOR, s, s, n) for s, n in sectors]
     for group, role in ((FACET_DONOR, DONOR), (FACET_RECIPIENT, RECIPIENT)):
         pairs = rollup_pairs(role).subquery()
-        rows = session.execute(
+        stmt = (
             select(Place.id, Place.name, func.count(func.distinct(pairs.c.case_id)))
             .join(pairs, pairs.c.area_id == Place.id)
-            .where(pairs.c.case_id.in_(filtered_ids(flt.without(group))))
             .group_by(Place.id, Place.name)
             .order_by(Place.name)
         )
+        rows = session.execute(_restrict(stmt, pairs.c.case_id, flt.without(group)))
         facets.groups[group] = [FacetValue(group, str(i), name, n) for i, name, n in rows]
-    forms = session.execute(
+    forms_stmt = (
         select(CaseAssistance.form, func.count())
-        .where(CaseAssistance.case_id.in_(filtered_ids(flt.without(FACET_FORM))))
         .group_by(CaseAssistance.form)
         .order_by(CaseAssistance.form)
     )
+    forms = session.execute(_restrict(forms_stmt, CaseAssistance.case_id, flt.without(FACET_FORM)))
     facets.groups[FACET_FORM] = [FacetValue(FACET_FORM, f, f, n) for f, n in forms]
     return facets

@@ -6,7 +6,16 @@ Views hold a CatalogueService and never see a Session or SQL.
 from __future__ import annotations
 
 from app.detail import CaseDetail, case_detail_by_id
-from app.query import CaseFilter, CaseRow, Facets, SortKey, case_ids, case_rows, facet_counts
+from app.query import (
+    CaseFilter,
+    CaseRow,
+    Facets,
+    SortKey,
+    case_ids,
+    case_rows,
+    count_cases,
+    facet_counts,
+)
 from app.store import Catalogue
 
 
@@ -19,6 +28,10 @@ class CatalogueService:
     ) -> list[int]:
         with self.catalogue.sessions() as session:
             return case_ids(session, flt, sort, descending)
+
+    def count(self, flt: CaseFilter) -> int:
+        with self.catalogue.sessions() as session:
+            return count_cases(session, flt)
 
     def case_rows(self, ids: list[int]) -> dict[int, CaseRow]:
         with self.catalogue.sessions() as session:

@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.case_model.set_filter(flt)
         self.facet_model.update_counts(self.service.facets(flt))
         self._reselect(selected)
-        total = len(self.service.case_ids(CaseFilter())) if not flt.is_empty() else None
+        total = self.service.count(CaseFilter()) if not flt.is_empty() else None
         shown = self.case_model.rowCount()
         self.statusBar().showMessage(
             f"{shown} case studies" if total is None else f"{shown} of {total} case studies"
