@@ -59,6 +59,7 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
         window = MainWindow(CatalogueService(catalogue), QSettings())
         window.show()
         if quit_after_show:
+
             def report() -> None:
                 print(f"shown {time.perf_counter() - started:.4f}", flush=True)
                 app.quit()
