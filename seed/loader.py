@@ -28,7 +28,7 @@ from models import (
     Source,
 )
 from models.catalogue import CaseAssistance, CasePlace
-from seed.schema import SeedCase, SeedData, SeedError, load_seed_files
+from seed.schema import SeedCase, SeedData, SeedError, load_seed_files, seed_digest
 
 SEED_DIGEST_KEY = "seed_digest"
 
@@ -219,10 +219,11 @@ def seed_catalogue(session: Session, data: SeedData | None = None) -> SeedReport
 
     Skips all work when the seed files are unchanged since the last run.
     """
-    data = data or load_seed_files()
+    digest = data.digest if data is not None else seed_digest()
     stored = session.get(Meta, SEED_DIGEST_KEY)
-    if stored is not None and stored.value == data.digest:
+    if stored is not None and stored.value == digest:
         return SeedReport(skipped=True)
+    data = data or load_seed_files()
     report = _Seeder(session, data).run()
     if stored is None:
         session.add(Meta(key=SEED_DIGEST_KEY, value=data.digest))

@@ -245,19 +245,31 @@ def _check_references(data: SeedData) -> None:
             raise SeedError(f"{case.file}: two metrics share a key")
 
 
-def load_seed_files(folder: Path = DATA_DIR) -> SeedData:
-    """Parse and check every seed file in `folder`; raise SeedError on the first problem."""
+def _seed_files(folder: Path) -> list[Path]:
+    return [
+        folder / "sources.toml",
+        folder / "places.toml",
+        *sorted((folder / "cases").glob("*.toml")),
+    ]
+
+
+def seed_digest(folder: Path = DATA_DIR) -> str:
+    """A fingerprint of the seed files: cheap, so start-up can skip unchanged seeds."""
     digest = hashlib.sha256()
-    files = [folder / "sources.toml", folder / "places.toml"]
-    files += sorted((folder / "cases").glob("*.toml"))
-    for path in files:
+    for path in _seed_files(folder):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_seed_files(folder: Path = DATA_DIR) -> SeedData:
+    """Parse and check every seed file in `folder`; raise SeedError on the first problem."""
+    files = _seed_files(folder)
     data = SeedData(
         sources=_flat_entries(folder / "sources.toml", "source", SOURCE_FIELDS),
         places=_flat_entries(folder / "places.toml", "place", PLACE_FIELDS),
         cases=[_case(path) for path in files[2:]],
-        digest=digest.hexdigest(),
+        digest=seed_digest(folder),
     )
     _check_references(data)
     return data
