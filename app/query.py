@@ -6,12 +6,25 @@ window asks for ordered ids once, then for rows a page at a time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from app.case_filter import (
+    FACET_DONOR,
+    FACET_FORM,
+    FACET_GROUPS,
+    FACET_RECIPIENT,
+    FACET_SECTOR,
+    SORT_KEYS,
+    CaseFilter,
+    CaseRow,
+    Facets,
+    FacetValue,
+    SortKey,
+    TagMode,
+)
 from app.places import (
     DONOR,
     RECIPIENT,
@@ -24,80 +37,28 @@ from models import Actor, CaseActor, CasePlace, CaseStudy, Note, Place, Tag
 from models.annotations import case_tag
 from models.catalogue import CaseAssistance
 
+__all__ = [
+    "FACET_DONOR",
+    "FACET_FORM",
+    "FACET_GROUPS",
+    "FACET_RECIPIENT",
+    "FACET_SECTOR",
+    "SORT_KEYS",
+    "CaseFilter",
+    "CaseRow",
+    "FacetValue",
+    "Facets",
+    "SortKey",
+    "TagMode",
+    "case_ids",
+    "case_rows",
+    "count_cases",
+    "facet_counts",
+    "filter_conditions",
+    "filtered_ids",
+]
+
 _AnySelect = TypeVar("_AnySelect", bound=Select[*tuple[Any, ...]])
-
-TagMode = Literal["all", "any"]
-SortKey = Literal["title", "donor", "recipient", "sector", "start_year", "tags", "notes"]
-SORT_KEYS: tuple[SortKey, ...] = (
-    "title", "donor", "recipient", "sector", "start_year", "tags", "notes",
-)  # fmt: skip
-
-FACET_SECTOR = "sector"
-FACET_DONOR = "donor"
-FACET_RECIPIENT = "recipient"
-FACET_FORM = "assistance"
-FACET_GROUPS = (FACET_SECTOR, FACET_DONOR, FACET_RECIPIENT, FACET_FORM)
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    """What the user narrowed the catalogue to. Empty means everything.
-
-    Within one facet group the chosen values combine with "any of"; groups,
-    the text and the tags combine with "all of".
-    """
-
-    text: str = ""
-    sectors: frozenset[str] = frozenset()
-    donor_places: frozenset[int] = frozenset()
-    recipient_places: frozenset[int] = frozenset()
-    forms: frozenset[str] = frozenset()
-    tags: frozenset[str] = frozenset()
-    tag_mode: TagMode = "all"
-    case_ids: frozenset[int] | None = None
-
-    def without(self, group: str) -> CaseFilter:
-        """This filter minus one facet group, for counting that group's values."""
-        cleared: dict[str, frozenset[str] | frozenset[int]] = {
-            FACET_SECTOR: {"sectors": frozenset()},
-            FACET_DONOR: {"donor_places": frozenset()},
-            FACET_RECIPIENT: {"recipient_places": frozenset()},
-            FACET_FORM: {"forms": frozenset()},
-        }[group]  # type: ignore[assignment]
-        return replace(self, **cleared)  # type: ignore[arg-type]
-
-    def is_empty(self) -> bool:
-        return self == CaseFilter()
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """One line of the catalogue table."""
-
-    id: int
-    slug: str
-    title: str
-    donor: str
-    recipient: str
-    sector: str
-    start_year: int | None
-    end_year: int | None
-    ongoing: bool
-    tag_count: int
-    note_count: int
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    group: str
-    key: str
-    label: str
-    count: int
-
-
-@dataclass
-class Facets:
-    groups: dict[str, list[FacetValue]] = field(default_factory=dict)
 
 
 def escape_like(text: str) -> str:

@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.case_filter import SORT_KEYS, CaseFilter, CaseRow, SortKey
 from app.formatting import format_period
-from app.query import SORT_KEYS, CaseFilter, CaseRow, SortKey
 from views.roles import CASE_ID_ROLE, SLUG_ROLE
 
 PAGE_SIZE = 200

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from app.detail import CaseDetail, PlaceView
+if TYPE_CHECKING:
+    from app.detail import CaseDetail, PlaceView
 
 # Unicode isolates keep a right-to-left Uyghur name from reordering the
 # left-to-right text around it.

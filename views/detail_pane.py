@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.detail import CaseDetail
 from views.detail_html import overview_html, sources_html
 from views.metrics_model import MetricsTableModel
+
+if TYPE_CHECKING:
+    from app.detail import CaseDetail
 
 EMPTY_TEXT = "Select a case study to see everything about it."
 

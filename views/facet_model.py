@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from app.query import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, Facets
+from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, Facets
 from views.roles import FACET_COUNT_ROLE, FACET_GROUP_ROLE, FACET_KEY_ROLE
 
 GROUP_LABELS = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -18,29 +20,42 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.query import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
-from app.service import CatalogueService
+from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
 from views.case_table_model import CaseTableModel
 from views.detail_pane import DetailPane
 from views.facet_model import FacetModel
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
+
+if TYPE_CHECKING:
+    from app.case_filter import CaseRow, SortKey
+    from app.service import CatalogueService
 
 FILTER_DELAY_MS = 150
 ROW_HEIGHT_PADDING = 8
 
 
 class MainWindow(QMainWindow):
+    """The catalogue window.
+
+    Built with a service, it shows the catalogue at once. Built with None (as
+    at start-up, so the window appears before the database layer is even
+    imported), it stays empty until `attach` gives it the opened catalogue.
+    """
+
     def __init__(
-        self, service: CatalogueService, settings: QSettings, parent: QWidget | None = None
+        self,
+        service: CatalogueService | None,
+        settings: QSettings,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self._service = service
         self.settings = settings
-        self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
+        self.setWindowTitle("Casebook")
 
         # Every change the user makes goes through this stack (see views/commands).
         self.undo_stack = QUndoStack(self)
-        self.case_model = CaseTableModel(service.case_ids, service.case_rows, self)
+        self.case_model = CaseTableModel(self._load_ids, self._load_rows, self)
         self.facet_model = FacetModel(self)
         self._build_widgets()
         self._build_actions()
@@ -54,9 +69,30 @@ class MainWindow(QMainWindow):
         self.facet_view.activated.connect(self._on_facet_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
+        self._restore_state()
+        if service is None:
+            self.statusBar().showMessage("Opening the catalogue…")
+        else:
+            self.attach(service)
+
+    @property
+    def service(self) -> CatalogueService:
+        if self._service is None:
+            raise RuntimeError("the window has no catalogue yet")
+        return self._service
+
+    def attach(self, service: CatalogueService) -> None:
+        """Show the catalogue `service` reads from."""
+        self._service = service
+        self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
         self.apply_filter()
         self.facet_view.expandAll()
-        self._restore_state()
+
+    def _load_ids(self, flt: CaseFilter, sort: SortKey, descending: bool) -> list[int]:
+        return [] if self._service is None else self._service.case_ids(flt, sort, descending)
+
+    def _load_rows(self, ids: list[int]) -> dict[int, CaseRow]:
+        return {} if self._service is None else self._service.case_rows(ids)
 
     # --- construction -----------------------------------------------------------
 
@@ -162,6 +198,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def apply_filter(self) -> None:
         self._filter_timer.stop()
+        if self._service is None:
+            return
         selected = self.selected_case_id()
         flt = self.current_filter()
         self.case_model.set_filter(flt)
@@ -231,7 +269,7 @@ class MainWindow(QMainWindow):
             "About Casebook",
             f"<h3>Casebook {__version__}</h3><p>An offline catalogue of case studies of "
             "China's pairing assistance to Xinjiang: browse, annotate and export.</p>"
-            f"<p>Catalogue: {self.service.catalogue.path}</p>",
+            f"<p>Catalogue: {self._service.catalogue.path if self._service else '—'}</p>",
         )
 
     def _restore_state(self) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.detail import MetricView
 from views.roles import SORT_ROLE
+
+if TYPE_CHECKING:
+    from app.detail import MetricView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -1,0 +1,83 @@
+"""What the user narrows the catalogue to, and the rows and counts that come back.
+
+Plain data with no database imports, so the window can be built and shown
+before SQLAlchemy is loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+TagMode = Literal["all", "any"]
+SortKey = Literal["title", "donor", "recipient", "sector", "start_year", "tags", "notes"]
+SORT_KEYS: tuple[SortKey, ...] = (
+    "title", "donor", "recipient", "sector", "start_year", "tags", "notes",
+)  # fmt: skip
+
+FACET_SECTOR = "sector"
+FACET_DONOR = "donor"
+FACET_RECIPIENT = "recipient"
+FACET_FORM = "assistance"
+FACET_GROUPS = (FACET_SECTOR, FACET_DONOR, FACET_RECIPIENT, FACET_FORM)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the user narrowed the catalogue to. Empty means everything.
+
+    Within one facet group the chosen values combine with "any of"; groups,
+    the text and the tags combine with "all of".
+    """
+
+    text: str = ""
+    sectors: frozenset[str] = frozenset()
+    donor_places: frozenset[int] = frozenset()
+    recipient_places: frozenset[int] = frozenset()
+    forms: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    tag_mode: TagMode = "all"
+    case_ids: frozenset[int] | None = None
+
+    def without(self, group: str) -> CaseFilter:
+        """This filter minus one facet group, for counting that group's values."""
+        cleared: dict[str, frozenset[str] | frozenset[int]] = {
+            FACET_SECTOR: {"sectors": frozenset()},
+            FACET_DONOR: {"donor_places": frozenset()},
+            FACET_RECIPIENT: {"recipient_places": frozenset()},
+            FACET_FORM: {"forms": frozenset()},
+        }[group]  # type: ignore[assignment]
+        return replace(self, **cleared)  # type: ignore[arg-type]
+
+    def is_empty(self) -> bool:
+        return self == CaseFilter()
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the catalogue table."""
+
+    id: int
+    slug: str
+    title: str
+    donor: str
+    recipient: str
+    sector: str
+    start_year: int | None
+    end_year: int | None
+    ongoing: bool
+    tag_count: int
+    note_count: int
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    group: str
+    key: str
+    label: str
+    count: int
+
+
+@dataclass
+class Facets:
+    groups: dict[str, list[FacetValue]] = field(default_factory=dict)
