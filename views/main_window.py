@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from app.service import CatalogueService
 
 FILTER_DELAY_MS = 150
+# Title, donor, recipient, sector, period, tags, notes.
+DEFAULT_COLUMN_WIDTHS = (340, 130, 130, 150, 100, 55, 55)
 ROW_HEIGHT_PADDING = 8
 
 
@@ -130,7 +132,8 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.resizeSection(0, 300)
+        for column, width in enumerate(DEFAULT_COLUMN_WIDTHS):
+            header.resizeSection(column, width)
 
         self.detail = DetailPane(self)
 

@@ -1,0 +1,36 @@
+"""The layers stay apart: models without Qt, app without a screen, a light window start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _modules_after(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return set(result.stdout.split())
+
+
+def test_models_import_no_qt_and_nothing_from_app_or_views() -> None:
+    loaded = _modules_after("import models, models.engine, models.migrations")
+    assert not {m for m in loaded if m.startswith(("PySide6", "app", "views"))}
+
+
+def test_the_command_line_needs_no_screen() -> None:
+    loaded = _modules_after(
+        "import app, app.cli, app.query, app.detail, app.store, app.service, app.tag_names"
+    )
+    assert "PySide6.QtWidgets" not in loaded
+    assert not {m for m in loaded if m.startswith("views")}
+
+
+def test_the_window_is_built_before_the_database_layer_loads() -> None:
+    loaded = _modules_after("import app.gui")
+    assert "PySide6.QtWidgets" in loaded
+    assert not {m for m in loaded if m.startswith(("sqlalchemy", "openpyxl"))}
