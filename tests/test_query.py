@@ -80,3 +80,10 @@ def test_rows_show_rolled_up_donor_and_recipient(small_catalogue: Catalogue) -> 
     assert rows["alpha"].donor == "Hubei"
     assert rows["alpha"].recipient == "Kashgar"
     assert rows["alpha"].tag_count == 0 and rows["alpha"].note_count == 0
+
+
+def test_without_clears_only_its_own_group() -> None:
+    flt = CaseFilter(text="tea", sectors=frozenset({"energy"}), forms=frozenset({"funds"}))
+    assert flt.without("sector") == CaseFilter(text="tea", forms=frozenset({"funds"}))
+    assert flt.without("assistance") == CaseFilter(text="tea", sectors=frozenset({"energy"}))
+    assert not flt.is_empty() and CaseFilter().is_empty()
