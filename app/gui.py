@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -82,17 +82,21 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
             except CatalogueError as exc:
                 QMessageBox.critical(window, APP_NAME, str(exc))
                 status["code"] = 1
-                window.close()
                 app.exit(1)
                 return
             opened.append(catalogue)
             window.attach(CatalogueService(catalogue))
             if quit_after_show:
                 print(f"loaded {time.perf_counter() - started:.4f}", flush=True)
-                app.quit()
+                app.exit(0)
 
         QTimer.singleShot(0, open_and_attach)
         result = app.exec()
+        # Close without letting "last window closed" post a quit event that
+        # would end the next event loop run in this process.
+        window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        window.close()
+        window.deleteLater()
         for catalogue in opened:
             catalogue.close()
         return status["code"] or int(result)

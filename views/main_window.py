@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)
-        self.filter_edit.textChanged.connect(self._filter_timer.start)
+        self.filter_edit.textChanged.connect(self._schedule_filter)
         self.facet_model.selectionChanged.connect(self.apply_filter)
         self.facet_view.clicked.connect(self._on_facet_clicked)
         self.facet_view.activated.connect(self._on_facet_clicked)
@@ -213,6 +213,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{shown} case studies" if total is None else f"{shown} of {total} case studies"
         )
+
+    @Slot(str)
+    def _schedule_filter(self, _text: str) -> None:
+        """Filter once typing pauses, not on every key."""
+        self._filter_timer.start()
 
     @Slot()
     def refresh(self) -> None:
