@@ -11,17 +11,19 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.paths import DB_ENV_VAR, resolve_db_path
-from app.store import Catalogue, CatalogueError, open_catalogue
+
+if TYPE_CHECKING:
+    from app.store import Catalogue
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
-Handler = Callable[[Catalogue, argparse.Namespace], int]
+Handler = Callable[["Catalogue", argparse.Namespace], int]
 
 
 class CommandError(Exception):
@@ -122,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.gui import run_gui
 
         return run_gui(path, quit_after_show=getattr(args, "quit_after_show", False))
+    # Imported here so that starting the window does not load the database
+    # layer before the window is on screen.
+    from app.store import CatalogueError, open_catalogue
+
     try:
         catalogue = open_catalogue(path)
     except CatalogueError as exc:

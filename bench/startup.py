@@ -29,15 +29,26 @@ table.setModel(QStandardItemModel(0, 7))
 window.setCentralWidget(table)
 window.resize(1200, 800)
 window.show()
+app.processEvents()
+print("shown", flush=True)
 QTimer.singleShot(0, app.quit)
 app.exec()
 """
 
 
-def _time(command: list[str], env: dict[str, str]) -> float:
+def _time(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from process start to each marker line ("shown", "loaded") it prints."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, env=env, capture_output=True)
-    return time.perf_counter() - start
+    marks: dict[str, float] = {}
+    with subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            marks[line.split()[0]] = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{command} failed with status {proc.returncode}")
+    return marks
 
 
 def main() -> None:
@@ -55,14 +66,18 @@ def main() -> None:
         db = Path(tmp) / "bench.sqlite3"
         casebook = [sys.executable, "-m", "app", "--db", str(db), "gui", "--quit-after-show"]
         first = _time(casebook, env)
-        bare = [_time([sys.executable, "-c", BARE], env) for _ in range(args.runs)]
+        bare = [_time([sys.executable, "-c", BARE], env)["shown"] for _ in range(args.runs)]
         ours = [_time(casebook, env) for _ in range(args.runs)]
-    bare_median, ours_median = statistics.median(bare), statistics.median(ours)
+    bare_ms = statistics.median(bare) * 1000
+    shown_ms = statistics.median(m["shown"] for m in ours) * 1000
+    loaded_ms = statistics.median(m["loaded"] for m in ours) * 1000
     runs = f"(median of {args.runs})"
-    print(f"bare PySide6 window, empty table : {bare_median * 1000:7.0f} ms {runs}")
-    print(f"Casebook, seeded catalogue       : {ours_median * 1000:7.0f} ms {runs}")
-    print(f"Casebook, first start (seeding)  : {first * 1000:7.0f} ms")
-    print(f"ratio                            : {ours_median / bare_median:7.2f}x (target <= 1.5x)")
+    print(f"bare PySide6 window shown, empty table   : {bare_ms:6.0f} ms {runs}")
+    print(f"Casebook window shown                    : {shown_ms:6.0f} ms {runs}")
+    print(f"Casebook window filled with the catalogue: {loaded_ms:6.0f} ms {runs}")
+    print(f"Casebook first start (creates and seeds) : {first['loaded'] * 1000:6.0f} ms")
+    print(f"ratio, window shown                      : {shown_ms / bare_ms:6.2f}x (target 1.5x)")
+    print(f"ratio, window filled                     : {loaded_ms / bare_ms:6.2f}x")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,6 @@ def test_the_command_line_needs_no_screen() -> None:
 
 
 def test_the_window_is_built_before_the_database_layer_loads() -> None:
-    loaded = _modules_after("import app.gui")
+    loaded = _modules_after("import app.cli, app.gui")
     assert "PySide6.QtWidgets" in loaded
     assert not {m for m in loaded if m.startswith(("sqlalchemy", "openpyxl"))}
