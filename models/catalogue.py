@@ -171,9 +171,7 @@ class Actor(Base):
     name: Mapped[str] = mapped_column(String(300), index=True)
     name_zh: Mapped[str] = mapped_column(String(200), default="")
     name_ug: Mapped[str] = mapped_column(String(200), default="")
-    affiliation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("actor.id", ondelete="SET NULL")
-    )
+    affiliation_id: Mapped[int | None] = mapped_column(ForeignKey("actor.id", ondelete="SET NULL"))
 
     affiliation: Mapped[Actor | None] = relationship(remote_side=[id])
 

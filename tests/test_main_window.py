@@ -73,21 +73,15 @@ def test_clicking_a_facet_filters_and_clicking_again_clears(
     assert item is not None
     index = item.index()
     rect = window.facet_view.visualRect(index)
-    qtbot.mouseClick(
-        window.facet_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
-    )
+    qtbot.mouseClick(window.facet_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert _titles(window) == ["Beta solar station"]
     assert item.checkState() == Qt.CheckState.Checked
     assert item.text() == "energy (1)"
-    qtbot.mouseClick(
-        window.facet_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
-    )
+    qtbot.mouseClick(window.facet_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.case_model.rowCount() == 2
 
 
-def test_a_facet_click_updates_the_other_groups_counts(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_a_facet_click_updates_the_other_groups_counts(qtbot: QtBot, window: MainWindow) -> None:
     item = window.facet_model.value_item("assistance", "funds")
     assert item is not None
     rect = window.facet_view.visualRect(item.index())
