@@ -44,7 +44,7 @@ def format_period(
     if start and end:
         return f"{start}\u2013{end}"
     if start:
-        return f"{start}\u2013" + ("ongoing" if ongoing else "")
+        return f"{start}\u2013ongoing" if ongoing else f"since {start}"
     if end:
         return f"until {end}"
     return ""

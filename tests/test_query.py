@@ -87,3 +87,16 @@ def test_without_clears_only_its_own_group() -> None:
     assert flt.without("sector") == CaseFilter(text="tea", forms=frozenset({"funds"}))
     assert flt.without("assistance") == CaseFilter(text="tea", sectors=frozenset({"energy"}))
     assert not flt.is_empty() and CaseFilter().is_empty()
+
+
+def test_quantities_and_periods_read_naturally() -> None:
+    from app.formatting import format_period, format_quantity
+
+    assert format_quantity(2.3e12, None, None, "yuan", "over") == "over 2.3 trillion yuan"
+    assert format_quantity(None, 5000, 6000, "tons", "about") == "about 5,000–6,000 tons"
+    assert format_quantity(4434.7, None, None, "hours/year", "exact") == "4,434.7 hours/year"
+    assert format_period(2020, None, None) == "2020"
+    assert format_period(None, 2015, None, ongoing=True) == "2015–ongoing"
+    assert format_period(None, 2015, None) == "since 2015"
+    assert format_period(None, 1997, 2010) == "1997–2010"
+    assert format_period(None, None, 2019) == "until 2019"

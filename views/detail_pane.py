@@ -38,6 +38,7 @@ class DetailPane(QWidget):
         self.metrics_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.metrics_view.setWordWrap(False)
         self.metrics_view.verticalHeader().hide()
+        self.metrics_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.metrics_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

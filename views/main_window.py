@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
         self.apply_filter()
         self.facet_view.expandAll()
+        if self.selected_case_id() is None and self.case_model.rowCount():
+            self.table.selectRow(0)  # a first look at a case, not an empty pane
 
     def _load_ids(self, flt: CaseFilter, sort: SortKey, descending: bool) -> list[int]:
         return [] if self._service is None else self._service.case_ids(flt, sort, descending)
