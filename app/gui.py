@@ -37,7 +37,6 @@ def _application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setWindowIcon(QIcon(str(resource_path("icons", "casebook.svg"))))
     app.setDesktopFileName("casebook")
     return app
 
@@ -76,6 +75,9 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
         def open_and_attach() -> None:
             from app.service import CatalogueService
             from app.store import CatalogueError, open_catalogue
+
+            # Set after the first paint: loading the SVG plug-in delays the window.
+            app.setWindowIcon(QIcon(str(resource_path("icons", "casebook.svg"))))
 
             try:
                 catalogue = open_catalogue(path)
