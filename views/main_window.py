@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self.filter_edit.setObjectName("filterEdit")
         self.filter_edit.setPlaceholderText("Filter by title, summary, place or person…")
         self.filter_edit.setClearButtonEnabled(True)
+        clear_text = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
+        clear_text.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_text.activated.connect(self.filter_edit.clear)
         toolbar = QToolBar("Filter", self)
         toolbar.setObjectName("filterToolbar")
         toolbar.setMovable(False)
