@@ -102,13 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print a JSON object")
     show.set_defaults(handler=cmd_show)
 
-    for register in EXTRA_COMMANDS:
+    for register in _extra_commands():
         register(commands)
     return parser
 
 
-# Feature modules add their subcommands here (tags, notes, export, import).
-EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+def _extra_commands() -> list[Callable[[Any], None]]:
+    """Feature modules' subcommands (each module keeps its heavy imports inside handlers)."""
+    from app import cli_exchange
+
+    return [cli_exchange.register]
 
 
 def _fail(message: str, status: int) -> int:

@@ -1,0 +1,1 @@
+"""Excel workbooks for colleagues: the shared layout, safe cell values, export."""

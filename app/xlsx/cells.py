@@ -1,0 +1,61 @@
+"""Making any text safe to put in a spreadsheet cell, and saying what was changed.
+
+Three hazards, each handled here and nowhere else:
+- text that a spreadsheet would run as a formula (=, +, -, @, tab, CR, LF first);
+- characters XML cannot hold, which make openpyxl raise in the middle of a row;
+- Excel's 32,767-character cell limit, which openpyxl would silently cut at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EXCEL_CELL_LIMIT = 32_767
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# The same set openpyxl refuses (openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE).
+ILLEGAL_XML_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_TRIGGERS)
+
+
+def utf16_length(text: str) -> int:
+    """Length as Excel counts it: UTF-16 code units (an emoji counts twice)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_for_cells(text: str, limit: int = EXCEL_CELL_LIMIT) -> list[str]:
+    """`text` in pieces that each fit a cell; joining them gives `text` back.
+
+    Never splits a character: pieces end on code-point boundaries.
+    """
+    if len(text) <= limit // 2 or utf16_length(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    units = 0
+    for index, char in enumerate(text):
+        width = 2 if ord(char) > 0xFFFF else 1
+        if units + width > limit:
+            pieces.append(text[start:index])
+            start, units = index, 0
+        units += width
+    pieces.append(text[start:])
+    return pieces
+
+
+@dataclass
+class CellCleaner:
+    """Cleans values for XML and counts what it had to remove."""
+
+    removed_characters: int = 0
+    cells_changed: int = 0
+
+    def clean(self, text: str) -> str:
+        cleaned, count = ILLEGAL_XML_CHARACTERS.subn("", text)
+        if count:
+            self.removed_characters += count
+            self.cells_changed += 1
+        return cleaned
