@@ -5,6 +5,8 @@ Views hold a CatalogueService and never see a Session or SQL.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.detail import CaseDetail, case_detail_by_id
 from app.query import (
     CaseFilter,
@@ -17,6 +19,11 @@ from app.query import (
     facet_counts,
 )
 from app.store import Catalogue
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.xlsx.export import ExportSummary, Progress, ShouldCancel
 
 
 class CatalogueService:
@@ -44,3 +51,18 @@ class CatalogueService:
     def detail(self, case_id: int) -> CaseDetail | None:
         with self.catalogue.sessions() as session:
             return case_detail_by_id(session, case_id)
+
+    def export(
+        self,
+        target: Path,
+        flt: CaseFilter | None,
+        progress: Progress | None = None,
+        should_cancel: ShouldCancel | None = None,
+    ) -> ExportSummary:
+        """Export to `target`; safe to call from a worker thread (its own session)."""
+        from app.xlsx.export import export_workbook
+
+        with self.catalogue.sessions() as session:
+            return export_workbook(
+                session, target, flt, progress=progress, should_cancel=should_cancel
+            )

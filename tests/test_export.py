@@ -71,7 +71,9 @@ def test_numbers_and_dates_are_real_for_openpyxl_and_calamine(
     metrics = openpyxl.load_workbook(target)["Metrics"]
     rows = list(metrics.iter_rows(min_row=2, values_only=True))
     values = {row[1]: row for row in rows}
-    assert values["People trained"][2] == 170 and isinstance(values["People trained"][2], int | float)
+    assert values["People trained"][2] == 170 and isinstance(
+        values["People trained"][2], int | float
+    )
     assert values["Annual sales"][3:5] == (5000, 6000)
     link = metrics["A2"].hyperlink
     assert link is not None and link.location.startswith("'Case studies'!A")

@@ -23,6 +23,7 @@ from app import __version__
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
 from views.case_table_model import CaseTableModel
 from views.detail_pane import DetailPane
+from views.export_dialog import ExportController
 from views.facet_model import FacetModel
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.facet_view.activated.connect(self._on_facet_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
+        self.exporter = ExportController(self)
         self._restore_state()
         if service is None:
             self.statusBar().showMessage("Opening the catalogue…")

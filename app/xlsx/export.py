@@ -12,9 +12,11 @@ import contextlib
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -73,22 +75,50 @@ def describe_filter(flt: CaseFilter | None) -> str:
 
 
 class _WriterContext:
-    """Styles, cleaning and counters shared by all the sheets of one export."""
+    """Styles, cleaning and counters shared by all the sheets of one export.
+
+    Styled cells take a copy of a prepared style array instead of having
+    fonts and alignments assigned one by one, which keeps the per-cell cost
+    close to that of a plain value.
+    """
 
     def __init__(self, workbook: Any) -> None:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font
+        from openpyxl.worksheet.hyperlink import Hyperlink
 
         self.workbook = workbook
         self.cell_factory = WriteOnlyCell
-        self.bold = Font(bold=True)
-        self.link_font = Font(color="0563C1", underline="single")
-        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.hyperlink = Hyperlink
         self.cleaner = CellCleaner()
         self.continued_cells = 0
         self.formula_like = 0
         self.sheets: list[tuple[Any, str]] = []
         self.rows: dict[int, int] = defaultdict(int)
+        bold = Font(bold=True)
+        link = Font(color="0563C1", underline="single")
+        wrap = Alignment(wrap_text=True, vertical="top")
+        self.styles = {
+            "bold": self._style(font=bold),
+            "wrap": self._style(alignment=wrap),
+            "quote": self._style(quotePrefix=True),
+            "quote+wrap": self._style(alignment=wrap, quotePrefix=True),
+            "link": self._style(font=link),
+            "link+quote": self._style(font=link, quotePrefix=True),
+            "date": self._style(number_format=DATE_FORMAT),
+        }
+
+    def _style(self, **attributes: Any) -> Any:
+        # A cell's styles are registered with its sheet's workbook (cell.parent.parent).
+        template = self.cell_factory(SimpleNamespace(parent=self.workbook), None)
+        for name, value in attributes.items():
+            setattr(template, name, value)
+        return template._style
+
+    def cell(self, sheet: Any, value: Any, style: str) -> Any:
+        cell = self.cell_factory(sheet, value)
+        cell._style = copy(self.styles[style])
+        return cell
 
     def append(self, sheet: Any, row: list[Any]) -> None:
         sheet.append(row)
@@ -99,51 +129,38 @@ class _WriterContext:
         for sheet, last_column in self.sheets:
             sheet.auto_filter.ref = f"A1:{last_column}{max(1, self.rows[id(sheet)])}"
 
+    def _guard(self, sheet: Any, value: str, style: str) -> Any:
+        """`value` (already clean) as a cell; formula-like text is forced to text."""
+        if looks_like_formula(value):
+            self.formula_like += 1
+            quoted = {"": "quote", "wrap": "quote+wrap", "link": "link+quote"}[style]
+            cell = self.cell(sheet, value, quoted)
+            cell.data_type = "s"
+            return cell
+        return self.cell(sheet, value, style) if style else value
+
     def text(self, sheet: Any, value: str | None, wrap: bool = False) -> Any:
         """A cell value for text: cleaned, and never a formula."""
         if not value:
             return value
-        value = self.cleaner.clean(value)
-        if looks_like_formula(value):
-            self.formula_like += 1
-            cell = self.cell_factory(sheet, value)
-            cell.data_type = "s"
-            cell.quotePrefix = True
-            if wrap:
-                cell.alignment = self.wrap
-            return cell
-        if wrap:
-            cell = self.cell_factory(sheet, value)
-            cell.alignment = self.wrap
-            return cell
-        return value
+        return self._guard(sheet, self.cleaner.clean(value), "wrap" if wrap else "")
 
     def long_text(self, sheet: Any, value: str | None) -> list[Any]:
         """The value's first piece plus any continuation pieces (the caller places them)."""
         pieces = split_for_cells(self.cleaner.clean(value or ""))
         if len(pieces) > 1:
             self.continued_cells += len(pieces) - 1
-        return [self.text(sheet, piece, wrap=True) for piece in pieces]
+        return [self._guard(sheet, piece, "wrap") if piece else None for piece in pieces]
 
     def date(self, sheet: Any, value: datetime | None) -> Any:
-        if value is None:
-            return None
-        cell = self.cell_factory(sheet, value)
-        cell.number_format = DATE_FORMAT
-        return cell
+        return None if value is None else self.cell(sheet, value, "date")
 
     def slug_link(self, sheet: Any, slug: str, case_row: int | None) -> Any:
-        from openpyxl.worksheet.hyperlink import Hyperlink
-
-        cell = self.cell_factory(
-            sheet, self.text(sheet, slug) if not looks_like_formula(slug) else slug
-        )
-        if looks_like_formula(slug):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-        if case_row is not None:
-            cell.hyperlink = Hyperlink(ref="", location=f"'{layout.CASES}'!A{case_row}")
-            cell.font = self.link_font
+        """The case's slug, linked to its row on the Case studies sheet."""
+        if case_row is None:
+            return self.text(sheet, slug)
+        cell = self._guard(sheet, self.cleaner.clean(slug), "link")
+        cell.hyperlink = self.hyperlink(ref="", location=f"'{layout.CASES}'!A{case_row}")
         return cell
 
     def sheet(self, title: str, columns: Sequence[layout.Column], extra: Sequence[str] = ()) -> Any:
@@ -157,13 +174,19 @@ class _WriterContext:
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
         self.sheets.append((sheet, get_column_letter(len(headers))))
-        header_cells = []
-        for header in headers:
-            cell = self.cell_factory(sheet, header)
-            cell.font = self.bold
-            header_cells.append(cell)
-        self.append(sheet, header_cells)
+        self.append(sheet, [self.cell(sheet, header, "bold") for header in headers])
         return sheet
+
+
+_METRIC_FIELDS = (
+    Metric.case_id, Metric.name, Metric.value, Metric.low, Metric.high, Metric.unit,
+    Metric.qualifier, Metric.year, Metric.start_year, Metric.end_year, Metric.source_id,
+    Metric.note, Metric.key,
+)  # fmt: skip
+_HIGHLIGHT_FIELDS = (
+    Highlight.id, Highlight.case_id, Highlight.field, Highlight.quote, Highlight.comment,
+    Highlight.tag_id, Highlight.orphaned, Highlight.created_at,
+)  # fmt: skip
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
@@ -227,10 +250,18 @@ def _write_cases(
     for row_no, chunk in enumerate(_chunks(ids)):
         if should_cancel and should_cancel():
             raise ExportCancelledError
-        cases = {
-            c.id: c
-            for c in session.execute(select(CaseStudy).where(CaseStudy.id.in_(chunk))).scalars()
-        }
+        case_columns = select(
+            CaseStudy.id,
+            CaseStudy.slug,
+            CaseStudy.title,
+            CaseStudy.sector,
+            CaseStudy.start_year,
+            CaseStudy.end_year,
+            CaseStudy.ongoing,
+            CaseStudy.summary,
+            CaseStudy.narrative,
+        ).where(CaseStudy.id.in_(chunk))
+        cases = {row.id: row for row in session.execute(case_columns)}
         sides: dict[tuple[int, str], list[int]] = defaultdict(list)
         for case_id, place_id, role in session.execute(
             select(CasePlace.case_id, CasePlace.place_id, CasePlace.role)
@@ -318,8 +349,10 @@ def _write_metrics(
         )
         by_case: dict[int, list[Any]] = defaultdict(list)
         for m in session.execute(
-            select(Metric).where(Metric.case_id.in_(chunk)).order_by(Metric.position, Metric.id)
-        ).scalars():
+            select(*_METRIC_FIELDS)
+            .where(Metric.case_id.in_(chunk))
+            .order_by(Metric.position, Metric.id)
+        ):
             by_case[m.case_id].append(m)
         for case_id in chunk:
             for m in by_case[case_id]:
@@ -360,8 +393,10 @@ def _write_notes(
         )
         by_case: dict[int, list[Any]] = defaultdict(list)
         for note in session.execute(
-            select(Note).where(Note.case_id.in_(chunk)).order_by(Note.created_at, Note.id)
-        ).scalars():
+            select(Note.id, Note.case_id, Note.body, Note.created_at, Note.updated_at)
+            .where(Note.case_id.in_(chunk))
+            .order_by(Note.created_at, Note.id)
+        ):
             by_case[note.case_id].append(note)
         for case_id in chunk:
             for note in by_case[case_id]:
@@ -393,11 +428,11 @@ def _write_highlights(
         )
         by_case: dict[int, list[Any]] = defaultdict(list)
         stmt = (
-            select(Highlight)
+            select(*_HIGHLIGHT_FIELDS)
             .where(Highlight.case_id.in_(chunk))
             .order_by(Highlight.field, Highlight.start, Highlight.id)
         )
-        for item in session.execute(stmt).scalars():
+        for item in session.execute(stmt):
             by_case[item.case_id].append(item)
         for case_id in chunk:
             for h in by_case[case_id]:
