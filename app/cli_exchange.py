@@ -46,6 +46,25 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from app.cli import CommandError
+    from app.xlsx.importer import WorkbookError, apply_plan, describe_plan, preview_import
+
+    path = Path(args.file)
+    with catalogue.sessions.begin() as session:
+        try:
+            plan = preview_import(session, path)
+        except WorkbookError as exc:
+            raise CommandError(f"{exc} Nothing was imported.") from exc
+        print("\n".join(describe_plan(plan)))
+        if args.dry_run or not plan.has_changes:
+            print("Nothing was written." if args.dry_run else "Nothing to change.")
+            return 0
+        apply_plan(session, plan)
+    print(f"Imported: {len(plan.added)} added, {len(plan.changed)} changed.")
+    return 0
+
+
 def register(commands: Any) -> None:
     export = commands.add_parser(
         "export",
@@ -59,3 +78,16 @@ def register(commands: Any) -> None:
     )
     export.add_argument("--query", metavar="TEXT", help="only cases matching TEXT")
     export.set_defaults(handler=cmd_export)
+
+    importing = commands.add_parser(
+        "import",
+        help="bring in a workbook edited by a colleague",
+        description="Compare FILE.xlsx (in the export's layout) with the catalogue, show what "
+        "would be added, changed and rejected, and apply it in one transaction. "
+        "An import never deletes.",
+    )
+    importing.add_argument("file", metavar="FILE.xlsx")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="show the changes without writing anything"
+    )
+    importing.set_defaults(handler=cmd_import)

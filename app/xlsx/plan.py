@@ -1,0 +1,356 @@
+"""What an import would change: added, changed field by field, unchanged, rejected.
+
+Nothing here writes. Rows are matched by slug (cases), by case slug and key
+(metrics), by id (notes, highlights), by name (tags) and by key (sources).
+An import never deletes: whatever the workbook lacks is left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.tag_names import TagNameError, normalise_tag_name
+from app.xlsx import layout
+from app.xlsx.read import SheetRows
+from models import CaseStudy, Highlight, Note, Source, Tag
+from models.catalogue import ASSISTANCE_FORMS, QUALIFIERS
+
+YEAR_RANGE = (1900, 2100)
+
+
+class RowRejectedError(ValueError):
+    pass
+
+
+@dataclass
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class RowChange:
+    sheet: str
+    row: int
+    label: str
+    action: str  # "add" or "change"
+    values: dict[str, Any] = field(default_factory=dict)
+    changes: list[FieldChange] = field(default_factory=list)
+    target_id: int | None = None
+
+
+@dataclass
+class Rejection:
+    sheet: str
+    row: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}, row {self.row}: {self.reason}"
+
+
+@dataclass
+class ImportPlan:
+    added: list[RowChange] = field(default_factory=list)
+    changed: list[RowChange] = field(default_factory=list)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.changed)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} to add, {len(self.changed)} to change, "
+            f"{sum(self.unchanged.values())} unchanged, {len(self.rejected)} rejected"
+        )
+
+
+# --- cell readers ----------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _year(value: Any, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(str(value).strip()) if isinstance(value, str) else float(value)
+    except ValueError:
+        raise RowRejectedError(f"{name} {value!r} is not a year") from None
+    if not number.is_integer() or not YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
+        raise RowRejectedError(f"{name} {value!r} is not a year between 1900 and 2100")
+    return int(number)
+
+
+def _number(value: Any, name: str) -> float | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        raise RowRejectedError(f"{name} must be a number, not {value!r}")
+    try:
+        return float(value.replace(",", "")) if isinstance(value, str) else float(value)
+    except ValueError:
+        raise RowRejectedError(f"{name} {value!r} is not a number") from None
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1", "y")
+    return bool(value)
+
+
+def _list(value: Any, separator: str) -> list[str]:
+    return [part.strip() for part in _text(value).split(separator) if part.strip()]
+
+
+# --- planning ----------------------------------------------------------------------
+
+
+class _Planner:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.plan = ImportPlan()
+        self.cases = {c.slug: c for c in session.scalars(select(CaseStudy))}
+        self.new_slugs: set[str] = set()
+
+    def case_exists(self, slug: str) -> bool:
+        return slug in self.cases or slug in self.new_slugs
+
+    def record(self, change: RowChange) -> None:
+        if change.action == "add":
+            self.plan.added.append(change)
+        elif change.changes:
+            self.plan.changed.append(change)
+        else:
+            self.plan.unchanged[change.sheet] += 1
+
+    def each(self, sheet: SheetRows | None, handler: Any) -> None:
+        if sheet is None:
+            return
+        for number, row in sheet.rows:
+            try:
+                handler(number, row)
+            except RowRejectedError as exc:
+                self.plan.rejected.append(Rejection(sheet.name, number, str(exc)))
+
+    def case_row(self, number: int, row: dict[str, Any]) -> None:
+        slug = _text(row.get("Slug")).strip()
+        if not slug:
+            raise RowRejectedError("the Slug cell is empty")
+        title = _text(row.get("Title"))
+        start = _year(row.get("Start year"), "Start year")
+        end = _year(row.get("End year"), "End year")
+        values: dict[str, Any] = {
+            "title": title,
+            "sector": _text(row.get("Sector")),
+            "start_year": start,
+            "end_year": end,
+            "ongoing": _flag(row.get("Ongoing")),
+            "summary": _text(row.get("Summary")),
+            "narrative": _text(row.get("Narrative")),
+        }
+        if not title.strip():
+            raise RowRejectedError("the Title cell is empty")
+        if start and end and end < start:
+            raise RowRejectedError(f"End year {end} is before Start year {start}")
+        forms = sorted(_list(row.get("Forms of assistance"), ","))
+        for form in forms:
+            if form not in ASSISTANCE_FORMS:
+                raise RowRejectedError(
+                    f"unknown form of assistance {form!r} (use: {', '.join(ASSISTANCE_FORMS)})"
+                )
+        tags = []
+        for name in _list(row.get("Tags"), ";"):
+            try:
+                tags.append(normalise_tag_name(name))
+            except TagNameError as exc:
+                raise RowRejectedError(str(exc)) from exc
+        case = self.cases.get(slug)
+        if case is None:
+            if slug in self.new_slugs:
+                raise RowRejectedError(f"the slug {slug!r} appears twice")
+            self.new_slugs.add(slug)
+            values.update(slug=slug, forms=forms, tags=[t[0] for t in tags])
+            self.record(RowChange(layout.CASES, number, slug, "add", values))
+            return
+        change = RowChange(layout.CASES, number, slug, "change", values, target_id=case.id)
+        for name, new in values.items():
+            old = getattr(case, name)
+            if (old or None) != (new or None):
+                change.changes.append(FieldChange(name, old, new))
+        old_forms = sorted(case.assistance_forms)
+        if forms != old_forms:
+            change.changes.append(FieldChange("forms", ", ".join(old_forms), ", ".join(forms)))
+        have = {t.name_key for t in case.tags}
+        added = [display for display, key in tags if key not in have]
+        if added:
+            change.changes.append(FieldChange("tags added", "", "; ".join(added)))
+        change.values.update(forms=forms, tags=added)
+        self.record(change)
+
+    def metric_row(self, number: int, row: dict[str, Any]) -> None:
+        slug = _text(row.get("Case slug")).strip()
+        if not self.case_exists(slug):
+            raise RowRejectedError(f"no case with the slug {slug!r}")
+        name = _text(row.get("Metric")).strip()
+        if not name:
+            raise RowRejectedError("the Metric cell is empty")
+        value = _number(row.get("Value"), "Value")
+        low, high = _number(row.get("Low"), "Low"), _number(row.get("High"), "High")
+        if value is None and (low is None or high is None):
+            raise RowRejectedError("needs a Value, or both Low and High")
+        if low is not None and high is not None and low > high:
+            raise RowRejectedError(f"Low {low:g} is greater than High {high:g}")
+        qualifier = _text(row.get("Qualifier")).strip() or "exact"
+        if qualifier not in QUALIFIERS:
+            raise RowRejectedError(f"Qualifier {qualifier!r} is not one of {', '.join(QUALIFIERS)}")
+        values = {
+            "name": name,
+            "value": value,
+            "low": low,
+            "high": high,
+            "unit": _text(row.get("Unit")),
+            "qualifier": qualifier,
+            "year": _year(row.get("Year"), "Year"),
+            "start_year": _year(row.get("Start year"), "Start year"),
+            "end_year": _year(row.get("End year"), "End year"),
+            "note": _text(row.get("Note")),
+            "source_key": _text(row.get("Source key")).strip(),
+        }
+        key = _text(row.get("Key")).strip()
+        case = self.cases.get(slug)
+        metric = None
+        if case is not None and key:
+            metric = next((m for m in case.metrics if m.key == key), None)
+        label = f"{slug} / {name}"
+        if metric is None:
+            values.update(slug=slug, key=key or None)
+            self.record(RowChange(layout.METRICS, number, label, "add", values))
+            return
+        change = RowChange(layout.METRICS, number, label, "change", values, target_id=metric.id)
+        for field_name, new in values.items():
+            old = (
+                (metric.source.key or "")
+                if field_name == "source_key" and metric.source
+                else ("" if field_name == "source_key" else getattr(metric, field_name))
+            )
+            if (old or None) != (new or None):
+                change.changes.append(FieldChange(field_name, old, new))
+        self.record(change)
+
+    def note_row(self, number: int, row: dict[str, Any]) -> None:
+        slug = _text(row.get("Case slug")).strip()
+        if not self.case_exists(slug):
+            raise RowRejectedError(f"no case with the slug {slug!r}")
+        body = _text(row.get("Note"))
+        note_id = row.get("Note id")
+        note = self.session.get(Note, int(note_id)) if isinstance(note_id, int | float) else None
+        if note is not None and note.case.slug != slug:
+            raise RowRejectedError(f"note {note_id} belongs to {note.case.slug!r}, not {slug!r}")
+        if note is None:
+            if not body.strip():
+                raise RowRejectedError("the Note cell is empty")
+            self.record(RowChange(layout.NOTES, number, slug, "add", {"slug": slug, "body": body}))
+            return
+        change = RowChange(layout.NOTES, number, slug, "change", {"body": body}, target_id=note.id)
+        if note.body != body:
+            change.changes.append(FieldChange("body", note.body, body))
+        self.record(change)
+
+    def highlight_row(self, number: int, row: dict[str, Any]) -> None:
+        slug = _text(row.get("Case slug")).strip()
+        if not self.case_exists(slug):
+            raise RowRejectedError(f"no case with the slug {slug!r}")
+        comment = _text(row.get("Comment"))
+        item_id = row.get("Highlight id")
+        item = (
+            self.session.get(Highlight, int(item_id)) if isinstance(item_id, int | float) else None
+        )
+        if item is None:
+            where = _text(row.get("Field")).strip() or "summary"
+            quote = _text(row.get("Quote"))
+            if where not in ("summary", "narrative"):
+                raise RowRejectedError(f"Field {where!r} must be summary or narrative")
+            if not quote.strip():
+                raise RowRejectedError("the Quote cell is empty")
+            values = {"slug": slug, "field": where, "quote": quote, "comment": comment}
+            self.record(RowChange(layout.HIGHLIGHTS, number, slug, "add", values))
+            return
+        change = RowChange(
+            layout.HIGHLIGHTS, number, slug, "change", {"comment": comment}, target_id=item.id
+        )
+        if item.comment != comment:
+            change.changes.append(FieldChange("comment", item.comment, comment))
+        self.record(change)
+
+    def tag_row(self, number: int, row: dict[str, Any]) -> None:
+        try:
+            display, key = normalise_tag_name(_text(row.get("Tag")))
+        except TagNameError as exc:
+            raise RowRejectedError(str(exc)) from exc
+        colour = _text(row.get("Colour")).strip()
+        tag = self.session.scalars(select(Tag).where(Tag.name_key == key)).first()
+        if tag is None:
+            values = {"name": display, "name_key": key, "colour": colour}
+            self.record(RowChange(layout.TAGS, number, display, "add", values))
+            return
+        change = RowChange(
+            layout.TAGS, number, tag.name, "change", {"colour": colour}, target_id=tag.id
+        )
+        if (tag.colour or "") != colour:
+            change.changes.append(FieldChange("colour", tag.colour, colour))
+        self.record(change)
+
+    def source_row(self, number: int, row: dict[str, Any]) -> None:
+        key = _text(row.get("Key")).strip()
+        title = _text(row.get("Title"))
+        if not key:
+            raise RowRejectedError("the Key cell is empty")
+        values = {
+            "title": title,
+            "author": _text(row.get("Author")),
+            "publisher": _text(row.get("Publisher")),
+            "date_text": _text(row.get("Date")),
+            "date_note": _text(row.get("Date note")),
+            "kind": _text(row.get("Kind")),
+            "outlook": _text(row.get("Outlook")),
+            "seed_file": _text(row.get("Seed file")),
+        }
+        source = self.session.scalars(select(Source).where(Source.key == key)).first()
+        if source is None:
+            if not title.strip():
+                raise RowRejectedError("the Title cell is empty")
+            values["key"] = key
+            self.record(RowChange(layout.SOURCES, number, key, "add", values))
+            return
+        change = RowChange(layout.SOURCES, number, key, "change", values, target_id=source.id)
+        for name, new in values.items():
+            if (getattr(source, name) or "") != new:
+                change.changes.append(FieldChange(name, getattr(source, name), new))
+        self.record(change)
+
+
+def plan_import(session: Session, sheets: dict[str, SheetRows]) -> ImportPlan:
+    """Compare the workbook's rows with the catalogue; write nothing."""
+    planner = _Planner(session)
+    planner.each(sheets.get(layout.SOURCES), planner.source_row)
+    planner.each(sheets.get(layout.TAGS), planner.tag_row)
+    planner.each(sheets.get(layout.CASES), planner.case_row)
+    planner.each(sheets.get(layout.METRICS), planner.metric_row)
+    planner.each(sheets.get(layout.NOTES), planner.note_row)
+    planner.each(sheets.get(layout.HIGHLIGHTS), planner.highlight_row)
+    return planner.plan
