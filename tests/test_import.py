@@ -32,7 +32,7 @@ def _cells(path: Path) -> Cells:
 
 def _edit(
     path: Path, sheet: str, edits: dict[tuple[int, str], Any], append: list[dict[str, Any]] = ()
-) -> None:  # type: ignore[assignment]  # noqa: E501
+) -> None:  # type: ignore[assignment]
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
     header = [c.value for c in ws[1]]
