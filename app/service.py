@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.xlsx.export import ExportSummary, Progress, ShouldCancel
+    from app.xlsx.importer import AppliedImport, ImportPlan
 
 
 class CatalogueService:
@@ -66,3 +67,22 @@ class CatalogueService:
             return export_workbook(
                 session, target, flt, progress=progress, should_cancel=should_cancel
             )
+
+    def preview_import(self, path: Path) -> ImportPlan:
+        """What importing `path` would change (raises WorkbookError; writes nothing)."""
+        from app.xlsx.importer import preview_import
+
+        with self.catalogue.sessions() as session:
+            return preview_import(session, path)
+
+    def apply_import(self, plan: ImportPlan) -> AppliedImport:
+        from app.xlsx.importer import apply_plan
+
+        with self.catalogue.sessions.begin() as session:
+            return apply_plan(session, plan)
+
+    def undo_import(self, applied: AppliedImport) -> None:
+        from app.xlsx.importer import undo_import
+
+        with self.catalogue.sessions.begin() as session:
+            undo_import(session, applied)

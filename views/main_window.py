@@ -25,6 +25,7 @@ from views.case_table_model import CaseTableModel
 from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
 from views.facet_model import FacetModel
+from views.import_dialog import ImportController
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.exporter = ExportController(self)
+        self.importer = ImportController(self)
         self._restore_state()
         if service is None:
             self.statusBar().showMessage("Opening the catalogue…")

@@ -1,0 +1,148 @@
+"""File → Import from Excel: a preview of every change before anything is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from views.commands import ImportCommand
+
+if TYPE_CHECKING:
+    from app.xlsx.importer import ImportPlan
+    from views.main_window import MainWindow
+
+COLUMNS = ("Change", "Sheet", "Row", "Details")
+
+
+def _short(value: object, limit: int = 80) -> str:
+    text = "" if value is None else str(value).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ImportPreviewModel(QStandardItemModel):
+    """Added, changed (with a child per field: old → new) and rejected rows."""
+
+    def __init__(self, plan: ImportPlan, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(list(COLUMNS))
+        added = self._group(f"To add ({len(plan.added)})")
+        for change in plan.added:
+            added.appendRow(self._row(change.label, change.sheet, change.row, "new"))
+        changed = self._group(f"To change ({len(plan.changed)})")
+        for change in plan.changed:
+            fields = ", ".join(c.field for c in change.changes)
+            row = self._row(change.label, change.sheet, change.row, fields)
+            for item in change.changes:
+                row[0].appendRow(
+                    self._row(item.field, "", None, f"{_short(item.old)} → {_short(item.new)}")
+                )
+            changed.appendRow(row)
+        rejected = self._group(f"Rejected ({len(plan.rejected)})")
+        for rejection in plan.rejected:
+            rejected.appendRow(
+                self._row("rejected", rejection.sheet, rejection.row, rejection.reason)
+            )
+        unchanged = sum(plan.unchanged.values())
+        self._group(f"Unchanged ({unchanged})")
+
+    def _group(self, label: str) -> QStandardItem:
+        items = [QStandardItem(label)] + [QStandardItem("") for _ in COLUMNS[1:]]
+        for item in items:
+            item.setEditable(False)
+        self.appendRow(items)
+        return items[0]
+
+    @staticmethod
+    def _row(label: str, sheet: str, row: int | None, details: str) -> list[QStandardItem]:
+        items = [QStandardItem(label), QStandardItem(sheet)]
+        number = QStandardItem()
+        if row is not None:
+            number.setData(row, Qt.ItemDataRole.DisplayRole)
+        items += [number, QStandardItem(details)]
+        for item in items:
+            item.setEditable(False)
+            item.setToolTip(item.text())
+        return items
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, plan: ImportPlan, file_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {file_name}")
+        self.resize(900, 560)
+        self.model = ImportPreviewModel(plan, self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.expandToDepth(0)
+        self.view.setColumnWidth(0, 280)
+        note = "Nothing has been written yet. An import never deletes anything."
+        label = QLabel(f"<b>{plan.summary().capitalize()}.</b> {note}")
+        label.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setEnabled(plan.has_changes)
+        self.apply_button.clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+
+
+class ImportController(QObject):
+    """Owns File → Import from Excel for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.action = QAction("&Import from Excel…", window)
+        self.action.triggered.connect(self.choose_and_import)
+        window.file_menu.insertAction(window.exporter.action, self.action)
+
+    @Slot()
+    def choose_and_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import from Excel", "", "Excel workbook (*.xlsx)"
+        )
+        if name:
+            self.preview_and_apply(Path(name))
+
+    def preview_and_apply(self, path: Path) -> bool:
+        """Show the preview; apply (one undo step) if the user says so."""
+        from app.xlsx.read import WorkbookError
+
+        window = self.window
+        try:
+            plan = window.service.preview_import(path)
+        except WorkbookError as exc:
+            QMessageBox.warning(window, "Import from Excel", f"{exc} Nothing was imported.")
+            return False
+        dialog = ImportPreviewDialog(plan, path.name, window)
+        self.dialog: ImportPreviewDialog | None = dialog
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.dialog = None
+        dialog.deleteLater()
+        window.activateWindow()
+        if not accepted:
+            return False
+        window.undo_stack.push(ImportCommand(window.service, plan, path.name, window.refresh))
+        window.statusBar().showMessage(
+            f"Imported {path.name}: {len(plan.added)} added, {len(plan.changed)} changed.", 15000
+        )
+        return True
