@@ -125,9 +125,23 @@ class _WriterContext:
         self.rows[id(sheet)] += 1
 
     def finish(self) -> None:
-        """Autofilters over each sheet's whole table (written when the sheet closes)."""
-        for sheet, last_column in self.sheets:
-            sheet.auto_filter.ref = f"A1:{last_column}{max(1, self.rows[id(sheet)])}"
+        """Close the last sheet; the workbook is then ready to save."""
+        self._close_current()
+
+    def _close_current(self) -> None:
+        """Finish the sheet being written: its autofilter spans its rows, and once it is
+        closed its hyperlinks (written into its part) are let go, so memory holds one
+        sheet's links at a time rather than every sheet's."""
+        if not self.sheets:
+            return
+        sheet, last_column = self.sheets[-1]
+        if sheet.closed:
+            return
+        sheet.auto_filter.ref = f"A1:{last_column}{max(1, self.rows[id(sheet)])}"
+        sheet.close()
+        links = getattr(sheet, "_hyperlinks", None)
+        if links is not None:
+            links.clear()
 
     def _guard(self, sheet: Any, value: str, style: str) -> Any:
         """`value` (already clean) as a cell; formula-like text is forced to text."""
@@ -167,6 +181,7 @@ class _WriterContext:
         """A new sheet with a bold frozen header, autofilter and column widths."""
         from openpyxl.utils import get_column_letter
 
+        self._close_current()
         sheet = self.workbook.create_sheet(title)
         headers = [c.header for c in columns] + list(extra)
         widths = [c.width for c in columns] + [60] * len(extra)
