@@ -197,17 +197,18 @@ class _WriterContext:
         self.compact_links[id(sheet)] = links
 
         def write_hyperlinks() -> None:
-            from lxml.etree import Element, SubElement
+            from lxml.etree import Element
 
             if not links:
                 return
-            element = Element("hyperlinks")
-            for row, case_row in links:
-                SubElement(
-                    element, "hyperlink", ref=f"A{row}", location=f"'{layout.CASES}'!A{case_row}"
-                )
+            # Stream the element (as openpyxl streams sheetData) rather than build a tree.
+            xf = writer.xf.send(True)
+            with xf.element("hyperlinks"):
+                for row, case_row in links:
+                    location = f"'{layout.CASES}'!A{case_row}"
+                    xf.write(Element("hyperlink", ref=f"A{row}", location=location))
+            writer.xf.send(None)
             links.clear()
-            writer.xf.send(element)
 
         writer.write_hyperlinks = write_hyperlinks
 
