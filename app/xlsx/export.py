@@ -245,6 +245,26 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
         yield ids[start : start + CHUNK]
 
 
+def _rows_by_case(
+    session: Session, ids: list[int], query: Callable[[list[int]], Any]
+) -> Iterator[tuple[int, str, Any]]:
+    """(case id, slug, row) for the rows `query(chunk)` selects, in the cases' order.
+
+    Reads a chunk of cases at a time, so memory stays flat.
+    """
+    for chunk in _chunks(ids):
+        slug_rows = session.execute(
+            select(CaseStudy.id, CaseStudy.slug).where(CaseStudy.id.in_(chunk))
+        )
+        slugs: dict[int, str] = {case_id: slug for case_id, slug in slug_rows}
+        by_case: dict[int, list[Any]] = defaultdict(list)
+        for row in session.execute(query(chunk)):
+            by_case[row.case_id].append(row)
+        for case_id in chunk:
+            for row in by_case[case_id]:
+                yield case_id, slugs[case_id], row
+
+
 def _continuations(session: Session, column: Any, label: str) -> list[str]:
     """Headers for the extra columns that the longest value of `column` needs.
 
@@ -383,50 +403,41 @@ def _write_metrics(
     session: Session, ctx: _WriterContext, ids: list[int], rows: dict[int, int]
 ) -> int:
     sheet = ctx.sheet(layout.METRICS, layout.METRIC_COLUMNS)
-    slugs: dict[int, str] = {}
-    sources: dict[int, tuple[str, str, str]] = {}
+    citations: dict[int, str] = {}
     source_keys: dict[int, str] = {}
     for sid, key, title, author, date in session.execute(
         select(Source.id, Source.key, Source.title, Source.author, Source.date_text)
     ):
-        sources[sid] = (title, author, date)
+        citations[sid] = ", ".join(part for part in (title, author, date) if part)
         source_keys[sid] = key or ""
-    count = 0
-    for chunk in _chunks(ids):
-        slugs = dict(
-            session.execute(
-                select(CaseStudy.id, CaseStudy.slug).where(CaseStudy.id.in_(chunk))
-            ).all()
-        )
-        by_case: dict[int, list[Any]] = defaultdict(list)
-        for m in session.execute(
+    metrics = _rows_by_case(
+        session,
+        ids,
+        lambda chunk: (
             select(*_METRIC_FIELDS)
             .where(Metric.case_id.in_(chunk))
             .order_by(Metric.position, Metric.id)
-        ):
-            by_case[m.case_id].append(m)
-        for case_id in chunk:
-            for m in by_case[case_id]:
-                source = sources.get(m.source_id) if m.source_id else None
-                citation = ", ".join(p for p in source if p) if source else ""
-                ctx.append(sheet, [
-                    ctx.slug_link(sheet, slugs[case_id], rows.get(case_id)),
-                    ctx.text(sheet, m.name),
-                    m.value,
-                    m.low,
-                    m.high,
-                    ctx.text(sheet, m.unit),
-                    m.qualifier,
-                    m.year,
-                    m.start_year,
-                    m.end_year,
-                    ctx.text(sheet, citation),
-                    ctx.text(sheet, source_keys.get(m.source_id or 0, "")),
-                    ctx.text(sheet, m.note),
-                    ctx.text(sheet, m.key),
-                ])  # fmt: skip
-                count += 1
-        session.expunge_all()
+        ),
+    )
+    count = 0
+    for case_id, slug, m in metrics:
+        ctx.append(sheet, [
+            ctx.slug_link(sheet, slug, rows.get(case_id)),
+            ctx.text(sheet, m.name),
+            m.value,
+            m.low,
+            m.high,
+            ctx.text(sheet, m.unit),
+            m.qualifier,
+            m.year,
+            m.start_year,
+            m.end_year,
+            ctx.text(sheet, citations.get(m.source_id or 0, "")),
+            ctx.text(sheet, source_keys.get(m.source_id or 0, "")),
+            ctx.text(sheet, m.note),
+            ctx.text(sheet, m.key),
+        ])  # fmt: skip
+        count += 1
     return count
 
 
@@ -435,33 +446,27 @@ def _write_notes(
 ) -> int:
     extra = _continuations(session, Note.body, "Note")
     sheet = ctx.sheet(layout.NOTES, layout.NOTE_COLUMNS, extra)
-    count = 0
-    for chunk in _chunks(ids):
-        slugs = dict(
-            session.execute(
-                select(CaseStudy.id, CaseStudy.slug).where(CaseStudy.id.in_(chunk))
-            ).all()
-        )
-        by_case: dict[int, list[Any]] = defaultdict(list)
-        for note in session.execute(
+    notes = _rows_by_case(
+        session,
+        ids,
+        lambda chunk: (
             select(Note.id, Note.case_id, Note.body, Note.created_at, Note.updated_at)
             .where(Note.case_id.in_(chunk))
             .order_by(Note.created_at, Note.id)
-        ):
-            by_case[note.case_id].append(note)
-        for case_id in chunk:
-            for note in by_case[case_id]:
-                body = ctx.long_text(sheet, note.body)
-                ctx.append(sheet, [
-                    ctx.slug_link(sheet, slugs[case_id], rows.get(case_id)),
-                    ctx.date(sheet, note.created_at),
-                    ctx.date(sheet, note.updated_at),
-                    note.id,
-                    body[0],
-                    *_padded(body[1:], len(extra)),
-                ])  # fmt: skip
-                count += 1
-        session.expunge_all()
+        ),
+    )
+    count = 0
+    for case_id, slug, note in notes:
+        body = ctx.long_text(sheet, note.body)
+        ctx.append(sheet, [
+            ctx.slug_link(sheet, slug, rows.get(case_id)),
+            ctx.date(sheet, note.created_at),
+            ctx.date(sheet, note.updated_at),
+            note.id,
+            body[0],
+            *_padded(body[1:], len(extra)),
+        ])  # fmt: skip
+        count += 1
     return count
 
 
@@ -469,36 +474,29 @@ def _write_highlights(
     session: Session, ctx: _WriterContext, ids: list[int], rows: dict[int, int]
 ) -> int:
     sheet = ctx.sheet(layout.HIGHLIGHTS, layout.HIGHLIGHT_COLUMNS)
-    tag_names = dict(session.execute(select(Tag.id, Tag.name)).all())
-    count = 0
-    for chunk in _chunks(ids):
-        slugs = dict(
-            session.execute(
-                select(CaseStudy.id, CaseStudy.slug).where(CaseStudy.id.in_(chunk))
-            ).all()
-        )
-        by_case: dict[int, list[Any]] = defaultdict(list)
-        stmt = (
+    tag_names: dict[int, str] = {i: n for i, n in session.execute(select(Tag.id, Tag.name))}
+    highlights = _rows_by_case(
+        session,
+        ids,
+        lambda chunk: (
             select(*_HIGHLIGHT_FIELDS)
             .where(Highlight.case_id.in_(chunk))
             .order_by(Highlight.field, Highlight.start, Highlight.id)
-        )
-        for item in session.execute(stmt):
-            by_case[item.case_id].append(item)
-        for case_id in chunk:
-            for h in by_case[case_id]:
-                ctx.append(sheet, [
-                    ctx.slug_link(sheet, slugs[case_id], rows.get(case_id)),
-                    h.field,
-                    ctx.text(sheet, h.quote, wrap=True),
-                    ctx.text(sheet, h.comment, wrap=True),
-                    ctx.text(sheet, tag_names.get(h.tag_id or 0, "")),
-                    h.orphaned,
-                    ctx.date(sheet, h.created_at),
-                    h.id,
-                ])  # fmt: skip
-                count += 1
-        session.expunge_all()
+        ),
+    )
+    count = 0
+    for case_id, slug, h in highlights:
+        ctx.append(sheet, [
+            ctx.slug_link(sheet, slug, rows.get(case_id)),
+            h.field,
+            ctx.text(sheet, h.quote, wrap=True),
+            ctx.text(sheet, h.comment, wrap=True),
+            ctx.text(sheet, tag_names.get(h.tag_id or 0, "")),
+            h.orphaned,
+            ctx.date(sheet, h.created_at),
+            h.id,
+        ])  # fmt: skip
+        count += 1
     return count
 
 
