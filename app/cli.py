@@ -109,9 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[Any], None]]:
     """Feature modules' subcommands (each module keeps its heavy imports inside handlers)."""
-    from app import cli_exchange
+    from app import cli_annotate, cli_exchange
 
-    return [cli_exchange.register]
+    return [cli_exchange.register, cli_annotate.register]
 
 
 def _fail(message: str, status: int) -> int:

@@ -5,9 +5,15 @@ Views hold a CatalogueService and never see a Session or SQL.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
+from app import case_edit, highlights, notes, tags
+from app.case_edit import CaseDraft, Choice
+from app.changes import ChangeSet, Journal, replay
 from app.detail import CaseDetail, case_detail_by_id
+from app.highlights import HighlightInfo
+from app.notes import NoteInfo
 from app.query import (
     CaseFilter,
     CaseRow,
@@ -19,12 +25,16 @@ from app.query import (
     facet_counts,
 )
 from app.store import Catalogue
+from app.tags import TagInfo
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from app.xlsx.export import ExportSummary, Progress, ShouldCancel
     from app.xlsx.importer import AppliedImport, ImportPlan
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class CatalogueService:
@@ -86,3 +96,63 @@ class CatalogueService:
 
         with self.catalogue.sessions.begin() as session:
             undo_import(session, applied)
+
+    # --- annotating and editing: each write returns what it changed, for undo ---
+
+    def write(
+        self, operation: Callable[Concatenate[Journal, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> tuple[T, ChangeSet]:
+        """Run one use case in one transaction; returns its result and its changes.
+
+        `operation` is an app function taking a Journal (tags.tag_cases,
+        notes.update_note, case_edit.save_case…). If it raises, nothing is written.
+        """
+        with self.catalogue.sessions.begin() as session:
+            journal = Journal(session)
+            result = operation(journal, *args, **kwargs)
+            return result, journal.changes
+
+    def replay(self, changes: ChangeSet, *, undo: bool) -> None:
+        """Undo or redo a change set from `write`, in one transaction."""
+        with self.catalogue.sessions.begin() as session:
+            replay(session, changes, undo=undo)
+
+    def tags(self) -> list[TagInfo]:
+        with self.catalogue.sessions() as session:
+            return tags.list_tags(session)
+
+    def tags_of_cases(self, case_ids: list[int]) -> list[TagInfo]:
+        with self.catalogue.sessions() as session:
+            return tags.tags_of_cases(session, case_ids)
+
+    def tag_case_count(self, name: str) -> int:
+        with self.catalogue.sessions() as session:
+            return tags.case_count_under(session, name)
+
+    def notes_of_case(self, case_id: int) -> list[NoteInfo]:
+        with self.catalogue.sessions() as session:
+            return notes.notes_of_case(session, case_id)
+
+    def all_notes(self, text: str = "") -> list[NoteInfo]:
+        with self.catalogue.sessions() as session:
+            return notes.all_notes(session, text)
+
+    def highlights_of_case(self, case_id: int) -> list[HighlightInfo]:
+        with self.catalogue.sessions() as session:
+            return highlights.highlights_of_case(session, case_id)
+
+    def draft(self, case_id: int) -> CaseDraft:
+        with self.catalogue.sessions() as session:
+            return case_edit.load_draft(session, case_id)
+
+    def draft_problems(self, draft: CaseDraft, case_id: int | None) -> dict[str, str]:
+        with self.catalogue.sessions() as session:
+            return case_edit.problems_in(session, draft, case_id)
+
+    def place_choices(self) -> list[Choice]:
+        with self.catalogue.sessions() as session:
+            return case_edit.place_choices(session)
+
+    def source_choices(self) -> list[Choice]:
+        with self.catalogue.sessions() as session:
+            return case_edit.source_choices(session)

@@ -15,12 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.tag_names import TagNameError, normalise_tag_name
+from app.validation import FieldValueError, parse_number, parse_year
 from app.xlsx import layout
 from app.xlsx.read import SheetRows
 from models import CaseStudy, Highlight, Note, Source, Tag
 from models.catalogue import ASSISTANCE_FORMS, QUALIFIERS
-
-YEAR_RANGE = (1900, 2100)
 
 
 class RowRejectedError(ValueError):
@@ -85,26 +84,17 @@ def _text(value: Any) -> str:
 
 
 def _year(value: Any, name: str) -> int | None:
-    if value in (None, ""):
-        return None
     try:
-        number = float(str(value).strip()) if isinstance(value, str) else float(value)
-    except ValueError:
-        raise RowRejectedError(f"{name} {value!r} is not a year") from None
-    if not number.is_integer() or not YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
-        raise RowRejectedError(f"{name} {value!r} is not a year between 1900 and 2100")
-    return int(number)
+        return parse_year(value, name)
+    except FieldValueError as exc:
+        raise RowRejectedError(str(exc)) from None
 
 
 def _number(value: Any, name: str) -> float | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool):
-        raise RowRejectedError(f"{name} must be a number, not {value!r}")
     try:
-        return float(value.replace(",", "")) if isinstance(value, str) else float(value)
-    except ValueError:
-        raise RowRejectedError(f"{name} {value!r} is not a number") from None
+        return parse_number(value, name)
+    except FieldValueError as exc:
+        raise RowRejectedError(str(exc)) from None
 
 
 def _flag(value: Any) -> bool:

@@ -1,0 +1,370 @@
+"""Creating, editing and deleting case studies, with their figures, people, places, sources.
+
+The editor works on a CaseDraft: the fields as the user typed them (numbers
+and years are still text). `check_draft` reads every field and returns the
+problems by field, so the dialog can show each message beside its field;
+`save_case` refuses a draft with problems and writes the rest through the
+Journal, re-anchoring highlights when the summary or narrative changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from app.changes import Journal
+from app.highlights import reanchor_case
+from app.validation import FieldValueError, parse_number, parse_period, parse_year
+from models import (
+    ASSISTANCE_FORMS,
+    QUALIFIERS,
+    Actor,
+    Base,
+    CaseActor,
+    CasePlace,
+    CaseSource,
+    CaseStudy,
+    Metric,
+    Place,
+    Source,
+)
+from models.catalogue import ACTOR_KINDS, CaseAssistance
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class MetricDraft:
+    name: str = ""
+    value: str = ""
+    low: str = ""
+    high: str = ""
+    unit: str = ""
+    qualifier: str = "exact"
+    period: str = ""  # "2019" or "2015–2020"
+    source_id: int | None = None
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class ActorDraft:
+    name: str = ""
+    kind: str = "person"
+    role: str = ""
+    id: int | None = None  # the case_actor row
+
+
+@dataclass
+class CaseDraft:
+    title: str = ""
+    slug: str = ""
+    sector: str = ""
+    summary: str = ""
+    narrative: str = ""
+    start_year: str = ""
+    end_year: str = ""
+    ongoing: bool = False
+    forms: list[str] = field(default_factory=list)
+    donor_places: list[int] = field(default_factory=list)
+    recipient_places: list[int] = field(default_factory=list)
+    source_ids: list[int] = field(default_factory=list)
+    metrics: list[MetricDraft] = field(default_factory=list)
+    actors: list[ActorDraft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A place or source to pick from."""
+
+    id: int
+    label: str
+
+
+class DraftError(ValueError):
+    """A draft with problems; `problems` maps a field ("title", "metrics.2.year") to a message."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(problems.values()))
+        self.problems = problems
+
+
+class UnknownCaseIdError(LookupError):
+    def __init__(self) -> None:
+        super().__init__("That case study no longer exists.")
+
+
+def slug_for(title: str) -> str:
+    """A slug from a title: ASCII letters and digits joined by hyphens."""
+    decomposed = unicodedata.normalize("NFKD", title)
+    ascii_text = "".join(
+        c if c.isascii() else ("" if unicodedata.combining(c) else " ") for c in decomposed
+    )
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:80].strip("-")
+
+
+def _free_slug(session: Session) -> str:
+    """ "case-N" for a title with no Latin letters (the user may type a better one)."""
+    n = (session.scalar(select(func.count()).select_from(CaseStudy)) or 0) + 1
+    while session.scalar(select(CaseStudy.id).where(CaseStudy.slug == f"case-{n}")):
+        n += 1
+    return f"case-{n}"
+
+
+def place_choices(session: Session) -> list[Choice]:
+    rows = session.execute(select(Place.id, Place.name, Place.level, Place.name_zh))
+    labels = [(i, f"{n} ({lv}{', ' + zh if zh else ''})") for i, n, lv, zh in rows]
+    return [Choice(i, label) for i, label in sorted(labels, key=lambda p: p[1].casefold())]
+
+
+def source_choices(session: Session) -> list[Choice]:
+    return [Choice(s.id, s.citation()) for s in session.scalars(select(Source).order_by(Source.id))]
+
+
+def load_draft(session: Session, case_id: int) -> CaseDraft:
+    case = session.get(CaseStudy, case_id)
+    if case is None:
+        raise UnknownCaseIdError
+    return CaseDraft(
+        title=case.title,
+        slug=case.slug,
+        sector=case.sector,
+        summary=case.summary,
+        narrative=case.narrative,
+        start_year="" if case.start_year is None else str(case.start_year),
+        end_year="" if case.end_year is None else str(case.end_year),
+        ongoing=case.ongoing,
+        forms=sorted(case.assistance_forms),
+        donor_places=[p.place_id for p in case.places if p.role == "donor"],
+        recipient_places=[p.place_id for p in case.places if p.role == "recipient"],
+        source_ids=[s.id for s in case.sources],
+        metrics=[_metric_draft(m) for m in case.metrics],
+        actors=[ActorDraft(a.actor.name, a.actor.kind, a.role, a.id) for a in case.actors],
+    )
+
+
+def _number_text(number: float | None) -> str:
+    if number is None:
+        return ""
+    return str(int(number)) if number.is_integer() else repr(number)
+
+
+def _metric_draft(m: Metric) -> MetricDraft:
+    if m.start_year is not None or m.end_year is not None:
+        period = f"{m.start_year or ''}–{m.end_year or ''}"
+    else:
+        period = "" if m.year is None else str(m.year)
+    return MetricDraft(
+        m.name, _number_text(m.value), _number_text(m.low), _number_text(m.high), m.unit,
+        m.qualifier, period, m.source_id, m.note, m.id,
+    )  # fmt: skip
+
+
+# --- checking --------------------------------------------------------------------
+
+
+def _check_metric(i: int, m: MetricDraft, problems: dict[str, str]) -> dict[str, object]:
+    """The metric's stored values; adds any problem to `problems` under "metrics.I.FIELD"."""
+    values: dict[str, object] = {}
+
+    def read(name: str, parse: object, label: str) -> object:
+        try:
+            return parse(getattr(m, name), label)  # type: ignore[operator]
+        except FieldValueError as exc:
+            problems[f"metrics.{i}.{name}"] = str(exc)
+            return None
+
+    label = f"Figure {i + 1}"
+    if not m.name.strip():
+        problems[f"metrics.{i}.name"] = f"{label} needs a name."
+    values["value"] = read("value", parse_number, f"{label}: value")
+    values["low"] = read("low", parse_number, f"{label}: low")
+    values["high"] = read("high", parse_number, f"{label}: high")
+    try:
+        values["year"], values["start_year"], values["end_year"] = parse_period(
+            m.period, f"{label}: year"
+        )
+    except FieldValueError as exc:
+        problems[f"metrics.{i}.period"] = str(exc)
+    low, high = values["low"], values["high"]
+    if isinstance(low, float) and isinstance(high, float) and low > high:
+        problems[f"metrics.{i}.high"] = f"{label}: the low value must not exceed the high value."
+    has_range = low is not None and high is not None
+    if values["value"] is None and not has_range and f"metrics.{i}.value" not in problems:
+        problems[f"metrics.{i}.value"] = f"{label} needs a value, or both a low and a high."
+    if m.qualifier not in QUALIFIERS:
+        problems[f"metrics.{i}.qualifier"] = f"{label}: choose one of {', '.join(QUALIFIERS)}."
+    values.update(
+        name=m.name.strip(), unit=m.unit.strip(), qualifier=m.qualifier,
+        source_id=m.source_id, note=m.note, position=i,
+    )  # fmt: skip
+    return values
+
+
+def check_draft(
+    session: Session, draft: CaseDraft, case_id: int | None
+) -> tuple[dict[str, str], dict[str, object]]:
+    """(problems by field, the case's values to store)."""
+    problems: dict[str, str] = {}
+    if not draft.title.strip():
+        problems["title"] = "A case study needs a title."
+    slug = draft.slug.strip() or slug_for(draft.title) or _free_slug(session)
+    if not SLUG.match(slug):
+        problems["slug"] = (
+            "The slug may hold only lower-case letters, digits and single hyphens "
+            "(for example “jin-embroidery”)."
+        )
+    elif session.scalar(
+        select(func.count()).where(CaseStudy.slug == slug, CaseStudy.id != (case_id or -1))
+    ):
+        problems["slug"] = f"Another case study already has the slug “{slug}”."
+    years: dict[str, int | None] = {}
+    for name, label in (("start_year", "Start year"), ("end_year", "End year")):
+        try:
+            years[name] = parse_year(getattr(draft, name), label)
+        except FieldValueError as exc:
+            problems[name] = str(exc)
+    start, end = years.get("start_year"), years.get("end_year")
+    if start is not None and end is not None and start > end:
+        problems["end_year"] = "The end year must not come before the start year."
+    unknown = [f for f in draft.forms if f not in ASSISTANCE_FORMS]
+    if unknown:
+        problems["forms"] = f"Unknown form of assistance: {', '.join(unknown)}."
+    for i, a in enumerate(draft.actors):
+        if not a.name.strip():
+            problems[f"actors.{i}.name"] = f"Person or organisation {i + 1} needs a name."
+        if a.kind not in ACTOR_KINDS:
+            problems[f"actors.{i}.kind"] = f"Choose person or organisation for entry {i + 1}."
+    values: dict[str, object] = {
+        "title": draft.title.strip(),
+        "slug": slug,
+        "sector": draft.sector.strip(),
+        "summary": draft.summary,
+        "narrative": draft.narrative,
+        "start_year": start,
+        "end_year": end,
+        "ongoing": draft.ongoing,
+    }
+    return problems, values
+
+
+def _metric_values(draft: CaseDraft) -> tuple[dict[str, str], list[dict[str, object]]]:
+    problems: dict[str, str] = {}
+    return problems, [_check_metric(i, m, problems) for i, m in enumerate(draft.metrics)]
+
+
+def problems_in(session: Session, draft: CaseDraft, case_id: int | None) -> dict[str, str]:
+    """Every problem in the draft, by field; empty when it can be saved."""
+    problems, _ = check_draft(session, draft, case_id)
+    metric_problems, _ = _metric_values(draft)
+    return {**problems, **metric_problems}
+
+
+# --- saving ----------------------------------------------------------------------
+
+
+def _sync_links(journal: Journal, table: str, where: object, have: set[int], want: list[int],
+                column: str, fixed: dict[str, object]) -> None:  # fmt: skip
+    model = Base.metadata.tables[table]
+    gone = have - set(want)
+    if gone:
+        journal.delete(table, and_(where, model.c[column].in_(gone)))  # type: ignore[arg-type]
+    for item in dict.fromkeys(want):
+        if item not in have:
+            journal.insert(table, {**fixed, column: item})
+
+
+def _actor_id(journal: Journal, name: str, kind: str) -> int:
+    existing = journal.session.scalar(
+        select(Actor.id).where(func.lower(Actor.name) == name.strip().lower(), Actor.kind == kind)
+    )
+    if existing is not None:
+        return int(existing)
+    return int(journal.insert("actor", {"name": name.strip(), "kind": kind})["id"])
+
+
+def _save_children(journal: Journal, case_id: int, draft: CaseDraft,
+                   metrics: list[dict[str, object]]) -> None:  # fmt: skip
+    session = journal.session
+    where_case = CaseAssistance.case_id == case_id
+    forms = set(session.scalars(select(CaseAssistance.form).where(where_case)))
+    gone_forms = forms - set(draft.forms)
+    if gone_forms:
+        journal.delete(
+            "case_assistance",
+            and_(CaseAssistance.case_id == case_id, CaseAssistance.form.in_(gone_forms)),
+        )
+    for form in sorted(set(draft.forms) - forms):
+        journal.insert("case_assistance", {"case_id": case_id, "form": form})
+    for role, wanted in (("donor", draft.donor_places), ("recipient", draft.recipient_places)):
+        where = and_(CasePlace.case_id == case_id, CasePlace.role == role)
+        have = set(session.scalars(select(CasePlace.place_id).where(where)))
+        _sync_links(journal, "case_place", where, have, wanted, "place_id",
+                    {"case_id": case_id, "role": role})  # fmt: skip
+    where = CaseSource.case_id == case_id
+    have = set(session.scalars(select(CaseSource.source_id).where(where)))
+    _sync_links(journal, "case_source", where, have, draft.source_ids, "source_id",
+                {"case_id": case_id})  # fmt: skip
+
+    kept = {m.id for m in draft.metrics if m.id is not None}
+    journal.delete("metric", and_(Metric.case_id == case_id, Metric.id.not_in(kept)))
+    for m, values in zip(draft.metrics, metrics, strict=True):
+        if m.id is None:
+            journal.insert("metric", {**values, "case_id": case_id})
+        else:
+            journal.update("metric", and_(Metric.id == m.id, Metric.case_id == case_id), values)
+
+    kept = {a.id for a in draft.actors if a.id is not None}
+    journal.delete("case_actor", and_(CaseActor.case_id == case_id, CaseActor.id.not_in(kept)))
+    for a in draft.actors:
+        actor_id = _actor_id(journal, a.name, a.kind)
+        values = {"actor_id": actor_id, "role": a.role.strip()}
+        if a.id is None:
+            journal.insert("case_actor", {**values, "case_id": case_id})
+        else:
+            journal.update("case_actor", CaseActor.id == a.id, values)
+
+
+def save_case(journal: Journal, case_id: int | None, draft: CaseDraft) -> int:
+    """Create (case_id None) or update a case from a draft; returns its id.
+
+    Raises DraftError, writing nothing, if any field has a problem.
+    """
+    session = journal.session
+    problems, values = check_draft(session, draft, case_id)
+    metric_problems, metrics = _metric_values(draft)
+    problems.update(metric_problems)
+    if problems:
+        raise DraftError(problems)
+    if case_id is None:
+        case_id = int(journal.insert("case_study", values)["id"])
+    else:
+        if session.scalar(select(CaseStudy.id).where(CaseStudy.id == case_id)) is None:
+            raise UnknownCaseIdError
+        journal.update("case_study", CaseStudy.id == case_id, values)
+    _save_children(journal, case_id, draft, metrics)
+    reanchor_case(journal, case_id)
+    return case_id
+
+
+def delete_case(journal: Journal, case_id: int) -> str:
+    """Delete a case and everything attached to it; returns its title.
+
+    Child rows are deleted (and journalled) before the case, so undo brings
+    every one of them back. The seed's record of the case stays, so a newer
+    seed does not bring a deleted case back.
+    """
+    title = journal.session.scalar(select(CaseStudy.title).where(CaseStudy.id == case_id))
+    if title is None:
+        raise UnknownCaseIdError
+    case_table = Base.metadata.tables["case_study"]
+    for table in reversed(Base.metadata.sorted_tables):
+        for fk in table.foreign_keys:
+            if fk.column.table is case_table:
+                journal.delete(table.name, fk.parent == case_id)
+    journal.delete("case_study", CaseStudy.id == case_id)
+    return str(title)

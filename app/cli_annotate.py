@@ -1,0 +1,114 @@
+"""`casebook tag`, `untag`, `note` and `tags`: the same app functions the window uses.
+
+Kept free of heavy imports at module level: the parser is built on every
+start, including the window's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.store import Catalogue
+
+
+def _case_id(catalogue: Catalogue, slug: str) -> int:
+    from app.cli import CommandError
+    from app.tags import case_ids_for_slugs
+
+    with catalogue.sessions() as session:
+        found = case_ids_for_slugs(session, [slug])
+    if slug not in found:
+        raise CommandError(f"No case study with the slug {slug!r}.")
+    return found[slug]
+
+
+def _change_tags(catalogue: Catalogue, args: argparse.Namespace, adding: bool) -> int:
+    from app.cli import CommandError
+    from app.service import CatalogueService
+    from app.tags import TagNameError, tag_cases, untag_cases
+
+    case_id = _case_id(catalogue, args.slug)
+    operation = tag_cases if adding else untag_cases
+    try:
+        count, _ = CatalogueService(catalogue).write(operation, [case_id], args.tags)
+    except TagNameError as exc:
+        raise CommandError(str(exc)) from exc
+    verb, place = ("Added", "on") if adding else ("Removed", "from")
+    print(f"{verb} {count} tag{'s' if count != 1 else ''} {place} {args.slug}.")
+    return 0
+
+
+def cmd_tag(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    return _change_tags(catalogue, args, adding=True)
+
+
+def cmd_untag(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    return _change_tags(catalogue, args, adding=False)
+
+
+def _read_note_text(text: str) -> str:
+    """TEXT itself, or with "-" all of standard input, decoded as strict UTF-8."""
+    from app.cli import CommandError
+
+    if text != "-":
+        return text
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CommandError(
+            f"Standard input is not UTF-8 text (byte {exc.start}: 0x{data[exc.start]:02x}). "
+            "Nothing was saved."
+        ) from exc
+
+
+def cmd_note(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from app.cli import CommandError
+    from app.notes import add_note
+    from app.service import CatalogueService
+
+    case_id = _case_id(catalogue, args.slug)
+    body = _read_note_text(args.text)
+    if not body.strip():
+        raise CommandError("The note is empty. Nothing was saved.")
+    note_id, _ = CatalogueService(catalogue).write(add_note, case_id, body)
+    print(f"Added note {note_id} to {args.slug} ({len(body)} characters).")
+    return 0
+
+
+def cmd_tags(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from app.cli import _print_json
+    from app.service import CatalogueService
+
+    tags = CatalogueService(catalogue).tags()
+    if args.json:
+        _print_json([{"name": t.name, "count": t.count, "colour": t.colour} for t in tags])
+        return 0
+    width = max((len(t.name) for t in tags), default=0)
+    for t in tags:
+        print(f"{t.name:<{width}}  {t.count}")
+    return 0
+
+
+def register(commands: Any) -> None:
+    tag = commands.add_parser("tag", help="put tags on a case study")
+    tag.add_argument("slug", metavar="SLUG")
+    tag.add_argument("tags", metavar="TAG", nargs="+")
+    tag.set_defaults(handler=cmd_tag)
+
+    untag = commands.add_parser("untag", help="take tags off a case study")
+    untag.add_argument("slug", metavar="SLUG")
+    untag.add_argument("tags", metavar="TAG", nargs="+")
+    untag.set_defaults(handler=cmd_untag)
+
+    note = commands.add_parser("note", help="add a note to a case study")
+    note.add_argument("slug", metavar="SLUG")
+    note.add_argument("text", metavar="TEXT", help="the note in Markdown, or - to read stdin")
+    note.set_defaults(handler=cmd_note)
+
+    tags = commands.add_parser("tags", help="list the tags with their case counts")
+    tags.add_argument("--json", action="store_true", help="print a JSON array")
+    tags.set_defaults(handler=cmd_tags)

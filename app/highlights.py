@@ -1,0 +1,184 @@
+"""Highlighted passages in a case's summary or narrative, with a tag and a comment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.anchoring import Anchor, anchor_at, reanchor
+from app.changes import Journal
+from app.tags import ensure_tag
+from models import CaseStudy, Highlight, Tag
+
+Field = Literal["summary", "narrative"]
+FIELDS: tuple[Field, ...] = ("summary", "narrative")
+DEFAULT_COLOUR = "#ffe066"
+
+
+class HighlightError(ValueError):
+    """A highlight that cannot be made; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class HighlightInfo:
+    id: int
+    case_id: int
+    field: str
+    start: int
+    end: int
+    quote: str
+    comment: str
+    tag: str
+    colour: str
+    orphaned: bool
+    created_at: datetime
+
+
+def highlights_of_case(session: Session, case_id: int) -> list[HighlightInfo]:
+    """A case's highlights in reading order (orphaned ones last)."""
+    rows = session.execute(
+        select(
+            Highlight.id,
+            Highlight.case_id,
+            Highlight.field,
+            Highlight.start,
+            Highlight.end,
+            Highlight.quote,
+            Highlight.comment,
+            Tag.name,
+            Tag.colour,
+            Highlight.orphaned,
+            Highlight.created_at,
+        )
+        .outerjoin(Tag, Tag.id == Highlight.tag_id)
+        .where(Highlight.case_id == case_id)
+    )
+    infos = [
+        HighlightInfo(
+            hid,
+            case,
+            field,
+            start,
+            end,
+            quote,
+            comment,
+            tag or "",
+            colour or DEFAULT_COLOUR,
+            orphaned,
+            created,
+        )
+        for hid, case, field, start, end, quote, comment, tag, colour, orphaned, created in rows
+    ]
+    return sorted(infos, key=lambda h: (h.orphaned, FIELDS.index(h.field), h.start))
+
+
+def _texts(session: Session, case_id: int) -> dict[str, str] | None:
+    """The case's highlightable texts, read from the database (not a cached object)."""
+    row = session.execute(
+        select(CaseStudy.summary, CaseStudy.narrative).where(CaseStudy.id == case_id)
+    ).first()
+    return None if row is None else dict(zip(FIELDS, row, strict=True))
+
+
+def _text_of(session: Session, case_id: int, field: str) -> str:
+    texts = _texts(session, case_id)
+    if texts is None:
+        raise HighlightError("That case study no longer exists.")
+    if field not in FIELDS:
+        raise HighlightError(f"Only the summary and the narrative can be highlighted, not {field}.")
+    return texts[field]
+
+
+def add_highlight(
+    journal: Journal,
+    case_id: int,
+    field: str,
+    start: int,
+    end: int,
+    *,
+    tag: str = "",
+    comment: str = "",
+) -> int:
+    """Highlight text[start:end] (code-point offsets) of a case's field; returns its id."""
+    text = _text_of(journal.session, case_id, field)
+    if not 0 <= start < end <= len(text) or not text[start:end].strip():
+        raise HighlightError("Select some text in the summary or narrative first.")
+    anchor = anchor_at(text, start, end)
+    tag_id = ensure_tag(journal, tag) if tag.strip() else None
+    row = journal.insert(
+        "highlight",
+        {
+            "case_id": case_id,
+            "field": field,
+            "start": anchor.start,
+            "end": anchor.end,
+            "quote": anchor.quote,
+            "prefix": anchor.prefix,
+            "suffix": anchor.suffix,
+            "comment": comment,
+            "tag_id": tag_id,
+            "orphaned": False,
+        },
+    )
+    return int(row["id"])
+
+
+def update_highlight(journal: Journal, highlight_id: int, *, tag: str, comment: str) -> None:
+    tag_id = ensure_tag(journal, tag) if tag.strip() else None
+    exists = journal.session.scalar(select(Highlight.id).where(Highlight.id == highlight_id))
+    if exists is None:
+        raise HighlightError("That highlight no longer exists.")
+    journal.update(
+        "highlight", Highlight.id == highlight_id, {"tag_id": tag_id, "comment": comment}
+    )
+
+
+def delete_highlight(journal: Journal, highlight_id: int) -> None:
+    if not journal.delete("highlight", Highlight.id == highlight_id):
+        raise HighlightError("That highlight no longer exists.")
+
+
+def reanchor_case(journal: Journal, case_id: int) -> int:
+    """Find each highlight of a case again in its current text; returns how many are orphaned.
+
+    Called after the summary or narrative changed. A highlight whose passage
+    is gone keeps its quote and comment and is marked orphaned, never dropped;
+    one that can be found again later is un-orphaned.
+    """
+    session = journal.session
+    texts = _texts(session, case_id)
+    if texts is None:
+        return 0
+    orphaned = 0
+    rows = session.execute(
+        select(
+            Highlight.id,
+            Highlight.field,
+            Highlight.start,
+            Highlight.end,
+            Highlight.quote,
+            Highlight.prefix,
+            Highlight.suffix,
+        ).where(Highlight.case_id == case_id)
+    )
+    for hid, field, start, end, quote, prefix, suffix in list(rows):
+        found = reanchor(texts[field], Anchor(start, end, quote, prefix, suffix))
+        values: dict[str, object]
+        if found is None:
+            orphaned += 1
+            values = {"orphaned": True}
+        else:
+            values = {
+                "start": found.start,
+                "end": found.end,
+                "quote": found.quote,
+                "prefix": found.prefix,
+                "suffix": found.suffix,
+                "orphaned": False,
+            }
+        journal.update("highlight", Highlight.id == hid, values)
+    return orphaned

@@ -1,0 +1,85 @@
+"""Notes: Markdown text on a case, any number of them, with their times."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from app.changes import Journal
+from models import CaseStudy, Note
+
+
+class NoteError(ValueError):
+    """A note that cannot be saved; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    id: int
+    case_id: int
+    case_slug: str
+    case_title: str
+    body: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def first_line(self) -> str:
+        for line in self.body.splitlines():
+            if line.strip():
+                return line.strip().lstrip("#").strip()
+        return ""
+
+
+def _infos(session: Session, *conditions: object) -> list[NoteInfo]:
+    stmt = select(
+        Note.id,
+        Note.case_id,
+        CaseStudy.slug,
+        CaseStudy.title,
+        Note.body,
+        Note.created_at,
+        Note.updated_at,
+    ).join(CaseStudy, CaseStudy.id == Note.case_id)
+    for condition in conditions:
+        stmt = stmt.where(condition)  # type: ignore[arg-type]
+    return [NoteInfo(*row) for row in session.execute(stmt.order_by(Note.updated_at.desc()))]
+
+
+def notes_of_case(session: Session, case_id: int) -> list[NoteInfo]:
+    """A case's notes, oldest first (the order they were written in)."""
+    return sorted(_infos(session, Note.case_id == case_id), key=lambda n: (n.created_at, n.id))
+
+
+def all_notes(session: Session, text: str = "") -> list[NoteInfo]:
+    """Every note, most recently written or edited first, optionally filtered.
+
+    Each word of `text` must appear (any case) in the note or its case's title.
+    """
+    conditions = [
+        or_(
+            Note.body.icontains(word, autoescape=True),
+            CaseStudy.title.icontains(word, autoescape=True),
+        )
+        for word in text.split()
+    ]
+    return _infos(session, and_(*conditions)) if conditions else _infos(session)
+
+
+def add_note(journal: Journal, case_id: int, body: str = "") -> int:
+    if journal.session.get(CaseStudy, case_id) is None:
+        raise NoteError("That case study no longer exists.")
+    return int(journal.insert("note", {"case_id": case_id, "body": body})["id"])
+
+
+def update_note(journal: Journal, note_id: int, body: str) -> bool:
+    """Save a note's text exactly as given; returns False if it was unchanged."""
+    return bool(journal.update("note", and_(Note.id == note_id, Note.body != body), {"body": body}))
+
+
+def delete_note(journal: Journal, note_id: int) -> None:
+    if not journal.delete("note", Note.id == note_id):
+        raise NoteError("That note no longer exists.")
