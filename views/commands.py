@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
+    from app.changes import ChangeSet
     from app.service import CatalogueService
     from app.xlsx.importer import AppliedImport, ImportPlan
 
@@ -36,4 +37,52 @@ class ImportCommand(QUndoCommand):
         if self._applied is not None:
             self._service.undo_import(self._applied)
             self._applied = None
+        self._changed()
+
+
+class ChangeCommand(QUndoCommand):
+    """One user action already written by `CatalogueService.write`, kept for undo.
+
+    The change is made before the command is pushed (so a refused value
+    raises to the caller and nothing reaches the stack); the first redo,
+    which QUndoStack.push calls, only refreshes. Undo and redo replay the
+    recorded rows. Commands with the same `merge_key` (typing in one note)
+    merge into one step.
+    """
+
+    MERGE_ID = 1
+
+    def __init__(
+        self,
+        service: CatalogueService,
+        text: str,
+        changes: ChangeSet,
+        changed: Callable[[], None],
+        merge_key: object = None,
+    ) -> None:
+        super().__init__(text)
+        self._service = service
+        self.changes = changes
+        self._changed = changed
+        self._merge_key = merge_key
+        self._done = True
+
+    def id(self) -> int:
+        return self.MERGE_ID if self._merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ChangeCommand) or other._merge_key != self._merge_key:
+            return False
+        self.changes.extend(other.changes)
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+        else:
+            self._service.replay(self.changes, undo=False)
+        self._changed()
+
+    def undo(self) -> None:
+        self._service.replay(self.changes, undo=True)
         self._changed()

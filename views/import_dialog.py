@@ -141,7 +141,8 @@ class ImportController(QObject):
         window.activateWindow()
         if not accepted:
             return False
-        window.undo_stack.push(ImportCommand(window.service, plan, path.name, window.refresh))
+        command = ImportCommand(window.service, plan, path.name, window.catalogue_changed)
+        window.undo_stack.push(command)
         window.statusBar().showMessage(
             f"Imported {path.name}: {len(plan.added)} added, {len(plan.changed)} changed.", 15000
         )

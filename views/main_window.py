@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +32,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
 from views.case_table_model import CaseTableModel
+from views.commands import ChangeCommand
 from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
 from views.facet_model import FacetModel
@@ -30,7 +41,11 @@ from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
 
 if TYPE_CHECKING:
     from app.case_filter import CaseRow, SortKey
+    from app.changes import ChangeSet, Journal
     from app.service import CatalogueService
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 FILTER_DELAY_MS = 150
 # Title, donor, recipient, sector, period, tags, notes.
@@ -44,7 +59,13 @@ class MainWindow(QMainWindow):
     Built with a service, it shows the catalogue at once. Built with None (as
     at start-up, so the window appears before the database layer is even
     imported), it stays empty until `attach` gives it the opened catalogue.
+
+    Every change goes through `change`, which writes it through the service
+    and pushes it onto the undo stack; `catalogueChanged` then tells every
+    panel to re-read what it shows.
     """
+
+    catalogueChanged = Signal()
 
     def __init__(
         self,
@@ -95,6 +116,46 @@ class MainWindow(QMainWindow):
         self.facet_view.expandAll()
         if self.selected_case_id() is None and self.case_model.rowCount():
             self.table.selectRow(0)  # a first look at a case, not an empty pane
+
+    def change(
+        self,
+        text: str,
+        operation: Callable[Concatenate[Journal, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """Make one undoable change ("Undo <text>"); a refused value raises, writing nothing."""
+        result, changes = self.service.write(operation, *args, **kwargs)
+        self._push(text, changes, None)
+        return result
+
+    def change_merging(
+        self,
+        merge_key: object,
+        text: str,
+        operation: Callable[Concatenate[Journal, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """Like `change`, but one undo step with the changes before it of the same key."""
+        result, changes = self.service.write(operation, *args, **kwargs)
+        self._push(text, changes, merge_key)
+        return result
+
+    def _push(self, text: str, changes: ChangeSet, merge_key: object) -> None:
+        if changes:
+            self.undo_stack.push(
+                ChangeCommand(self.service, text, changes, self.catalogue_changed, merge_key)
+            )
+
+    def catalogue_changed(self) -> None:
+        """Re-read everything after a change, an undo or a redo."""
+        self.refresh()
+        self.catalogueChanged.emit()
+
+    def selected_case_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.case_model.case_id(i.row()) for i in sorted(rows, key=lambda i: i.row())]
 
     def _load_ids(self, flt: CaseFilter, sort: SortKey, descending: bool) -> list[int]:
         return [] if self._service is None else self._service.case_ids(flt, sort, descending)
