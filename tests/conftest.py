@@ -47,3 +47,19 @@ def small_catalogue(tmp_path: Path) -> Iterator[Catalogue]:
         seed_catalogue(session, load_seed_files(FIXTURE_SEED))
     yield cat
     cat.close()
+
+
+@pytest.fixture
+def small_window(qtbot, small_catalogue: Catalogue, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The main window on the two-case catalogue, shown, with its own settings file."""
+    from PySide6.QtCore import QSettings
+
+    from app.service import CatalogueService
+    from views.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(CatalogueService(small_catalogue), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

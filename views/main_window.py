@@ -38,6 +38,8 @@ from views.export_dialog import ExportController
 from views.facet_model import FacetModel
 from views.import_dialog import ImportController
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
+from views.tag_actions import TagActions
+from views.tag_panel import TagPanel
 
 if TYPE_CHECKING:
     from app.case_filter import CaseRow, SortKey
@@ -93,6 +95,10 @@ class MainWindow(QMainWindow):
         self.facet_view.clicked.connect(self._on_facet_clicked)
         self.facet_view.activated.connect(self._on_facet_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.tag_panel.model.checkedChanged.connect(self.apply_filter)
+        self.tag_panel.mode_combo.currentIndexChanged.connect(self.apply_filter)
+        self.catalogueChanged.connect(self.tag_panel.reload)
+        self.tag_actions = TagActions(self)
 
         self.exporter = ExportController(self)
         self.importer = ImportController(self)
@@ -112,6 +118,7 @@ class MainWindow(QMainWindow):
         """Show the catalogue `service` reads from."""
         self._service = service
         self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
+        self.tag_panel.reload()
         self.apply_filter()
         self.facet_view.expandAll()
         if self.selected_case_id() is None and self.case_model.rowCount():
@@ -216,7 +223,13 @@ class MainWindow(QMainWindow):
         self.right_splitter.setSizes([300, 500])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.facet_view)
+        self.tag_panel = TagPanel(self)
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.facet_view)
+        self.left_splitter.addWidget(self.tag_panel)
+        self.left_splitter.setSizes([420, 380])
+        self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([230, 900])
@@ -266,6 +279,8 @@ class MainWindow(QMainWindow):
             donor_places=frozenset(int(k) for k in self.facet_model.selected(FACET_DONOR)),
             recipient_places=frozenset(int(k) for k in self.facet_model.selected(FACET_RECIPIENT)),
             forms=self.facet_model.selected(FACET_FORM),
+            tags=self.tag_panel.model.checked_keys(),
+            tag_mode=self.tag_panel.tag_mode(),
         )
 
     @Slot()
@@ -301,6 +316,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.clear()
         self.filter_edit.blockSignals(False)
         self.facet_model.clear_selection()
+        self.tag_panel.model.clear_checks(notify=False)
         self.apply_filter()
 
     @Slot()
@@ -356,6 +372,7 @@ class MainWindow(QMainWindow):
             ("window/state", self.restoreState),
             ("window/mainSplitter", self.main_splitter.restoreState),
             ("window/rightSplitter", self.right_splitter.restoreState),
+            ("window/leftSplitter", self.left_splitter.restoreState),
             ("window/tableHeader", self.table.horizontalHeader().restoreState),
         ):
             value = self.settings.value(key)
@@ -367,6 +384,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/mainSplitter", self.main_splitter.saveState())
         self.settings.setValue("window/rightSplitter", self.right_splitter.saveState())
+        self.settings.setValue("window/leftSplitter", self.left_splitter.saveState())
         self.settings.setValue("window/tableHeader", self.table.horizontalHeader().saveState())
         self.settings.sync()
 

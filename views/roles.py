@@ -8,3 +8,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 FACET_GROUP_ROLE = Qt.ItemDataRole.UserRole + 10
 FACET_KEY_ROLE = Qt.ItemDataRole.UserRole + 11
 FACET_COUNT_ROLE = Qt.ItemDataRole.UserRole + 12
+TAG_KEY_ROLE = Qt.ItemDataRole.UserRole + 20
+TAG_NAME_ROLE = Qt.ItemDataRole.UserRole + 21
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 30
+HIGHLIGHT_ID_ROLE = Qt.ItemDataRole.UserRole + 40

@@ -1,0 +1,120 @@
+"""The tag panel's model: tags as a tree ("craft/embroidery" under "craft"), with counts.
+
+Each node is checkable; the checked nodes are the tag filter. A parent that is
+only a prefix of other tags ("craft" when just "craft/jade" exists) is a node
+too, so it can be checked, renamed or deleted like a folder. Checks survive a
+refresh, so undoing a change does not lose the user's filter.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+
+from views.roles import TAG_KEY_ROLE, TAG_NAME_ROLE
+
+if TYPE_CHECKING:
+    from app.tags import TagInfo
+
+
+def _casefold_key(name: str) -> str:
+    """The same key app.tag_names gives a stored (already normalised) name."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", name.casefold())
+
+
+class TagTreeModel(QStandardItemModel):
+    checkedChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(["Tag", "Cases"])
+        self._checked: set[str] = set()
+        self._nodes: dict[str, QStandardItem] = {}
+        self._counts: dict[str, QStandardItem] = {}
+        self._quiet = False
+        self.itemChanged.connect(self._on_item_changed)
+
+    def set_tags(self, tags: list[TagInfo]) -> None:
+        """Rebuild the tree from the catalogue's tags, keeping the checks."""
+        self._quiet = True
+        try:
+            self.removeRows(0, self.rowCount())
+            self._nodes.clear()
+            self._counts.clear()
+            for tag in tags:
+                node = self._node(tag.name)
+                self._counts[tag.key].setData(tag.count, Qt.ItemDataRole.DisplayRole)
+                if tag.colour:
+                    node.setData(QColor(tag.colour), Qt.ItemDataRole.DecorationRole)
+                node.setToolTip(f"{tag.name}: {tag.count} case studies")
+            self._checked &= set(self._nodes)
+        finally:
+            self._quiet = False
+
+    def _node(self, name: str) -> QStandardItem:
+        """The node for a full tag name, making its parents as needed."""
+        parts = name.split("/")
+        parent: QStandardItem = self.invisibleRootItem()
+        for depth in range(1, len(parts) + 1):
+            path = "/".join(parts[:depth])
+            key = _casefold_key(path)
+            node = self._nodes.get(key)
+            if node is None:
+                node = QStandardItem(parts[depth - 1])
+                node.setEditable(False)
+                node.setCheckable(True)
+                node.setData(key, TAG_KEY_ROLE)
+                node.setData(path, TAG_NAME_ROLE)
+                node.setCheckState(
+                    Qt.CheckState.Checked if key in self._checked else Qt.CheckState.Unchecked
+                )
+                count = QStandardItem()
+                count.setEditable(False)
+                count.setData(
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    Qt.ItemDataRole.TextAlignmentRole,
+                )
+                parent.appendRow([node, count])
+                self._nodes[key] = node
+                self._counts[key] = count
+            parent = node
+        return parent
+
+    def checked_keys(self) -> frozenset[str]:
+        return frozenset(self._checked)
+
+    def clear_checks(self, *, notify: bool = True) -> None:
+        self._quiet = True
+        try:
+            for node in self._nodes.values():
+                node.setCheckState(Qt.CheckState.Unchecked)
+            self._checked.clear()
+        finally:
+            self._quiet = False
+        if notify:
+            self.checkedChanged.emit()
+
+    def toggle(self, key: str) -> None:
+        node = self._nodes.get(key)
+        if node is not None:
+            checked = node.checkState() == Qt.CheckState.Checked
+            node.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def node_for(self, key: str) -> QStandardItem | None:
+        return self._nodes.get(key)
+
+    def _on_item_changed(self, item: QStandardItem) -> None:
+        key = item.data(TAG_KEY_ROLE)
+        if self._quiet or key is None:
+            return
+        before = set(self._checked)
+        if item.checkState() == Qt.CheckState.Checked:
+            self._checked.add(key)
+        else:
+            self._checked.discard(key)
+        if before != self._checked:
+            self.checkedChanged.emit()

@@ -1,0 +1,202 @@
+"""The tag panel: the catalogue's tags as a tree with counts, to filter by and to manage.
+
+Checking tags filters the table ("all of" or "any of" the checked tags; a
+parent includes its children). The context menu renames (onto an existing
+name: merges), colours and deletes; each is one undoable step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Slot
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from views.roles import TAG_KEY_ROLE, TAG_NAME_ROLE
+from views.tag_model import TagTreeModel
+
+if TYPE_CHECKING:
+    from app.case_filter import TagMode
+    from views.main_window import MainWindow
+
+MODES: tuple[tuple[str, TagMode], ...] = (("Cases with all checked tags", "all"),
+                                          ("Cases with any checked tag", "any"))  # fmt: skip
+
+
+class TagPanel(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.model = TagTreeModel(self)
+        self.title = QLabel("<b>Tags</b>", self)
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName("tagModeCombo")
+        for label, mode in MODES:
+            self.mode_combo.addItem(label, mode)
+        self.view = QTreeView(self)
+        self.view.setObjectName("tagTree")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.mode_combo)
+        layout.addWidget(self.view)
+
+        self.rename_action = QAction("&Rename or Merge…", self)
+        self.rename_action.triggered.connect(self.rename_current)
+        self.colour_action = QAction("&Colour…", self)
+        self.colour_action.triggered.connect(self.colour_current)
+        self.delete_action = QAction("&Delete…", self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_current)
+        self.view.addAction(self.delete_action)
+
+    def tag_mode(self) -> TagMode:
+        mode: TagMode = self.mode_combo.currentData()
+        return mode
+
+    @Slot()
+    def reload(self) -> None:
+        if self.window_._service is None:
+            return
+        self.model.set_tags(self.window_.service.tags())
+        self.view.expandAll()
+        self.title.setText(f"<b>Tags</b> ({len(self.window_.service.tags())})")
+
+    def current_name(self) -> str | None:
+        index = self.view.currentIndex().siblingAtColumn(0)
+        name = index.data(TAG_NAME_ROLE) if index.isValid() else None
+        return str(name) if name else None
+
+    def select_tag(self, key: str) -> None:
+        node = self.model.node_for(key)
+        if node is not None:
+            self.view.setCurrentIndex(node.index())
+
+    @Slot(QPoint)
+    def _show_menu(self, pos: QPoint) -> None:
+        index: QModelIndex = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index.siblingAtColumn(0))
+        menu = QMenu(self)
+        menu.addAction(self.rename_action)
+        menu.addAction(self.colour_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    # --- managing ------------------------------------------------------------------
+
+    @Slot()
+    def rename_current(self) -> None:
+        name = self.current_name()
+        if name is None:
+            return
+        new, ok = QInputDialog.getText(
+            self, "Rename Tag", f"New name for “{name}” (an existing name merges the two):",
+            text=name,
+        )  # fmt: skip
+        if ok:
+            self.rename(name, new)
+
+    def rename(self, name: str, new: str) -> bool:
+        """Rename `name` to `new`, or merge it into `new` if that tag exists (asks first)."""
+        from app.tag_names import TagNameError, normalise_tag_name
+        from app.tags import rename_tag
+
+        try:
+            display, key = normalise_tag_name(new)
+        except TagNameError as exc:
+            QMessageBox.warning(self, "Rename Tag", str(exc))
+            return False
+        existing = {t.key: t for t in self.window_.service.tags()}
+        merging = key in existing and key != normalise_tag_name(name)[1]
+        if merging:
+            answer = QMessageBox.question(
+                self,
+                "Merge Tags",
+                f"“{existing[key].name}” already exists. Merge “{name}” into it? "
+                f"Its {existing[key].count} case studies and those of “{name}” will all "
+                f"carry “{existing[key].name}”.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        text = (
+            f"merge tag '{name}' into '{existing[key].name}'"
+            if merging
+            else f"rename tag '{name}' to '{display}'"
+        )
+        try:
+            self.window_.change(text, rename_tag, name, new)
+        except (TagNameError, LookupError) as exc:
+            QMessageBox.warning(self, "Rename Tag", str(exc))
+            return False
+        self.select_tag(key)
+        return True
+
+    @Slot()
+    def colour_current(self) -> None:
+        from app.tags import set_tag_colour
+
+        name = self.current_name()
+        if name is None:
+            return
+        colour = QColorDialog.getColor(QColor("#ffe066"), self, f"Colour for “{name}”")
+        if colour.isValid():
+            self.window_.change(
+                f"colour tag '{name}'", set_tag_colour, name, colour.name(QColor.NameFormat.HexRgb)
+            )
+
+    @Slot()
+    def delete_current(self) -> None:
+        name = self.current_name()
+        if name is not None:
+            self.delete(name)
+
+    def delete(self, name: str) -> bool:
+        """Delete a tag (and the tags under it) after saying how many cases carry it."""
+        from app.tags import delete_tag
+
+        count = self.window_.service.tag_case_count(name)
+        cases = "1 case study carries" if count == 1 else f"{count} case studies carry"
+        answer = QMessageBox.question(
+            self,
+            "Delete Tag",
+            f"Delete the tag “{name}” and any tags under it? {cases} it. "
+            "The case studies stay; highlights keep their text. You can undo this.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.window_.change(f"delete tag '{name}'", delete_tag, name)
+        return True
+
+    def index_of(self, key: str) -> QModelIndex:
+        node = self.model.node_for(key)
+        return node.index() if node is not None else QModelIndex()
+
+    def key_at(self, index: QModelIndex) -> str | None:
+        key = index.siblingAtColumn(0).data(TAG_KEY_ROLE)
+        return str(key) if key else None
