@@ -62,4 +62,6 @@ def small_window(qtbot, small_catalogue: Catalogue, tmp_path: Path):  # type: ig
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()  # keyboard focus needs the active window
+    qtbot.waitUntil(window.isActiveWindow)
     return window

@@ -65,5 +65,7 @@ class DetailPane(QWidget):
         self.overview.setHtml(overview_html(detail))
         self.sources.setHtml(sources_html(detail))
         self.metrics_model.set_metrics(detail.metrics)
-        self.tabs.setTabText(1, f"Figures ({len(detail.metrics)})")
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.metrics_view), f"Figures ({len(detail.metrics)})"
+        )
         self.metrics_view.resizeColumnsToContents()

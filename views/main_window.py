@@ -36,7 +36,10 @@ from views.commands import ChangeCommand
 from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
 from views.facet_model import FacetModel
+from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
+from views.notes_browser import NotesDock
+from views.notes_panel import NotesPanel
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
@@ -98,6 +101,9 @@ class MainWindow(QMainWindow):
         self.tag_panel.model.checkedChanged.connect(self.apply_filter)
         self.tag_panel.mode_combo.currentIndexChanged.connect(self.apply_filter)
         self.catalogueChanged.connect(self.tag_panel.reload)
+        self.catalogueChanged.connect(self.notes_panel.reload)
+        self.catalogueChanged.connect(self.highlights_panel.reload)
+        self.catalogueChanged.connect(self.notes_dock.reload)
         self.tag_actions = TagActions(self)
 
         self.exporter = ExportController(self)
@@ -150,10 +156,14 @@ class MainWindow(QMainWindow):
         return result
 
     def _push(self, text: str, changes: ChangeSet, merge_key: object) -> None:
+        """Put a change on the undo stack.
+
+        Merging changes (typing in a note) change nothing the table shows, so
+        they refresh only the panels, not the table and facets.
+        """
         if changes:
-            self.undo_stack.push(
-                ChangeCommand(self.service, text, changes, self.catalogue_changed, merge_key)
-            )
+            changed = self.catalogue_changed if merge_key is None else self.catalogueChanged.emit
+            self.undo_stack.push(ChangeCommand(self.service, text, changes, changed, merge_key))
 
     def catalogue_changed(self) -> None:
         """Re-read everything after a change, an undo or a redo."""
@@ -213,6 +223,13 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, width)
 
         self.detail = DetailPane(self)
+        self.highlights_panel = HighlightsPanel(self)
+        self.notes_panel = NotesPanel(self)
+        self.detail.tabs.insertTab(1, self.highlights_panel, "Read && Highlight")
+        self.detail.tabs.addTab(self.notes_panel, "Notes")
+        self.notes_dock = NotesDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.notes_dock)
+        self.notes_dock.hide()
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.setObjectName("rightSplitter")
@@ -258,7 +275,15 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.focus_filter)
         edit_menu.addAction(self.find_action)
 
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.notes_panel.new_action)
+        edit_menu.addAction(self.highlights_panel.highlight_action)
+
         self.view_menu = view_menu = self.menuBar().addMenu("&View")
+        self.all_notes_action = self.notes_dock.toggleViewAction()
+        self.all_notes_action.setText("All &Notes")
+        self.all_notes_action.setShortcut(QKeySequence("Ctrl+Alt+N"))
+        view_menu.addAction(self.all_notes_action)
         self.clear_filters_action = QAction("&Clear Filters", self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.clear_filters)
@@ -352,7 +377,20 @@ class MainWindow(QMainWindow):
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, *_: QItemSelection) -> None:
         case_id = self.selected_case_id()
-        self.detail.show_case(self.service.detail(case_id) if case_id is not None else None)
+        self.notes_panel.flush()  # the note being typed is saved before the case changes
+        detail = self.service.detail(case_id) if case_id is not None else None
+        self.detail.show_case(detail)
+        self.highlights_panel.show_case(detail)
+        self.notes_panel.show_case(case_id)
+        notes = len(detail.notes) if detail else 0
+        self.detail.tabs.setTabText(
+            self.detail.tabs.indexOf(self.notes_panel), f"Notes ({notes})" if notes else "Notes"
+        )
+
+    def show_note(self, note_id: int) -> None:
+        """Open the Notes tab with this note in the editor."""
+        self.detail.tabs.setCurrentWidget(self.notes_panel)
+        self.notes_panel.select_note(note_id)
 
     # --- about, state -----------------------------------------------------------
 
@@ -389,5 +427,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes_panel.flush()
         self.save_state()
         super().closeEvent(event)

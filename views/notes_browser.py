@@ -1,0 +1,143 @@
+"""All Notes: every note across the catalogue, most recently written first, with a filter.
+
+A dock at the bottom of the window (View → All Notes). Double-click or Enter
+on a note opens its case on the Notes tab with that note in the editor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from views.roles import CASE_ID_ROLE, NOTE_ID_ROLE
+from views.time_text import local_time_text
+
+if TYPE_CHECKING:
+    from app.notes import NoteInfo
+    from views.main_window import MainWindow
+
+HEADERS = ("Updated", "Case study", "Note")
+FILTER_DELAY_MS = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class NotesTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.notes: list[NoteInfo] = []
+
+    def set_notes(self, notes: list[NoteInfo]) -> None:
+        self.beginResetModel()
+        self.notes = notes
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.notes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.notes):
+            return None
+        note = self.notes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return local_time_text(note.updated_at)
+            if column == 1:
+                return note.case_title
+            return " ".join(note.body.split())[:200] or "(empty note)"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return note.body[:1000]
+        if role == NOTE_ID_ROLE:
+            return note.id
+        if role == CASE_ID_ROLE:
+            return note.case_id
+        return None
+
+
+class NotesDock(QDockWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__("All Notes", window)
+        self.setObjectName("notesDock")
+        self.window_ = window
+        self.model = NotesTableModel(self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("notesFilter")
+        self.filter_edit.setPlaceholderText("Filter notes by their words or their case's title…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setObjectName("notesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 130)
+        header.resizeSection(1, 260)
+        self.table.activated.connect(self.open_note)
+        self.table.doubleClicked.connect(self.open_note)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+        self.filter_edit.textChanged.connect(self._timer.start)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table)
+        self.setWidget(body)
+        self.visibilityChanged.connect(self._on_visibility)
+
+    @Slot(bool)
+    def _on_visibility(self, visible: bool) -> None:
+        if visible:
+            self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        """Re-read the notes (only while the dock is shown: it is not free on a big catalogue)."""
+        self._timer.stop()
+        if self.isVisible() and self.window_._service is not None:
+            self.model.set_notes(self.window_.service.all_notes(self.filter_edit.text()))
+
+    @Slot(QModelIndex)
+    def open_note(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        case_id, note_id = index.data(CASE_ID_ROLE), index.data(NOTE_ID_ROLE)
+        window = self.window_
+        if not window.select_case(case_id):
+            window.clear_filters()  # the case is filtered out: show everything
+            window.select_case(case_id)
+        window.show_note(note_id)

@@ -1,0 +1,259 @@
+"""The Notes tab: a case's notes, a Markdown editor with a live preview, saved as you type.
+
+There is no Save button. Typing restarts a short timer; when it fires (after
+AUTOSAVE_MS without a key), the note is written. Switching note or case and
+closing the window write at once, so at most the last half second of typing
+is at risk in a crash. Saves of one note in a row merge into one undo step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from views.roles import NOTE_ID_ROLE
+from views.time_text import local_time_text
+
+if TYPE_CHECKING:
+    from app.notes import NoteInfo
+    from views.main_window import MainWindow
+
+AUTOSAVE_MS = 500
+PREVIEW_MS = 250
+MARKDOWN = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+
+
+def render_markdown(browser: QTextBrowser, text: str) -> None:
+    """Markdown as rich text; raw HTML in a note is shown as text, never run as markup."""
+    browser.document().setMarkdown(text, MARKDOWN)
+
+
+class NotesPanel(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.case_id: int | None = None
+        self.note_id: int | None = None
+        self._notes: dict[int, NoteInfo] = {}
+        self._dirty = False
+        self._loading = False
+
+        self.list_model = QStandardItemModel(self)
+        self.list_view = QListView(self)
+        self.list_view.setObjectName("noteList")
+        self.list_view.setModel(self.list_model)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.selectionModel().selectionChanged.connect(self._on_note_chosen)
+        self.new_button = QPushButton("&New Note", self)
+        self.new_button.setObjectName("newNoteButton")
+        self.new_button.clicked.connect(self.new_note)
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.setObjectName("deleteNoteButton")
+        self.delete_button.clicked.connect(self.delete_note)
+
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("noteEditor")
+        self.editor.setPlaceholderText("Write in Markdown: **bold**, *italic*, - lists, # headings")
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("notePreview")
+        self.preview.setOpenLinks(False)
+        self.times = QLabel(self)
+        self.times.setObjectName("noteTimes")
+        self.times.setStyleSheet("color: #555")
+
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(AUTOSAVE_MS)
+        self.save_timer.timeout.connect(self.flush)
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_MS)
+        self.preview_timer.timeout.connect(self._update_preview)
+
+        self.new_action = QAction("New &Note", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.triggered.connect(self.new_note)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_view)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        left_layout.addLayout(buttons)
+        texts = QSplitter(Qt.Orientation.Horizontal, self)
+        texts.addWidget(self.editor)
+        texts.addWidget(self.preview)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(texts, 1)
+        right_layout.addWidget(self.times)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([200, 600])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self._show_note(None)
+
+    # --- which case and note ----------------------------------------------------------
+
+    def show_case(self, case_id: int | None) -> None:
+        """Show a case's notes (saving the note being written first)."""
+        self.flush()
+        if case_id != self.case_id:
+            self.note_id = None
+        self.case_id = case_id
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        """Re-read the notes, keeping the note being typed as it is in the editor."""
+        notes = (
+            self.window_.service.notes_of_case(self.case_id)
+            if self.case_id is not None and self.window_._service is not None
+            else []
+        )
+        self._notes = {n.id: n for n in notes}
+        self._loading = True
+        try:
+            self.list_model.clear()
+            for note in notes:
+                item = QStandardItem(self._label(note))
+                item.setData(note.id, NOTE_ID_ROLE)
+                self.list_model.appendRow(item)
+        finally:
+            self._loading = False
+        if self.note_id not in self._notes:
+            self.note_id = notes[-1].id if notes else None
+        self._select_in_list(self.note_id)
+        self._show_note(self._notes.get(self.note_id) if self.note_id is not None else None)
+        self.new_button.setEnabled(self.case_id is not None)
+
+    @staticmethod
+    def _label(note: NoteInfo) -> str:
+        return f"{note.first_line or '(empty note)'}\n{local_time_text(note.updated_at)}"
+
+    def _select_in_list(self, note_id: int | None) -> None:
+        self._loading = True
+        try:
+            for row in range(self.list_model.rowCount()):
+                if self.list_model.item(row).data(NOTE_ID_ROLE) == note_id:
+                    self.list_view.setCurrentIndex(self.list_model.index(row, 0))
+        finally:
+            self._loading = False
+
+    def select_note(self, note_id: int) -> None:
+        self.flush()
+        if note_id in self._notes:
+            self.note_id = note_id
+            self._select_in_list(note_id)
+            self._show_note(self._notes[note_id])
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_note_chosen(self, *_: QItemSelection) -> None:
+        if self._loading:
+            return
+        index = self.list_view.currentIndex()
+        if index.isValid():
+            self.select_note(int(index.data(NOTE_ID_ROLE)))
+
+    def _show_note(self, note: NoteInfo | None) -> None:
+        """Put a note in the editor, unless it is the one being typed (its text wins)."""
+        self.editor.setEnabled(note is not None)
+        self.delete_button.setEnabled(note is not None)
+        if note is None:
+            self._set_editor_text("")
+            self.times.setText("No notes yet. Click New Note to write one." if self.case_id else "")
+            return
+        if not self._dirty and self.editor.toPlainText() != note.body:
+            self._set_editor_text(note.body)
+        self.times.setText(
+            f"Created {local_time_text(note.created_at)} · "
+            f"updated {local_time_text(note.updated_at)}"
+        )
+
+    def _set_editor_text(self, text: str) -> None:
+        self._loading = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._loading = False
+        self._update_preview()
+
+    # --- writing ----------------------------------------------------------------------
+
+    @Slot()
+    def _on_text_changed(self) -> None:
+        if self._loading or self.note_id is None:
+            return
+        self._dirty = True
+        self.save_timer.start()
+        self.preview_timer.start()
+
+    @Slot()
+    def _update_preview(self) -> None:
+        render_markdown(self.preview, self.editor.toPlainText())
+
+    @Slot()
+    def flush(self) -> None:
+        """Write the note being typed now, if it changed."""
+        from app.notes import update_note
+
+        self.save_timer.stop()
+        if not self._dirty or self.note_id is None:
+            return
+        self._dirty = False
+        text = self.editor.toPlainText()
+        self.window_.change_merging(
+            ("note", self.note_id), "edit note", update_note, self.note_id, text
+        )
+
+    @Slot()
+    def new_note(self) -> None:
+        from app.notes import add_note
+
+        if self.case_id is None:
+            return
+        self.flush()
+        self.note_id = self.window_.change("new note", add_note, self.case_id, "")
+        self.reload()
+        self.editor.setFocus()
+
+    @Slot()
+    def delete_note(self) -> None:
+        from app.notes import delete_note
+
+        if self.note_id is None:
+            return
+        note = self._notes.get(self.note_id)
+        if note is None:
+            return
+        self.save_timer.stop()
+        self._dirty = False
+        self.note_id = None
+        title = note.first_line[:40]
+        label = f"delete note '{title}'" if title else "delete note"
+        self.window_.change(label, delete_note, note.id)

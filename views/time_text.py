@@ -1,0 +1,18 @@
+"""Stored times (naive UTC) shown in the user's time zone and locale."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QLocale, QTimeZone
+
+
+def local_time_text(moment: datetime) -> str:
+    """A stored UTC time as the user's locale writes a short local date and time."""
+    utc = QDateTime(moment)
+    utc.setTimeZone(QTimeZone.utc())  # stored naive, meaning UTC
+    local = utc.toLocalTime()
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:  # no locale set: ISO reads best
+        return local.toString("yyyy-MM-dd HH:mm")
+    return locale.toString(local, QLocale.FormatType.ShortFormat)
