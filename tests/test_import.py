@@ -211,3 +211,32 @@ def test_cli_import_dry_run_apply_and_errors(
     status = main(["--db", db, "import", str(bad)])
     err = capsys.readouterr().err
     assert status == 1 and err.count("\n") == 1 and "Nothing was imported" in err
+
+
+def test_import_that_edits_a_summary_reanchors_highlights_and_undo_restores_them(
+    small_catalogue: Catalogue, tmp_path: Path
+) -> None:
+    from app.highlights import add_highlight, highlights_of_case
+    from app.service import CatalogueService
+
+    service = CatalogueService(small_catalogue)
+    with small_catalogue.sessions() as session:
+        alpha = session.scalars(select(CaseStudy).where(CaseStudy.slug == "alpha")).one()
+        alpha_id, summary = alpha.id, alpha.summary
+    start = summary.index("summary")
+    service.write(add_highlight, alpha_id, "summary", start, start + 7)
+    path = _export(small_catalogue, tmp_path / "edited.xlsx")
+    row = _row_of(path, "Case studies", "Slug", "alpha")
+    _edit(path, "Case studies", {(row, "Summary"): "Preface. " + summary})
+    with small_catalogue.sessions.begin() as session:
+        before = highlights_of_case(session, alpha_id)
+        applied = apply_plan(session, preview_import(session, path))
+    with small_catalogue.sessions() as session:
+        (moved,) = highlights_of_case(session, alpha_id)
+    assert (moved.start, moved.quote, moved.orphaned) == (start + 9, "summary", False)
+    with small_catalogue.sessions.begin() as session:
+        undo_import(session, applied)
+    with small_catalogue.sessions() as session:
+        assert [(h.start, h.end, h.quote) for h in highlights_of_case(session, alpha_id)] == [
+            (h.start, h.end, h.quote) for h in before
+        ]

@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.changes import Journal
+from app.highlights import reanchor_case
 from app.tag_names import normalise_tag_name
 from app.xlsx import layout
 from app.xlsx.plan import ImportPlan, RowChange
@@ -180,7 +182,28 @@ def apply_plan(session: Session, plan: ImportPlan) -> AppliedImport:
             else:
                 applier.change(change)
     session.flush()
+    _reanchor_edited_texts(applier, plan)
     return applier.done
+
+
+def _reanchor_edited_texts(applier: _Applier, plan: ImportPlan) -> None:
+    """Find highlights again in summaries and narratives the import changed.
+
+    Their old anchors go into the record, so undoing the import puts them back.
+    """
+    journal = Journal(applier.session)
+    for change in plan.changed:
+        if (
+            change.sheet == layout.CASES
+            and change.target_id is not None
+            and any(c.field in ("summary", "narrative") for c in change.changes)
+        ):
+            reanchor_case(journal, change.target_id)
+    for row in journal.changes.changes:
+        before, after = row.before or {}, row.after or {}
+        for name, old in before.items():
+            if after.get(name) != old:
+                applier.done.previous.append((layout.HIGHLIGHTS, row.key[0], name, old))
 
 
 def undo_import(session: Session, applied: AppliedImport) -> None:
