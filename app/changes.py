@@ -12,11 +12,12 @@ first), so undoing a deletion brings every child row back too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Table, and_, select
+from sqlalchemy import ColumnElement, CursorResult, Table, and_, bindparam, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from models import Base
@@ -84,6 +85,19 @@ class Journal:
         self.changes.changes.append(RowChange(table_name, key, None, row))
         return row
 
+    def insert_links(self, table_name: str, rows: list[Row]) -> None:
+        """Insert many rows of a link table at once (every column given, no defaults)."""
+        if not rows:
+            return
+        table = _table(table_name)
+        columns = set(table.columns.keys())
+        if any(set(row) != columns for row in rows):
+            raise ValueError(f"insert_links needs every column of {table_name}")
+        self.session.execute(table.insert(), rows)
+        self.changes.changes.extend(
+            RowChange(table_name, _key_of(table, row), None, dict(row)) for row in rows
+        )
+
     def update(self, table_name: str, where: ColumnElement[bool], values: Mapping[str, Any]) -> int:
         """Update the rows matching `where`; returns how many changed."""
         table = _table(table_name)
@@ -102,28 +116,54 @@ class Journal:
         """Delete the rows matching `where` (children must be deleted first)."""
         table = _table(table_name)
         rows = self._rows(table, where)
-        for row in rows:
-            key = _key_of(table, row)
-            self.session.execute(table.delete().where(_key_condition(table, key)))
-            self.changes.changes.append(RowChange(table_name, key, row, None))
+        if rows:
+            self.session.execute(table.delete().where(where))
+            self.changes.changes.extend(
+                RowChange(table_name, _key_of(table, row), row, None) for row in rows
+            )
         return rows
 
 
-def _put(session: Session, change: RowChange, row: Row | None) -> None:
-    table = _table(change.table)
-    condition = _key_condition(table, change.key)
-    exists = session.execute(select(*table.primary_key.columns).where(condition)).first()
-    if row is None:
-        if exists:
-            session.execute(table.delete().where(condition))
-    elif exists:
-        session.execute(table.update().where(condition).values(**row))
-    else:
-        session.execute(table.insert().values(**row))
+def _runs(changes: Iterable[RowChange], undo: bool) -> Iterator[tuple[str, bool, list[RowChange]]]:
+    """Consecutive changes to one table that all delete, or all write, a row."""
+    run: list[RowChange] = []
+    for change in changes:
+        deleting = (change.before if undo else change.after) is None
+        if run and (run[0].table, _deletes(run[0], undo)) != (change.table, deleting):
+            yield run[0].table, _deletes(run[0], undo), run
+            run = []
+        run.append(change)
+    if run:
+        yield run[0].table, _deletes(run[0], undo), run
+
+
+def _deletes(change: RowChange, undo: bool) -> bool:
+    return (change.before if undo else change.after) is None
+
+
+def _put_run(session: Session, table_name: str, deleting: bool, run: list[RowChange],
+             undo: bool) -> None:  # fmt: skip
+    """Delete the run's rows by key, or write them (insert, or update if present), in bulk."""
+    table = _table(table_name)
+    keys = list(table.primary_key.columns)
+    if deleting:
+        where = and_(*(c == bindparam(f"k_{c.name}") for c in keys))
+        params = [{f"k_{c.name}": v for c, v in zip(keys, ch.key, strict=True)} for ch in run]
+        session.execute(table.delete().where(where), params)
+        return
+    rows = [row for ch in run if (row := ch.before if undo else ch.after) is not None]
+    insert = sqlite_insert(table)
+    values = {c.name: insert.excluded[c.name] for c in table.columns if not c.primary_key}
+    statement = (
+        insert.on_conflict_do_update(index_elements=keys, set_=values)
+        if values
+        else insert.on_conflict_do_nothing(index_elements=keys)
+    )
+    session.execute(statement, rows)  # every row holds every column (see Journal)
 
 
 def replay(session: Session, changes: ChangeSet, *, undo: bool) -> None:
     """Undo (put every row back as it was, newest first) or redo a change set."""
     ordered: Iterable[RowChange] = reversed(changes.changes) if undo else changes.changes
-    for change in ordered:
-        _put(session, change, change.before if undo else change.after)
+    for table_name, deleting, run in _runs(ordered, undo):
+        _put_run(session, table_name, deleting, run, undo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Journal
@@ -34,7 +34,7 @@ class NoteInfo:
         return ""
 
 
-def _infos(session: Session, *conditions: object) -> list[NoteInfo]:
+def _infos(session: Session, *conditions: object, limit: int | None = None) -> list[NoteInfo]:
     stmt = select(
         Note.id,
         Note.case_id,
@@ -46,7 +46,8 @@ def _infos(session: Session, *conditions: object) -> list[NoteInfo]:
     ).join(CaseStudy, CaseStudy.id == Note.case_id)
     for condition in conditions:
         stmt = stmt.where(condition)  # type: ignore[arg-type]
-    return [NoteInfo(*row) for row in session.execute(stmt.order_by(Note.updated_at.desc()))]
+    stmt = stmt.order_by(Note.updated_at.desc(), Note.id.desc()).limit(limit)
+    return [NoteInfo(*row) for row in session.execute(stmt)]
 
 
 def notes_of_case(session: Session, case_id: int) -> list[NoteInfo]:
@@ -54,10 +55,15 @@ def notes_of_case(session: Session, case_id: int) -> list[NoteInfo]:
     return sorted(_infos(session, Note.case_id == case_id), key=lambda n: (n.created_at, n.id))
 
 
-def all_notes(session: Session, text: str = "") -> list[NoteInfo]:
+def count_notes(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Note)) or 0
+
+
+def all_notes(session: Session, text: str = "", limit: int | None = None) -> list[NoteInfo]:
     """Every note, most recently written or edited first, optionally filtered.
 
     Each word of `text` must appear (any case) in the note or its case's title.
+    `limit` keeps only the newest.
     """
     conditions = [
         or_(
@@ -66,7 +72,11 @@ def all_notes(session: Session, text: str = "") -> list[NoteInfo]:
         )
         for word in text.split()
     ]
-    return _infos(session, and_(*conditions)) if conditions else _infos(session)
+    return (
+        _infos(session, and_(*conditions), limit=limit)
+        if conditions
+        else _infos(session, limit=limit)
+    )
 
 
 def add_note(journal: Journal, case_id: int, body: str = "") -> int:

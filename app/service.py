@@ -133,9 +133,13 @@ class CatalogueService:
         with self.catalogue.sessions() as session:
             return notes.notes_of_case(session, case_id)
 
-    def all_notes(self, text: str = "") -> list[NoteInfo]:
+    def all_notes(self, text: str = "", limit: int | None = None) -> list[NoteInfo]:
         with self.catalogue.sessions() as session:
-            return notes.all_notes(session, text)
+            return notes.all_notes(session, text, limit)
+
+    def count_notes(self) -> int:
+        with self.catalogue.sessions() as session:
+            return notes.count_notes(session)
 
     def highlights_of_case(self, case_id: int) -> list[HighlightInfo]:
         with self.catalogue.sessions() as session:

@@ -8,7 +8,7 @@ files. Every change is written through a Journal so it can be undone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
@@ -73,17 +73,28 @@ def list_tags(session: Session) -> list[TagInfo]:
     return [TagInfo(*row) for row in rows]
 
 
+CHUNK = 10_000  # ids per IN (...): well under SQLite's limit on bound variables
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
 def tags_of_cases(session: Session, case_ids: Iterable[int]) -> list[TagInfo]:
     """The tags that any of these cases carry, with how many of them carry each."""
-    ids = list(case_ids)
-    rows = session.execute(
-        select(Tag.id, Tag.name, Tag.name_key, Tag.colour, func.count())
-        .join(case_tag, case_tag.c.tag_id == Tag.id)
-        .where(case_tag.c.case_id.in_(ids))
-        .group_by(Tag.id)
-        .order_by(Tag.name_key)
-    )
-    return [TagInfo(*row) for row in rows]
+    found: dict[int, TagInfo] = {}
+    for chunk in _chunks(list(case_ids)):
+        rows = session.execute(
+            select(Tag.id, Tag.name, Tag.name_key, Tag.colour, func.count())
+            .join(case_tag, case_tag.c.tag_id == Tag.id)
+            .where(case_tag.c.case_id.in_(chunk))
+            .group_by(Tag.id)
+        )
+        for tag_id, name, key, colour, count in rows:
+            before = found[tag_id].count if tag_id in found else 0
+            found[tag_id] = TagInfo(tag_id, name, key, colour, before + count)
+    return sorted(found.values(), key=lambda t: t.key)
 
 
 def case_count_under(session: Session, name: str) -> int:
@@ -115,13 +126,16 @@ def ensure_tag(journal: Journal, name: str) -> int:
 
 
 def _existing_links(session: Session, case_ids: list[int], tag_id: int) -> set[int]:
-    return set(
-        session.scalars(
-            select(case_tag.c.case_id).where(
-                case_tag.c.tag_id == tag_id, case_tag.c.case_id.in_(case_ids)
+    have: set[int] = set()
+    for chunk in _chunks(case_ids):
+        have.update(
+            session.scalars(
+                select(case_tag.c.case_id).where(
+                    case_tag.c.tag_id == tag_id, case_tag.c.case_id.in_(chunk)
+                )
             )
         )
-    )
+    return have
 
 
 def tag_cases(journal: Journal, case_ids: Iterable[int], names: Iterable[str]) -> int:
@@ -136,10 +150,9 @@ def tag_cases(journal: Journal, case_ids: Iterable[int], names: Iterable[str]) -
     for display, _key in wanted:
         tag_id = ensure_tag(journal, display)
         have = _existing_links(journal.session, ids, tag_id)
-        for case_id in ids:
-            if case_id not in have:
-                journal.insert("case_tag", {"case_id": case_id, "tag_id": tag_id})
-                added += 1
+        links = [{"case_id": c, "tag_id": tag_id} for c in ids if c not in have]
+        journal.insert_links("case_tag", links)
+        added += len(links)
     return added
 
 
@@ -152,11 +165,9 @@ def untag_cases(journal: Journal, case_ids: Iterable[int], names: Iterable[str])
         tag_id = _find(journal.session, key)
         if tag_id is None:
             continue
-        removed += len(
-            journal.delete(
-                "case_tag", and_(case_tag.c.tag_id == tag_id, case_tag.c.case_id.in_(ids))
-            )
-        )
+        for chunk in _chunks(ids):
+            where = and_(case_tag.c.tag_id == tag_id, case_tag.c.case_id.in_(chunk))
+            removed += len(journal.delete("case_tag", where))
     return removed
 
 
@@ -171,8 +182,9 @@ def _merge(journal: Journal, source_id: int, target_id: int) -> None:
     session = journal.session
     moving = set(session.scalars(select(case_tag.c.case_id).where(case_tag.c.tag_id == source_id)))
     have = _existing_links(session, sorted(moving), target_id)
-    for case_id in sorted(moving - have):
-        journal.insert("case_tag", {"case_id": case_id, "tag_id": target_id})
+    journal.insert_links(
+        "case_tag", [{"case_id": c, "tag_id": target_id} for c in sorted(moving - have)]
+    )
     journal.delete("case_tag", case_tag.c.tag_id == source_id)
     journal.update("highlight", Highlight.tag_id == source_id, {"tag_id": target_id})
     journal.delete("tag", Tag.id == source_id)

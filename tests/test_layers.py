@@ -24,7 +24,8 @@ def test_models_import_no_qt_and_nothing_from_app_or_views() -> None:
 
 def test_the_command_line_needs_no_screen() -> None:
     loaded = _modules_after(
-        "import app, app.cli, app.query, app.detail, app.store, app.service, app.tag_names"
+        "import app, app.cli, app.query, app.detail, app.store, app.service, app.tag_names, "
+        "app.tags, app.notes, app.highlights, app.case_edit, app.changes, app.cli_annotate"
     )
     assert "PySide6.QtWidgets" not in loaded
     assert not {m for m in loaded if m.startswith("views")}

@@ -65,3 +65,10 @@ def test_delete_and_undo_restore_the_same_note(service, small_catalogue) -> None
     assert service.notes_of_case(alpha) == [original]
     with pytest.raises(NoteError):
         service.write(delete_note, 999_999)
+
+
+def test_all_notes_limit_keeps_the_newest(service, small_catalogue) -> None:
+    alpha = case_id(small_catalogue, "alpha")
+    ids = [service.write(add_note, alpha, f"note {i}")[0] for i in range(3)]
+    assert [n.id for n in service.all_notes(limit=2)] == [ids[2], ids[1]]
+    assert service.count_notes() == 3

@@ -109,6 +109,7 @@ def test_all_notes_view_newest_first_filter_and_open(
     assert dock.isVisible()
     qtmodeltester.check(dock.model)
     assert [n.body for n in dock.model.notes] == ["newer about solar", "older about training"]
+    assert dock.status.text() == "2 notes"
     qtbot.keyClicks(dock.filter_edit, "training")
     qtbot.waitUntil(lambda: len(dock.model.notes) == 1)
     index = dock.model.index(0, 2)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 HEADERS = ("Updated", "Case study", "Note")
 FILTER_DELAY_MS = 200
+SHOWN_AT_MOST = 500  # the newest; typing a filter finds older ones
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -116,6 +118,10 @@ class NotesDock(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
+        self.status = QLabel(self)
+        self.status.setObjectName("notesStatus")
+        self.status.setStyleSheet("color: #555")
+        layout.addWidget(self.status)
         self.setWidget(body)
         self.visibilityChanged.connect(self._on_visibility)
 
@@ -128,8 +134,20 @@ class NotesDock(QDockWidget):
     def reload(self) -> None:
         """Re-read the notes (only while the dock is shown: it is not free on a big catalogue)."""
         self._timer.stop()
-        if self.isVisible() and self.window_._service is not None:
-            self.model.set_notes(self.window_.service.all_notes(self.filter_edit.text()))
+        if not self.isVisible() or self.window_._service is None:
+            return
+        service = self.window_.service
+        text = self.filter_edit.text()
+        notes = service.all_notes(text, limit=SHOWN_AT_MOST + 1)
+        more = len(notes) > SHOWN_AT_MOST
+        self.model.set_notes(notes[:SHOWN_AT_MOST])
+        if more:
+            total = "" if text else f" of {service.count_notes():,}"
+            self.status.setText(
+                f"The {SHOWN_AT_MOST} most recent{total} notes. Type in the filter to find others."
+            )
+        else:
+            self.status.setText(f"{len(notes)} note{'s' if len(notes) != 1 else ''}")
 
     @Slot(QModelIndex)
     def open_note(self, index: QModelIndex) -> None:
