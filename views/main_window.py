@@ -43,6 +43,7 @@ from views.notes_panel import NotesPanel
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
+from views.toggle_on_click import toggle_on_click
 
 if TYPE_CHECKING:
     from app.case_filter import CaseRow, SortKey
@@ -95,8 +96,7 @@ class MainWindow(QMainWindow):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter_edit.textChanged.connect(self._schedule_filter)
         self.facet_model.selectionChanged.connect(self.apply_filter)
-        self.facet_view.clicked.connect(self._on_facet_clicked)
-        self.facet_view.activated.connect(self._on_facet_clicked)
+        toggle_on_click(self.facet_view, self._on_facet_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.tag_panel.model.checkedChanged.connect(self.apply_filter)
         self.tag_panel.mode_combo.currentIndexChanged.connect(self.apply_filter)

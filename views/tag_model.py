@@ -1,6 +1,6 @@
 """The tag panel's model: tags as a tree ("craft/embroidery" under "craft"), with counts.
 
-Each node is checkable; the checked nodes are the tag filter. A parent that is
+Each node shows a check box; the checked nodes are the tag filter. A parent that is
 only a prefix of other tags ("craft" when just "craft/jade" exists) is a node
 too, so it can be checked, renamed or deleted like a folder. Checks survive a
 refresh, so undoing a change does not lose the user's filter.
@@ -66,7 +66,8 @@ class TagTreeModel(QStandardItemModel):
             if node is None:
                 node = QStandardItem(parts[depth - 1])
                 node.setEditable(False)
-                node.setCheckable(True)
+                # Shows a check box but toggles on a click anywhere on the row (the
+                # panel calls toggle), as the facets do.
                 node.setData(key, TAG_KEY_ROLE)
                 node.setData(path, TAG_NAME_ROLE)
                 node.setCheckState(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from views.roles import TAG_KEY_ROLE, TAG_NAME_ROLE
 from views.tag_model import TagTreeModel
+from views.toggle_on_click import toggle_on_click
 
 if TYPE_CHECKING:
     from app.case_filter import TagMode
@@ -53,6 +54,7 @@ class TagPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
+        toggle_on_click(self.view, self._toggle_at)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -94,6 +96,13 @@ class TagPanel(QWidget):
         node = self.model.node_for(key)
         if node is not None:
             self.view.setCurrentIndex(node.index())
+
+    @Slot(QModelIndex)
+    def _toggle_at(self, index: QModelIndex) -> None:
+        """A click (or Enter) on a tag adds it to the filter or takes it out."""
+        key = self.key_at(index)
+        if key is not None:
+            self.model.toggle(key)
 
     @Slot(QPoint)
     def _show_menu(self, pos: QPoint) -> None:
