@@ -38,6 +38,8 @@ def test_typing_is_saved_after_a_pause_without_a_save_button(
     assert _bodies(win, case_id) == [""]  # not yet: the timer is still running
     qtbot.waitUntil(lambda: _bodies(win, case_id) == ["# Field notes"], timeout=AUTOSAVE_MS * 6)
     assert win.notes_panel.preview.toPlainText().strip() == "Field notes"  # rendered heading
+    assert win.notes_panel.times.text().startswith("Created ")
+    assert " · updated " in win.notes_panel.times.text()
 
 
 def test_closing_the_window_saves_what_was_just_typed(
@@ -125,3 +127,15 @@ def test_all_notes_view_newest_first_filter_and_open(
 
 def test_notes_table_model_passes_modeltester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(NotesTableModel())
+
+
+def test_html_in_a_note_is_shown_as_text_not_run(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QTextBrowser
+
+    from views.notes_panel import render_markdown
+
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    render_markdown(browser, 'Hi <b>bold</b> <img src="file:///etc/hostname"> **md**')
+    assert browser.toPlainText() == 'Hi <b>bold</b> <img src="file:///etc/hostname"> md'
+    assert "<img" not in browser.toHtml()

@@ -175,3 +175,20 @@ def test_tag_tree_model_passes_modeltester(qtmodeltester, small_window: MainWind
     model.set_tags(win.service.tags())
     qtmodeltester.check(model)
     QApplication.processEvents()
+
+
+def test_colour_from_the_context_menu_action(
+    small_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    win = small_window
+    win.tag_actions.add([win.case_model.case_id(0)], ["tea"])
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a: QColor("#A0C4FF"))
+    win.tag_panel.select_tag("tea")
+    win.tag_panel.colour_action.trigger()
+    assert [t.colour for t in win.service.tags()] == ["#a0c4ff"]
+    node = win.tag_panel.model.node_for("tea")
+    assert node is not None and node.data(Qt.ItemDataRole.DecorationRole) == QColor("#a0c4ff")
+    assert win.undo_action.text() == "&Undo colour tag 'tea'"

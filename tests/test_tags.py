@@ -114,3 +114,10 @@ def test_unicode_tag_names_are_kept_exactly(service, ids) -> None:
     names = ["砖茶", "ئۇيغۇر", "tea 🍵"]
     service.write(tag_cases, list(ids), names)
     assert sorted(tag_counts(service)) == sorted(names)
+
+
+def test_composed_and_decomposed_spellings_are_one_tag(service, ids) -> None:
+    composed, decomposed = "Caf\u00e9", "cafe\u0301"
+    service.write(tag_cases, [ids[0]], [composed])
+    service.write(tag_cases, [ids[1]], [decomposed])
+    assert tag_counts(service) == {composed: 2}
