@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+MAX_LENGTH = 200
+
 
 class TagNameError(ValueError):
     """A tag name that cannot be used; the message is for the user."""
@@ -23,4 +25,10 @@ def normalise_tag_name(name: str) -> tuple[str, str]:
     if any(not part for part in parts):
         raise TagNameError(f"The tag {name.strip()!r} has an empty level between slashes.")
     display = "/".join(" ".join(part.split()) for part in parts)
+    if len(display) > MAX_LENGTH:
+        raise TagNameError(
+            f"A tag name can be at most {MAX_LENGTH} characters; this one has {len(display)}."
+        )
+    if any(unicodedata.category(c) == "Cc" for c in display):
+        raise TagNameError("A tag name cannot hold control characters such as tabs or line breaks.")
     return display, unicodedata.normalize("NFC", display.casefold())

@@ -30,7 +30,7 @@ def test_spellings_are_one_tag_and_first_spelling_is_kept(service, ids) -> None:
     assert tag_counts(service) == {"Tea": 2}
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "/", " / / ", "a//b"])
+@pytest.mark.parametrize("bad", ["", "   ", "/", " / / ", "a//b", "x" * 201, "a\x00b", "a\x07b"])
 def test_empty_and_slash_only_names_are_refused_and_nothing_written(service, ids, bad) -> None:
     with pytest.raises(TagNameError):
         service.write(tag_cases, list(ids), ["good", bad])
@@ -121,3 +121,8 @@ def test_composed_and_decomposed_spellings_are_one_tag(service, ids) -> None:
     service.write(tag_cases, [ids[0]], [composed])
     service.write(tag_cases, [ids[1]], [decomposed])
     assert tag_counts(service) == {composed: 2}
+
+
+def test_whitespace_inside_a_name_becomes_single_spaces(service, ids) -> None:
+    service.write(tag_cases, [ids[0]], ["brick\t tea\n"])
+    assert tag_counts(service) == {"brick tea": 1}
