@@ -1,7 +1,8 @@
 """Exporting the catalogue (or part of it) to one .xlsx workbook.
 
-openpyxl's write-only mode streams every sheet to disk, and rows are read
-from SQL in chunks, so memory stays flat whatever the catalogue's size.
+openpyxl's write-only mode streams every sheet to disk (sheet_writer writes
+the rows' XML into that stream), and rows are read from SQL in chunks, so
+memory stays flat whatever the catalogue's size.
 Every text value passes through one `_WriterContext.text` gate that removes
 characters XML cannot hold and writes formula-like text as text.
 """
@@ -12,11 +13,9 @@ import contextlib
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -28,6 +27,7 @@ from app.case_filter import CaseFilter
 from app.query import case_ids
 from app.xlsx import layout
 from app.xlsx.cells import EXCEL_CELL_LIMIT, CellCleaner, looks_like_formula, split_for_cells
+from app.xlsx.sheet_writer import RowSink, StyleBook, Styled, open_rows
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, Tag
 from models.annotations import case_tag
 from models.catalogue import CaseAssistance, CasePlace
@@ -77,143 +77,83 @@ def describe_filter(flt: CaseFilter | None) -> str:
 class _WriterContext:
     """Styles, cleaning and counters shared by all the sheets of one export.
 
-    Styled cells take a copy of a prepared style array instead of having
-    fonts and alignments assigned one by one, which keeps the per-cell cost
-    close to that of a plain value.
+    Cells are plain values or `Styled` values naming one of the styles below;
+    each sheet's rows go to a sink (see sheet_writer) that writes them.
     """
 
     def __init__(self, workbook: Any) -> None:
-        from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font
-        from openpyxl.worksheet.hyperlink import Hyperlink
 
         self.workbook = workbook
-        self.cell_factory = WriteOnlyCell
-        self.hyperlink = Hyperlink
         self.cleaner = CellCleaner()
         self.continued_cells = 0
         self.formula_like = 0
-        self.sheets: list[tuple[Any, str]] = []
-        self.rows: dict[int, int] = defaultdict(int)
-        self.compact_links: dict[int, list[tuple[int, int]]] = {}
+        self.sheets: list[tuple[Any, RowSink, str]] = []
         bold = Font(bold=True)
         link = Font(color="0563C1", underline="single")
         wrap = Alignment(wrap_text=True, vertical="top")
-        self.styles = {
-            "bold": self._style(font=bold),
-            "wrap": self._style(alignment=wrap),
-            "quote": self._style(quotePrefix=True),
-            "quote+wrap": self._style(alignment=wrap, quotePrefix=True),
-            "link": self._style(font=link),
-            "link+quote": self._style(font=link, quotePrefix=True),
-            "date": self._style(number_format=DATE_FORMAT),
-        }
-
-    def _style(self, **attributes: Any) -> Any:
-        # A cell's styles are registered with its sheet's workbook (cell.parent.parent).
-        template = self.cell_factory(SimpleNamespace(parent=self.workbook), None)
-        for name, value in attributes.items():
-            setattr(template, name, value)
-        return template._style
-
-    def cell(self, sheet: Any, value: Any, style: str) -> Any:
-        cell = self.cell_factory(sheet, value)
-        cell._style = copy(self.styles[style])
-        return cell
-
-    def append(self, sheet: Any, row: list[Any]) -> None:
-        sheet.append(row)
-        self.rows[id(sheet)] += 1
+        self.styles = StyleBook(
+            workbook,
+            {
+                "bold": {"font": bold},
+                "wrap": {"alignment": wrap},
+                "quote": {"quotePrefix": True},
+                "quote+wrap": {"alignment": wrap, "quotePrefix": True},
+                "link": {"font": link},
+                "link+quote": {"font": link, "quotePrefix": True},
+                "date": {"number_format": DATE_FORMAT},
+            },
+        )
 
     def finish(self) -> None:
         """Close the last sheet; the workbook is then ready to save."""
         self._close_current()
 
     def _close_current(self) -> None:
-        """Finish the sheet being written: its autofilter spans its rows, and once it is
-        closed its hyperlinks (written into its part) are let go, so memory holds one
-        sheet's links at a time rather than every sheet's."""
+        """Finish the sheet being written: its autofilter spans its rows."""
         if not self.sheets:
             return
-        sheet, last_column = self.sheets[-1]
+        sheet, rows, last_column = self.sheets[-1]
         if sheet.closed:
             return
-        sheet.auto_filter.ref = f"A1:{last_column}{max(1, self.rows[id(sheet)])}"
+        sheet.auto_filter.ref = f"A1:{last_column}{max(1, rows.rows)}"
         sheet.close()
-        links = getattr(sheet, "_hyperlinks", None)
-        if links is not None:
-            links.clear()
 
-    def _guard(self, sheet: Any, value: str, style: str) -> Any:
+    def _guard(self, value: str, style: str) -> Any:
         """`value` (already clean) as a cell; formula-like text is forced to text."""
         if looks_like_formula(value):
             self.formula_like += 1
             quoted = {"": "quote", "wrap": "quote+wrap", "link": "link+quote"}[style]
-            cell = self.cell(sheet, value, quoted)
-            cell.data_type = "s"
-            return cell
-        return self.cell(sheet, value, style) if style else value
+            return Styled(value, quoted)
+        return Styled(value, style) if style else value
 
-    def text(self, sheet: Any, value: str | None, wrap: bool = False) -> Any:
+    def text(self, value: str | None, wrap: bool = False) -> Any:
         """A cell value for text: cleaned, and never a formula."""
         if not value:
             return value
-        return self._guard(sheet, self.cleaner.clean(value), "wrap" if wrap else "")
+        return self._guard(self.cleaner.clean(value), "wrap" if wrap else "")
 
-    def long_text(self, sheet: Any, value: str | None) -> list[Any]:
+    def long_text(self, value: str | None) -> list[Any]:
         """The value's first piece plus any continuation pieces (the caller places them)."""
         pieces = split_for_cells(self.cleaner.clean(value or ""))
         if len(pieces) > 1:
             self.continued_cells += len(pieces) - 1
-        return [self._guard(sheet, piece, "wrap") if piece else None for piece in pieces]
+        return [self._guard(piece, "wrap") if piece else None for piece in pieces]
 
-    def date(self, sheet: Any, value: datetime | None) -> Any:
-        return None if value is None else self.cell(sheet, value, "date")
+    def date(self, value: datetime | None) -> Any:
+        return None if value is None else Styled(value, "date")
 
-    def slug_link(self, sheet: Any, slug: str, case_row: int | None) -> Any:
+    def slug_link(self, slug: str, case_row: int | None) -> Any:
         """The case's slug, linked to its row on the Case studies sheet."""
         if case_row is None:
-            return self.text(sheet, slug)
-        cell = self._guard(sheet, self.cleaner.clean(slug), "link")
-        links = self.compact_links.get(id(sheet))
-        if links is not None:
-            links.append((self.rows[id(sheet)] + 1, case_row))  # the row this cell lands on
-        else:
-            cell.hyperlink = self.hyperlink(ref="", location=f"'{layout.CASES}'!A{case_row}")
-        return cell
+            return self.text(slug)
+        styled: Styled = self._guard(self.cleaner.clean(slug), "link")
+        return styled._replace(link_row=case_row)
 
-    def _use_compact_links(self, sheet: Any) -> None:
-        """Keep this sheet's links as (row, case row) pairs and write its <hyperlinks>
-        element from them when the sheet closes.
-
-        openpyxl would otherwise hold a Hyperlink object per linked cell until then:
-        about 1 KB each, 300 MB for the Metrics sheet of a 100,000-case catalogue.
-        The element written is the same one openpyxl writes (see HyperlinkList).
-        """
-        writer = getattr(sheet, "_writer", None)
-        if writer is None or not hasattr(writer, "write_hyperlinks") or not hasattr(writer, "xf"):
-            return  # an openpyxl without this layout: fall back to Hyperlink objects
-        links: list[tuple[int, int]] = []
-        self.compact_links[id(sheet)] = links
-
-        def write_hyperlinks() -> None:
-            from lxml.etree import Element
-
-            if not links:
-                return
-            # Stream the element (as openpyxl streams sheetData) rather than build a tree.
-            xf = writer.xf.send(True)
-            with xf.element("hyperlinks"):
-                for row, case_row in links:
-                    location = f"'{layout.CASES}'!A{case_row}"
-                    xf.write(Element("hyperlink", ref=f"A{row}", location=location))
-            writer.xf.send(None)
-            links.clear()
-
-        writer.write_hyperlinks = write_hyperlinks
-
-    def sheet(self, title: str, columns: Sequence[layout.Column], extra: Sequence[str] = ()) -> Any:
-        """A new sheet with a bold frozen header, autofilter and column widths."""
+    def sheet(
+        self, title: str, columns: Sequence[layout.Column], extra: Sequence[str] = ()
+    ) -> RowSink:
+        """A new sheet with a bold frozen header, autofilter and column widths: its rows."""
         from openpyxl.utils import get_column_letter
 
         self._close_current()
@@ -223,10 +163,10 @@ class _WriterContext:
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
-        self.sheets.append((sheet, get_column_letter(len(headers))))
-        self.append(sheet, [self.cell(sheet, header, "bold") for header in headers])
-        self._use_compact_links(sheet)
-        return sheet
+        rows = open_rows(sheet, self.styles, link_sheet=layout.CASES)
+        self.sheets.append((sheet, rows, get_column_letter(len(headers))))
+        rows.append([Styled(header, "bold") for header in headers])
+        return rows
 
 
 _METRIC_FIELDS = (
@@ -366,21 +306,21 @@ def _write_cases(
             case = cases[case_id]
             donor_area, donor_place = places.split(sides[(case_id, "donor")], 0)
             recipient_area, recipient_place = places.split(sides[(case_id, "recipient")], 1)
-            summary = ctx.long_text(sheet, case.summary)
-            narrative = ctx.long_text(sheet, case.narrative)
+            summary = ctx.long_text(case.summary)
+            narrative = ctx.long_text(case.narrative)
             row = [
-                ctx.text(sheet, case.slug),
-                ctx.text(sheet, case.title),
-                ctx.text(sheet, case.sector),
-                ctx.text(sheet, donor_area),
-                ctx.text(sheet, donor_place),
-                ctx.text(sheet, recipient_area),
-                ctx.text(sheet, recipient_place),
+                ctx.text(case.slug),
+                ctx.text(case.title),
+                ctx.text(case.sector),
+                ctx.text(donor_area),
+                ctx.text(donor_place),
+                ctx.text(recipient_area),
+                ctx.text(recipient_place),
                 case.start_year,
                 case.end_year,
                 case.ongoing,
-                ctx.text(sheet, ", ".join(forms[case_id])),
-                ctx.text(sheet, "; ".join(tags[case_id])),
+                ctx.text(", ".join(forms[case_id])),
+                ctx.text("; ".join(tags[case_id])),
                 notes.get(case_id, 0),
                 summary[0],
                 narrative[0],
@@ -388,7 +328,7 @@ def _write_cases(
             row += _padded(summary[1:], len(summary_extra)) + _padded(
                 narrative[1:], len(narrative_extra)
             )
-            ctx.append(sheet, row)
+            sheet.append(row)
         session.expunge_all()
         if progress:
             progress(min((row_no + 1) * CHUNK, len(ids)), total_steps)
@@ -421,21 +361,21 @@ def _write_metrics(
     )
     count = 0
     for case_id, slug, m in metrics:
-        ctx.append(sheet, [
-            ctx.slug_link(sheet, slug, rows.get(case_id)),
-            ctx.text(sheet, m.name),
+        sheet.append([
+            ctx.slug_link(slug, rows.get(case_id)),
+            ctx.text(m.name),
             m.value,
             m.low,
             m.high,
-            ctx.text(sheet, m.unit),
+            ctx.text(m.unit),
             m.qualifier,
             m.year,
             m.start_year,
             m.end_year,
-            ctx.text(sheet, citations.get(m.source_id or 0, "")),
-            ctx.text(sheet, source_keys.get(m.source_id or 0, "")),
-            ctx.text(sheet, m.note),
-            ctx.text(sheet, m.key),
+            ctx.text(citations.get(m.source_id or 0, "")),
+            ctx.text(source_keys.get(m.source_id or 0, "")),
+            ctx.text(m.note),
+            ctx.text(m.key),
         ])  # fmt: skip
         count += 1
     return count
@@ -457,11 +397,11 @@ def _write_notes(
     )
     count = 0
     for case_id, slug, note in notes:
-        body = ctx.long_text(sheet, note.body)
-        ctx.append(sheet, [
-            ctx.slug_link(sheet, slug, rows.get(case_id)),
-            ctx.date(sheet, note.created_at),
-            ctx.date(sheet, note.updated_at),
+        body = ctx.long_text(note.body)
+        sheet.append([
+            ctx.slug_link(slug, rows.get(case_id)),
+            ctx.date(note.created_at),
+            ctx.date(note.updated_at),
             note.id,
             body[0],
             *_padded(body[1:], len(extra)),
@@ -486,14 +426,14 @@ def _write_highlights(
     )
     count = 0
     for case_id, slug, h in highlights:
-        ctx.append(sheet, [
-            ctx.slug_link(sheet, slug, rows.get(case_id)),
+        sheet.append([
+            ctx.slug_link(slug, rows.get(case_id)),
             h.field,
-            ctx.text(sheet, h.quote, wrap=True),
-            ctx.text(sheet, h.comment, wrap=True),
-            ctx.text(sheet, tag_names.get(h.tag_id or 0, "")),
+            ctx.text(h.quote, wrap=True),
+            ctx.text(h.comment, wrap=True),
+            ctx.text(tag_names.get(h.tag_id or 0, "")),
             h.orphaned,
-            ctx.date(sheet, h.created_at),
+            ctx.date(h.created_at),
             h.id,
         ])  # fmt: skip
         count += 1
@@ -512,7 +452,7 @@ def _write_tags(session: Session, ctx: _WriterContext, ids: list[int]) -> int:
         select(Tag.id, Tag.name, Tag.colour).order_by(Tag.name_key)
     ):
         if counts[tag_id]:
-            ctx.append(sheet, [ctx.text(sheet, name), ctx.text(sheet, colour), counts[tag_id]])
+            sheet.append([ctx.text(name), ctx.text(colour), counts[tag_id]])
             count += 1
     return count
 
@@ -521,16 +461,16 @@ def _write_sources(session: Session, ctx: _WriterContext) -> int:
     sheet = ctx.sheet(layout.SOURCES, layout.SOURCE_COLUMNS)
     count = 0
     for s in session.execute(select(Source).order_by(Source.id)).scalars():
-        ctx.append(sheet, [
-            ctx.text(sheet, s.key or ""),
-            ctx.text(sheet, s.title, wrap=True),
-            ctx.text(sheet, s.author),
-            ctx.text(sheet, s.publisher),
-            ctx.text(sheet, s.date_text),
-            ctx.text(sheet, s.date_note, wrap=True),
-            ctx.text(sheet, s.kind),
-            ctx.text(sheet, s.outlook),
-            ctx.text(sheet, s.seed_file),
+        sheet.append([
+            ctx.text(s.key or ""),
+            ctx.text(s.title, wrap=True),
+            ctx.text(s.author),
+            ctx.text(s.publisher),
+            ctx.text(s.date_text),
+            ctx.text(s.date_note, wrap=True),
+            ctx.text(s.kind),
+            ctx.text(s.outlook),
+            ctx.text(s.seed_file),
         ])  # fmt: skip
         count += 1
     return count
@@ -540,8 +480,8 @@ def _write_about(ctx: _WriterContext, summary: ExportSummary, exported_at: datet
     sheet = ctx.sheet(layout.ABOUT, (layout.Column("Item", 34), layout.Column("Value", 70)))
     rows: list[tuple[str, Any]] = [
         ("Exported by", f"Casebook {__version__}"),
-        ("Exported at (UTC)", ctx.date(sheet, exported_at)),
-        ("What was exported", ctx.text(sheet, summary.scope)),
+        ("Exported at (UTC)", ctx.date(exported_at)),
+        ("What was exported", ctx.text(summary.scope)),
     ]
     rows += [(f"{name} rows", count) for name, count in summary.counts.items()]
     rows += [
@@ -551,7 +491,7 @@ def _write_about(ctx: _WriterContext, summary: ExportSummary, exported_at: datet
         ("Long texts continued in extra '(continued)' columns", ctx.continued_cells),
     ]
     for item, value in rows:
-        ctx.append(sheet, [item, value])
+        sheet.append([item, value])
 
 
 def export_workbook(
