@@ -28,7 +28,7 @@ from typing import Any, NamedTuple, Protocol
 from app.xlsx.cells import EXCEL_CELL_LIMIT
 
 # Rows are handed to lxml once this much XML text has built up.
-RUN_CHARACTERS = 1_000_000
+RUN_CHARACTERS = 100_000
 
 
 class Styled(NamedTuple):
@@ -115,7 +115,9 @@ class CellRows:
         if isinstance(styled.value, str):
             cell.data_type = "s"
         if styled.link_row:
-            cell.hyperlink = Hyperlink(ref="", location=_location(self.link_sheet, styled.link_row))
+            cell.hyperlink = Hyperlink(
+                ref="", location=_location_prefix(self.link_sheet) + str(styled.link_row)
+            )
         return cell
 
     def close(self) -> None:
@@ -142,10 +144,7 @@ class XmlRows:
         self.rows = 0
         self.letters: list[str] = []
         self.links = array("L")  # (row, column index, linked row) triples
-        self.pending: list[str] = []
-        self.pending_characters = 0
-        self.sheet_data = self._sheet_data()
-        next(self.sheet_data)
+        self.sheet_data = _ElementStream(self.writer, "sheetData")
         sheet._rows = self  # so the sheet's close() ends <sheetData> through close() below
         self.writer.write_hyperlinks = self._write_hyperlinks
 
@@ -164,11 +163,7 @@ class XmlRows:
             if value is not None:
                 parts.append(self._cell(letters[column] + number, value, style))
         parts.append("</row>")
-        xml = "".join(parts)
-        self.pending.append(xml)
-        self.pending_characters += len(xml)
-        if self.pending_characters >= RUN_CHARACTERS:
-            self._flush()
+        self.sheet_data.write("".join(parts))
 
     def _cell(self, ref: str, value: Any, style: str) -> str:
         """One <c> element, as openpyxl's cell writer (cell/_writer.py) writes it."""
@@ -195,52 +190,76 @@ class XmlRows:
             self.letters = [get_column_letter(n) for n in range(1, count + 1)]
         return self.letters
 
-    def _flush(self) -> None:
-        if self.pending:
-            self.sheet_data.send("".join(self.pending))
-            self.pending.clear()
-            self.pending_characters = 0
-
-    def _sheet_data(self) -> Generator[None, str, None]:
-        """The <sheetData> element, fed runs of rows (as WriteOnlyWorksheet._write_rows)."""
-        from lxml.etree import XMLParser, fromstring
-
-        parser = XMLParser(resolve_entities=False, no_network=True)
-        xf = self.writer.xf.send(True)
-        with xf.element("sheetData"):
-            try:
-                while True:
-                    run = yield
-                    for row in fromstring(f"<rows>{run}</rows>", parser):
-                        xf.write(row)
-            except GeneratorExit:
-                pass
-        self.writer.xf.send(None)
-
     def close(self) -> None:
-        """Write the rows still pending and end <sheetData> (called by the sheet's close)."""
-        self._flush()
+        """End <sheetData> (called by the sheet's close)."""
         self.sheet_data.close()
 
     def _write_hyperlinks(self) -> None:
-        """The <hyperlinks> element, streamed; the same one openpyxl writes (HyperlinkList)."""
-        from lxml.etree import Element
-
+        """The <hyperlinks> element: the same one openpyxl writes (HyperlinkList)."""
         if not self.links:
             return
         letters = self._letters(max(self.links[1::3]) + 1)
-        xf = self.writer.xf.send(True)
-        with xf.element("hyperlinks"):
-            for i in range(0, len(self.links), 3):
-                row, column, linked = self.links[i : i + 3]
-                location = _location(self.link_sheet, linked)
-                xf.write(Element("hyperlink", ref=f"{letters[column]}{row}", location=location))
-        self.writer.xf.send(None)
+        prefix = _escape(_location_prefix(self.link_sheet)).replace('"', "&quot;")
+        hyperlinks = _ElementStream(self.writer, "hyperlinks")
+        for i in range(0, len(self.links), 3):
+            row, column, linked = self.links[i : i + 3]
+            hyperlinks.write(
+                f'<hyperlink ref="{letters[column]}{row}" location="{prefix}{linked}"/>'
+            )
+        hyperlinks.close()
         self.links = array("L")
 
 
-def _location(sheet: str, row: int) -> str:
-    return f"'{sheet}'!A{row}"
+class _ElementStream:
+    """One element of a sheet's XML stream, written as its children's XML text comes.
+
+    The text is handed to lxml in runs: lxml parses each run and writes its
+    elements into the stream, as WriteOnlyWorksheet._write_rows writes rows.
+    """
+
+    def __init__(self, writer: Any, tag: str) -> None:
+        self.pending: list[str] = []
+        self.pending_characters = 0
+        self.stream = self._element(writer, tag)
+        next(self.stream)
+
+    def write(self, xml: str) -> None:
+        self.pending.append(xml)
+        self.pending_characters += len(xml)
+        if self.pending_characters >= RUN_CHARACTERS:
+            self._flush()
+
+    def close(self) -> None:
+        """Write what is pending and end the element."""
+        self._flush()
+        self.stream.close()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.stream.send("".join(self.pending))
+            self.pending.clear()
+            self.pending_characters = 0
+
+    @staticmethod
+    def _element(writer: Any, tag: str) -> Generator[None, str, None]:
+        from lxml.etree import XMLParser, fromstring
+
+        parser = XMLParser(resolve_entities=False, no_network=True)
+        xf = writer.xf.send(True)
+        with xf.element(tag):
+            try:
+                while True:
+                    run = yield
+                    for child in fromstring(f"<run>{run}</run>", parser):
+                        xf.write(child)
+            except GeneratorExit:
+                pass
+        writer.xf.send(None)
+
+
+def _location_prefix(sheet: str) -> str:
+    """A link's location on `sheet` is this followed by the row number (column A)."""
+    return f"'{sheet}'!A"
 
 
 def _number(value: float) -> str:
