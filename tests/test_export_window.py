@@ -4,31 +4,22 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.service import CatalogueService
-from app.store import Catalogue
 from app.xlsx.export import ExportCancelledError
 from views.export_dialog import SCOPE_ALL, SCOPE_SELECTION, ExportDialog
 from views.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, small_catalogue: Catalogue, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(CatalogueService(small_catalogue), settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    if win.exporter.worker_thread is not None:
-        win.exporter.worker_thread.wait(5000)
+def window(small_window: MainWindow) -> MainWindow:
+    return small_window
 
 
 def test_the_action_is_in_the_file_menu(window: MainWindow) -> None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.service import CatalogueService
 from app.store import Catalogue
 from app.xlsx.export import export_workbook
 from views.import_dialog import ImportPreviewModel
@@ -19,13 +17,8 @@ from views.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, small_catalogue: Catalogue, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(CatalogueService(small_catalogue), settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+def window(small_window: MainWindow) -> MainWindow:
+    return small_window
 
 
 @pytest.fixture
