@@ -84,7 +84,10 @@ def open_rows(sheet: Any, styles: StyleBook, link_sheet: str) -> RowSink:
 
 
 def _has_stream_internals(sheet: Any) -> bool:
-    """Whether `sheet` has the openpyxl internals that XmlRows relies on."""
+    """Whether `sheet` has the openpyxl internals that XmlRows relies on.
+
+    Starts the sheet's writer (as its first append would), which writes the sheet's top.
+    """
     if not hasattr(sheet, "_get_writer") or getattr(sheet, "_rows", False) is not None:
         return False
     sheet._get_writer()
@@ -135,7 +138,7 @@ class XmlRows:
     def __init__(self, sheet: Any, styles: StyleBook, link_sheet: str) -> None:
         from openpyxl.utils.datetime import to_excel
 
-        sheet._get_writer()  # writes the sheet's top: views, column widths
+        sheet._get_writer()  # started already by open_rows; writes views, column widths
         self.writer = sheet._writer
         self.to_excel = to_excel
         self.epoch = sheet.parent.epoch
