@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 from PySide6.QtCore import (
     QByteArray,
     QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QSettings,
     Qt,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
+from views.case_form_actions import CaseFormActions
 from views.case_table_model import CaseTableModel
 from views.commands import ChangeCommand
 from views.detail_pane import DetailPane
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.catalogueChanged.connect(self.highlights_panel.reload)
         self.catalogueChanged.connect(self.notes_dock.reload)
         self.tag_actions = TagActions(self)
+        self.case_actions = CaseFormActions(self)
 
         self.exporter = ExportController(self)
         self.importer = ImportController(self)
@@ -128,7 +131,7 @@ class MainWindow(QMainWindow):
         self.apply_filter()
         self.facet_view.expandAll()
         if self.selected_case_id() is None and self.case_model.rowCount():
-            self.table.selectRow(0)  # a first look at a case, not an empty pane
+            self._select_row(0)  # a first look at a case, not an empty pane
 
     def change(
         self,
@@ -366,9 +369,19 @@ class MainWindow(QMainWindow):
         row = self.case_model.row_of(case_id)
         if row < 0:
             return False
-        self.table.selectRow(row)
+        self._select_row(row)
         self.table.scrollTo(self.case_model.index(row, 0))
         return True
+
+    def _select_row(self, row: int) -> None:
+        """Select just this row. (QTableView.selectRow would read the keyboard's
+        modifiers and, with Ctrl or Shift still down after Ctrl+Shift+Z, toggle
+        or extend the selection instead.)"""
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(self.case_model.index(row, 0), flags)
 
     def _reselect(self, case_id: int | None) -> None:
         if case_id is None or not self.select_case(case_id):

@@ -1,0 +1,308 @@
+"""The case study editor: fields, figures, people, places and sources in one dialog.
+
+OK asks the app layer to check the whole draft first. Each problem is shown
+at its field (a red message under a field, a red cell with a tooltip in a
+table), the dialog stays open on the tab of the first one, and nothing is
+written until every value fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from views.choice_delegate import ChoiceDelegate
+from views.draft_table_model import Column, DraftTableModel
+
+if TYPE_CHECKING:
+    from app.case_edit import CaseDraft, Choice
+
+ERROR_STYLE = "color: #b00020"
+FIELD_TAB = {"title": 0, "slug": 0, "start_year": 0, "end_year": 0, "forms": 0}
+TABLE_TAB = {"metrics": 1, "actors": 2}
+
+
+class CaseFormDialog(QDialog):
+    """Edit a draft; OK calls `check(draft)` for problems, then `save(draft)`."""
+
+    def __init__(
+        self,
+        draft: CaseDraft,
+        places: list[Choice],
+        sources: list[Choice],
+        check: Callable[[CaseDraft], dict[str, str]],
+        save: Callable[[CaseDraft], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        from app.case_edit import ActorDraft, MetricDraft
+        from models.catalogue import ACTOR_KINDS, ASSISTANCE_FORMS, QUALIFIERS
+
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit “{draft.title}”" if draft.title else "New Case Study")
+        self.draft = draft
+        self._check = check
+        self._save = save
+        self.messages: dict[str, QLabel] = {}
+        self.tabs = QTabWidget(self)
+
+        # Case tab ---------------------------------------------------------------------
+        case_tab = QWidget(self)
+        form = QFormLayout(case_tab)
+        self.title_edit = self._line(form, "title", "&Title:", draft.title)
+        self.slug_edit = self._line(form, "slug", "&Slug:", draft.slug)
+        self.slug_edit.setPlaceholderText("made from the title if left empty")
+        self.sector_edit = self._line(form, "sector", "S&ector:", draft.sector)
+        years = QHBoxLayout()
+        self.start_edit = QLineEdit(draft.start_year, self)
+        self.start_edit.setObjectName("start_year")
+        self.end_edit = QLineEdit(draft.end_year, self)
+        self.end_edit.setObjectName("end_year")
+        self.ongoing_check = QCheckBox("&ongoing", self)
+        self.ongoing_check.setChecked(draft.ongoing)
+        for widget in (QLabel("from", self), self.start_edit, QLabel("to", self), self.end_edit,
+                       self.ongoing_check):  # fmt: skip
+            years.addWidget(widget)
+        years.addStretch()
+        form.addRow("&Years:", years)
+        for name in ("start_year", "end_year"):
+            form.addRow("", self._message(name))
+        grid = QGridLayout()
+        self.form_checks: dict[str, QCheckBox] = {}
+        for i, name in enumerate(ASSISTANCE_FORMS):
+            box = QCheckBox(name, self)
+            box.setChecked(name in draft.forms)
+            self.form_checks[name] = box
+            grid.addWidget(box, i // 3, i % 3)
+        form.addRow("Assistance:", grid)
+        form.addRow("", self._message("forms"))
+        self.summary_edit = QPlainTextEdit(draft.summary, self)
+        self.summary_edit.setObjectName("summary")
+        self.narrative_edit = QPlainTextEdit(draft.narrative, self)
+        self.narrative_edit.setObjectName("narrative")
+        form.addRow("Su&mmary:", self.summary_edit)
+        form.addRow("&Narrative:", self.narrative_edit)
+        self.tabs.addTab(case_tab, "Case")
+
+        # Figures and people -------------------------------------------------------------
+        source_choices = [(None, "")] + [(s.id, s.label) for s in sources]
+        self.metrics_model = DraftTableModel(
+            [
+                Column("name", "Figure"),
+                Column("value", "Value"),
+                Column("low", "Low"),
+                Column("high", "High"),
+                Column("unit", "Unit"),
+                Column("qualifier", "Qualifier", [(q, q) for q in QUALIFIERS]),
+                Column("period", "Year or period"),
+                Column("source_id", "Source", source_choices),
+                Column("note", "Note"),
+            ],
+            draft.metrics,
+            MetricDraft,
+            "metrics",
+            self,
+        )
+        self.metrics_view, self.metrics_message = self._table_tab(self.metrics_model, "Figures")
+        self.actors_model = DraftTableModel(
+            [
+                Column("name", "Name"),
+                Column("kind", "Kind", [(k, k) for k in ACTOR_KINDS]),
+                Column("role", "Role in this case"),
+            ],
+            draft.actors,
+            ActorDraft,
+            "actors",
+            self,
+        )
+        self.actors_view, self.actors_message = self._table_tab(self.actors_model, "People")
+
+        # Places and sources ---------------------------------------------------------------
+        places_tab = QWidget(self)
+        places_layout = QHBoxLayout(places_tab)
+        self.donor_list = self._checklist(places, draft.donor_places, "donorPlaces")
+        self.recipient_list = self._checklist(places, draft.recipient_places, "recipientPlaces")
+        for heading, checklist in (("Donor side", self.donor_list),
+                                   ("Recipient side", self.recipient_list)):  # fmt: skip
+            column = QVBoxLayout()
+            column.addWidget(QLabel(f"<b>{heading}</b>", self))
+            column.addWidget(checklist)
+            places_layout.addLayout(column)
+        self.tabs.addTab(places_tab, "Places")
+        self.source_list = self._checklist(sources, draft.source_ids, "sources")
+        self.tabs.addTab(self.source_list, "Sources")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.buttons)
+        self.resize(860, 640)
+
+    # --- building ---------------------------------------------------------------------
+
+    def _message(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"{name}Message")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        self.messages[name] = label
+        return label
+
+    def _line(self, form: QFormLayout, name: str, label: str, text: str) -> QLineEdit:
+        edit = QLineEdit(text, self)
+        edit.setObjectName(name)
+        form.addRow(label, edit)
+        form.addRow("", self._message(name))
+        return edit
+
+    def _table_tab(self, model: DraftTableModel, title: str) -> tuple[QTableView, QLabel]:
+        tab = QWidget(self)
+        view = QTableView(tab)
+        view.setObjectName(f"{model.prefix}Table")
+        view.setModel(model)
+        view.setItemDelegate(ChoiceDelegate(view))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.resizeColumnsToContents()
+        add = QPushButton("&Add", tab)
+        add.setObjectName(f"{model.prefix}Add")
+        remove = QPushButton("&Remove", tab)
+        remove.setObjectName(f"{model.prefix}Remove")
+        add.clicked.connect(lambda: self._add_row(view, model))
+        remove.clicked.connect(lambda: model.remove_row(view.currentIndex().row()))
+        message = QLabel(tab)
+        message.setStyleSheet(ERROR_STYLE)
+        message.setWordWrap(True)
+        message.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(view)
+        layout.addWidget(message)
+        layout.addLayout(buttons)
+        self.tabs.addTab(tab, title)
+        return view, message
+
+    @staticmethod
+    def _add_row(view: QTableView, model: DraftTableModel) -> None:
+        row = model.add_row()
+        view.setCurrentIndex(model.index(row, 0))
+        view.edit(model.index(row, 0))
+
+    def _checklist(self, choices: list[Choice], checked: list[int], name: str) -> QListWidget:
+        widget = QListWidget(self)
+        widget.setObjectName(name)
+        for choice in choices:
+            item = QListWidgetItem(choice.label, widget)
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if choice.id in checked else Qt.CheckState.Unchecked
+            )
+        return widget
+
+    # --- reading and checking -----------------------------------------------------------
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> list[int]:
+        items = (widget.item(i) for i in range(widget.count()))
+        return [
+            int(i.data(Qt.ItemDataRole.UserRole))
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        ]
+
+    def current_draft(self) -> CaseDraft:
+        """The draft as the fields hold it now."""
+        d = self.draft
+        d.title, d.slug, d.sector = (
+            self.title_edit.text(), self.slug_edit.text(), self.sector_edit.text(),
+        )  # fmt: skip
+        d.start_year, d.end_year = self.start_edit.text(), self.end_edit.text()
+        d.ongoing = self.ongoing_check.isChecked()
+        d.forms = [name for name, box in self.form_checks.items() if box.isChecked()]
+        d.summary, d.narrative = self.summary_edit.toPlainText(), self.narrative_edit.toPlainText()
+        d.donor_places = self._checked(self.donor_list)
+        d.recipient_places = self._checked(self.recipient_list)
+        d.source_ids = self._checked(self.source_list)
+        return d
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Each message beside its field; the first problem's tab comes to the front."""
+        for name, label in self.messages.items():
+            label.setText(problems.get(name, ""))
+            label.setVisible(name in problems)
+        for edit in (self.title_edit, self.slug_edit, self.start_edit, self.end_edit):
+            edit.setStyleSheet("border: 1px solid #b00020" if edit.objectName() in problems else "")
+        for model, message in (
+            (self.metrics_model, self.metrics_message),
+            (self.actors_model, self.actors_message),
+        ):
+            model.set_problems(problems)
+            message.setText("\n".join(model.problems.values()))
+            message.setVisible(bool(model.problems))
+        first = next(iter(problems), None)
+        if first is None:
+            return
+        prefix = first.split(".")[0]
+        if prefix in ("metrics", "actors"):
+            view = self.metrics_view if prefix == "metrics" else self.actors_view
+            self.tabs.setCurrentIndex(TABLE_TAB[prefix])
+            model = self.metrics_model if prefix == "metrics" else self.actors_model
+            view.setCurrentIndex(model.first_problem())
+            view.setFocus()
+        else:
+            self.tabs.setCurrentIndex(FIELD_TAB.get(first, 0))
+            field = self.findChild(QLineEdit, first)
+            if field is not None:
+                field.setFocus()
+
+    @Slot()
+    def accept(self) -> None:
+        from app.case_edit import DraftError
+
+        draft = self.current_draft()
+        problems = self._check(draft)
+        if problems:
+            self.show_problems(problems)
+            return
+        try:
+            self._save(draft)
+        except DraftError as exc:  # changed meanwhile (another slug taken, say)
+            self.show_problems(exc.problems)
+            return
+        super().accept()

@@ -1,0 +1,125 @@
+"""Edit → New Case…, Edit Case… and Delete Case…, each one undoable step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from views.case_form import CaseFormDialog
+
+if TYPE_CHECKING:
+    from app.case_edit import CaseDraft
+    from app.changes import Journal
+    from views.main_window import MainWindow
+
+
+def _delete_cases(journal: Journal, case_ids: list[int]) -> list[str]:
+    """Delete several cases in one transaction (so one undo step); returns their titles."""
+    from app.case_edit import delete_case
+
+    return [delete_case(journal, case_id) for case_id in case_ids]
+
+
+class CaseFormActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: CaseFormDialog | None = None
+        self.new_action = QAction("&New Case…", window)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(self.new_case)
+        self.edit_action = QAction("&Edit Case…", window)
+        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_action.triggered.connect(self.edit_case)
+        self.delete_action = QAction("&Delete Case…", window)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # Delete means "this case" only where the table has the focus, never while
+        # typing in the filter box or a note.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.table.addAction(self.delete_action)
+        self.delete_action.triggered.connect(self.delete_selected)
+        window.table.doubleClicked.connect(self.edit_case)
+        menu = window.edit_menu
+        menu.addSeparator()
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            menu.addAction(action)
+        window.table.selectionModel().selectionChanged.connect(self._update_enabled)
+        self._update_enabled()
+
+    @Slot()
+    def _update_enabled(self) -> None:
+        count = len(self.window.table.selectionModel().selectedRows())
+        self.edit_action.setEnabled(count == 1)
+        self.delete_action.setEnabled(count > 0)
+
+    def _open(self, draft: CaseDraft, case_id: int | None) -> None:
+        window = self.window
+        service = window.service
+
+        def save(d: CaseDraft) -> None:
+            from app.case_edit import save_case
+
+            verb = "new case" if case_id is None else "edit case"
+            new_id = window.change(f"{verb} '{d.title.strip()}'", save_case, case_id, d)
+            window.select_case(new_id)
+
+        dialog = CaseFormDialog(
+            draft,
+            service.place_choices(),
+            service.source_choices(),
+            lambda d: service.draft_problems(d, case_id),
+            save,
+            window,
+        )
+        self.dialog = dialog
+        dialog.finished.connect(self._forget)
+        dialog.open()
+
+    @Slot()
+    def _forget(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    @Slot()
+    def new_case(self) -> None:
+        from app.case_edit import CaseDraft
+
+        self._open(CaseDraft(), None)
+
+    @Slot()
+    def edit_case(self) -> None:
+        ids = self.window.selected_case_ids()
+        if len(ids) == 1:
+            self._open(self.window.service.draft(ids[0]), ids[0])
+
+    @Slot()
+    def delete_selected(self) -> None:
+        ids = self.window.selected_case_ids()
+        if not ids:
+            return
+        if len(ids) == 1:
+            detail = self.window.service.detail(ids[0])
+            what = f"the case study “{detail.title}”" if detail else "this case study"
+        else:
+            what = f"{len(ids)} case studies"
+        answer = QMessageBox.question(
+            self.window,
+            "Delete Case Study",
+            f"Delete {what} with its figures, notes and highlights? You can undo this.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        titles = self.window.change(
+            f"delete case '{self._title_of(ids)}'" if len(ids) == 1 else f"delete {len(ids)} cases",
+            _delete_cases,
+            ids,
+        )
+        self.window.statusBar().showMessage(f"Deleted {', '.join(titles)}.", 8000)
+
+    def _title_of(self, ids: list[int]) -> str:
+        detail = self.window.service.detail(ids[0])
+        return detail.title if detail else ""
