@@ -11,7 +11,7 @@ import math
 import re
 
 YEAR_RANGE = (1900, 2100)
-_PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
+_PERIOD = re.compile(r"^\s*(\d{4})?\s*[-–—]\s*(\d{4})?\s*$")
 
 
 class FieldValueError(ValueError):
@@ -47,9 +47,12 @@ def parse_year(value: object, name: str) -> int | None:
 
 
 def parse_period(text: str, name: str) -> tuple[int | None, int | None, int | None]:
-    """(year, start, end) from "2019", "2015–2020" or ""; start must not follow end."""
+    """(year, start, end) from "2019", "2015–2020", "2015–" (open), "–2020" or "".
+
+    The start must not follow the end.
+    """
     match = _PERIOD.match(text)
-    if match is None:
+    if match is None or not (match[1] or match[2]):
         return parse_year(text, name), None, None
     start, end = parse_year(match[1], name), parse_year(match[2], name)
     if start is not None and end is not None and start > end:

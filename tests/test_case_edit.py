@@ -136,3 +136,27 @@ def test_slug_for_titles() -> None:
     assert slug_for("Yangzhou–Hotan jade carving") == "yangzhou-hotan-jade-carving"
     assert slug_for("Café Ürümqi") == "cafe-urumqi"
     assert slug_for("砖茶") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2019", (2019, None, None)), ("2015–2020", (None, 2015, 2020)), ("2018–", (None, 2018, None)),
+     ("–2020", (None, None, 2020)), (" 2015 - 2016 ", (None, 2015, 2016)), ("", (None, None, None))],
+)  # fmt: skip
+def test_periods(text: str, expected: tuple[int | None, ...]) -> None:
+    from app.validation import parse_period
+
+    assert parse_period(text, "Year") == expected
+
+
+def test_every_seed_case_loads_into_a_draft_that_saves_unchanged(catalogue: Catalogue) -> None:
+    """Opening the editor and pressing OK must never be refused or change anything."""
+    service = CatalogueService(catalogue)
+    from app.case_filter import CaseFilter
+
+    for case in service.case_ids(CaseFilter()):
+        before = service.detail(case)
+        draft = service.draft(case)
+        assert service.draft_problems(draft, case) == {}, before.slug if before else case
+        service.write(save_case, case, draft)
+        assert service.detail(case) == before

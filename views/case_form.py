@@ -85,7 +85,7 @@ class CaseFormDialog(QDialog):
                        self.ongoing_check):  # fmt: skip
             years.addWidget(widget)
         years.addStretch()
-        form.addRow("&Years:", years)
+        form.addRow("Years:", years)
         for name in ("start_year", "end_year"):
             form.addRow("", self._message(name))
         grid = QGridLayout()
