@@ -139,3 +139,22 @@ def test_html_in_a_note_is_shown_as_text_not_run(qtbot: QtBot) -> None:
     render_markdown(browser, 'Hi <b>bold</b> <img src="file:///etc/hostname"> **md**')
     assert browser.toPlainText() == 'Hi <b>bold</b> <img src="file:///etc/hostname"> md'
     assert "<img" not in browser.toHtml()
+
+
+def test_all_notes_is_reopened_next_time(
+    qtbot: QtBot, small_catalogue: Catalogue, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(CatalogueService(small_catalogue), settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    assert first._notes_dock is None  # not built until asked for
+    first.all_notes_action.trigger()
+    assert first.notes_dock.isVisible()
+    first.close()
+    second = MainWindow(CatalogueService(small_catalogue), settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.notes_dock.isVisible() and second.all_notes_action.isChecked()

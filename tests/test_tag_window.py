@@ -192,3 +192,17 @@ def test_colour_from_the_context_menu_action(
     node = win.tag_panel.model.node_for("tea")
     assert node is not None and node.data(Qt.ItemDataRole.DecorationRole) == QColor("#a0c4ff")
     assert win.undo_action.text() == "&Undo colour tag 'tea'"
+
+
+def test_enter_and_space_toggle_the_current_tag(qtbot: QtBot, small_window: MainWindow) -> None:
+    win = small_window
+    win.tag_actions.add([win.case_model.case_id(0)], ["tea"])
+    view = win.tag_panel.view
+    win.tag_panel.select_tag("tea")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert win.tag_panel.model.checked_keys() == frozenset({"tea"})
+    assert win.case_model.rowCount() == 1
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert win.tag_panel.model.checked_keys() == frozenset()
+    assert win.case_model.rowCount() == 2

@@ -8,11 +8,10 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from views.case_form import CaseFormDialog
-
 if TYPE_CHECKING:
     from app.case_edit import CaseDraft
     from app.changes import Journal
+    from views.case_form import CaseFormDialog
     from views.main_window import MainWindow
 
 
@@ -56,6 +55,8 @@ class CaseFormActions(QObject):
         self.delete_action.setEnabled(count > 0)
 
     def _open(self, draft: CaseDraft, case_id: int | None) -> None:
+        from views.case_form import CaseFormDialog  # only when asked: keeps start-up light
+
         window = self.window
         service = window.service
 

@@ -8,6 +8,7 @@ listed as orphaned with its quote; it is never dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
@@ -34,13 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from views.highlight_dialog import HighlightDialog
 from views.roles import HIGHLIGHT_ID_ROLE
 from views.text_offsets import from_utf16, to_utf16
 
 if TYPE_CHECKING:
     from app.detail import CaseDetail
     from app.highlights import HighlightInfo
+    from views.highlight_dialog import HighlightDialog
     from views.main_window import MainWindow
 
 EXCERPT = 90
@@ -256,7 +257,7 @@ class HighlightsPanel(QWidget):
                 tag=tag, comment=comment,
             )  # fmt: skip
 
-        self._open(HighlightDialog(quote, self._tag_names(), apply, self))
+        self._dialog(quote, apply)
 
     def add(self, field: str, start: int, end: int, tag: str = "", comment: str = "") -> None:
         """Highlight text[start:end] of a field directly (no dialog)."""
@@ -278,8 +279,7 @@ class HighlightsPanel(QWidget):
 
             self.window_.change("edit highlight", update_highlight, h.id, tag=tag, comment=comment)
 
-        self._open(HighlightDialog(h.quote, self._tag_names(), apply, self, tag=h.tag,
-                                   comment=h.comment))  # fmt: skip
+        self._dialog(h.quote, apply, h.tag, h.comment)
 
     @Slot()
     def delete_current(self) -> None:
@@ -293,6 +293,13 @@ class HighlightsPanel(QWidget):
 
     def _tag_names(self) -> list[str]:
         return [t.name for t in self.window_.service.tags()]
+
+    def _dialog(
+        self, quote: str, apply: Callable[[str, str], None], tag: str = "", comment: str = ""
+    ) -> None:
+        from views.highlight_dialog import HighlightDialog  # only when asked
+
+        self._open(HighlightDialog(quote, self._tag_names(), apply, self, tag=tag, comment=comment))
 
     def _open(self, dialog: HighlightDialog) -> None:
         self.dialog = dialog

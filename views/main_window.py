@@ -40,7 +40,6 @@ from views.export_dialog import ExportController
 from views.facet_model import FacetModel
 from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
-from views.notes_browser import NotesDock
 from views.notes_panel import NotesPanel
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
 from views.tag_actions import TagActions
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from app.case_filter import CaseRow, SortKey
     from app.changes import ChangeSet, Journal
     from app.service import CatalogueService
+    from views.notes_browser import NotesDock
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -105,7 +105,6 @@ class MainWindow(QMainWindow):
         self.catalogueChanged.connect(self.tag_panel.reload)
         self.catalogueChanged.connect(self.notes_panel.reload)
         self.catalogueChanged.connect(self.highlights_panel.reload)
-        self.catalogueChanged.connect(self.notes_dock.reload)
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
 
@@ -230,9 +229,7 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(self)
         self.detail.tabs.insertTab(1, self.highlights_panel, "Read && Highlight")
         self.detail.tabs.addTab(self.notes_panel, "Notes")
-        self.notes_dock = NotesDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.notes_dock)
-        self.notes_dock.hide()
+        self._notes_dock: NotesDock | None = None  # built when first shown
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.setObjectName("rightSplitter")
@@ -283,9 +280,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.highlights_panel.highlight_action)
 
         self.view_menu = view_menu = self.menuBar().addMenu("&View")
-        self.all_notes_action = self.notes_dock.toggleViewAction()
-        self.all_notes_action.setText("All &Notes")
+        self.all_notes_action = QAction("All &Notes", self)
+        self.all_notes_action.setCheckable(True)
         self.all_notes_action.setShortcut(QKeySequence("Ctrl+Alt+N"))
+        self.all_notes_action.toggled.connect(lambda shown: self.notes_dock.setVisible(shown))
         view_menu.addAction(self.all_notes_action)
         self.clear_filters_action = QAction("&Clear Filters", self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -400,6 +398,20 @@ class MainWindow(QMainWindow):
             self.detail.tabs.indexOf(self.notes_panel), f"Notes ({notes})" if notes else "Notes"
         )
 
+    @property
+    def notes_dock(self) -> NotesDock:
+        """The All Notes dock, built the first time it is needed (start-up stays light)."""
+        if self._notes_dock is None:
+            from views.notes_browser import NotesDock
+
+            dock = NotesDock(self)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()
+            dock.visibilityChanged.connect(self.all_notes_action.setChecked)
+            self.catalogueChanged.connect(dock.reload)
+            self._notes_dock = dock
+        return self._notes_dock
+
     def show_note(self, note_id: int) -> None:
         """Open the Notes tab with this note in the editor."""
         self.detail.tabs.setCurrentWidget(self.notes_panel)
@@ -418,6 +430,8 @@ class MainWindow(QMainWindow):
         )
 
     def _restore_state(self) -> None:
+        if self.settings.value("window/allNotes", False, type=bool):
+            _ = self.notes_dock  # exists before restoreState places it
         for key, restore in (
             ("window/geometry", self.restoreGeometry),
             ("window/state", self.restoreState),
@@ -433,6 +447,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        shown = self._notes_dock is not None and self._notes_dock.isVisible()
+        self.settings.setValue("window/allNotes", shown)
         self.settings.setValue("window/mainSplitter", self.main_splitter.saveState())
         self.settings.setValue("window/rightSplitter", self.right_splitter.saveState())
         self.settings.setValue("window/leftSplitter", self.left_splitter.saveState())

@@ -8,8 +8,6 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
-from views.tag_entry import AddTagsDialog, RemoveTagsDialog
-
 if TYPE_CHECKING:
     from views.main_window import MainWindow
 
@@ -50,6 +48,8 @@ class TagActions(QObject):
         ids = self.window.selected_case_ids()
         if not ids:
             return
+        from views.tag_entry import AddTagsDialog  # only when asked: keeps start-up light
+
         names = [t.name for t in self.window.service.tags()]
         dialog = AddTagsDialog(len(ids), names, lambda chosen: self.add(ids, chosen), self.window)
         self._open(dialog)
@@ -86,6 +86,8 @@ class TagActions(QObject):
         ids = self.window.selected_case_ids()
         if not ids:
             return
+        from views.tag_entry import RemoveTagsDialog
+
         dialog = RemoveTagsDialog(len(ids), self.window.service.tags_of_cases(ids), self.window)
 
         dialog.accepted.connect(lambda: self.remove(ids, dialog.names()) if dialog.names() else 0)
