@@ -14,7 +14,7 @@ from types import ModuleType
 from sqlalchemy import Connection, Engine
 
 # The order here is the order of the schema versions: index 0 is version 1.
-MIGRATION_MODULES: Sequence[str] = ("v001_initial", "v002_highlights")
+MIGRATION_MODULES: Sequence[str] = ("v001_initial", "v002_highlights", "v003_note_updated_index")
 
 LATEST_VERSION = len(MIGRATION_MODULES)
 
