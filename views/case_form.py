@@ -167,6 +167,7 @@ class CaseFormDialog(QDialog):
 
     def _message(self, name: str) -> QLabel:
         label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
         label.setObjectName(f"{name}Message")
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
@@ -203,6 +204,7 @@ class CaseFormDialog(QDialog):
         add.clicked.connect(lambda: self._add_row(view, model))
         remove.clicked.connect(lambda: model.remove_row(view.currentIndex().row()))
         message = QLabel(tab)
+        message.setTextFormat(Qt.TextFormat.PlainText)
         message.setStyleSheet(ERROR_STYLE)
         message.setWordWrap(True)
         message.hide()

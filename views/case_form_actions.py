@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from views.literal_text import literal
+
 if TYPE_CHECKING:
     from app.case_edit import CaseDraft
     from app.changes import Journal
@@ -110,7 +112,7 @@ class CaseFormActions(QObject):
         answer = QMessageBox.question(
             self.window,
             "Delete Case Study",
-            f"Delete {what} with its figures, notes and highlights? You can undo this.",
+            literal(f"Delete {what} with its figures, notes and highlights? You can undo this."),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

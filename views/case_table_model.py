@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from app.case_filter import SORT_KEYS, CaseFilter, CaseRow, SortKey
 from app.formatting import format_period
+from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, SLUG_ROLE
 
 PAGE_SIZE = 200
@@ -125,7 +126,7 @@ class CaseTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title if key == "title" else None
+            return literal(row.title) if key == "title" else None
         return _display(row, key)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

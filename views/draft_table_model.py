@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from views.literal_text import literal
+
 Index = QModelIndex | QPersistentModelIndex
 PROBLEM_COLOUR = QColor("#ffd6d6")
 
@@ -78,7 +80,7 @@ class DraftTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return PROBLEM_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
-            return problem
+            return literal(problem) if problem else None
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.case_filter import CaseFilter
 from views.export_worker import ExportWorker
+from views.literal_text import literal
 
 if TYPE_CHECKING:
     from app.xlsx.export import ExportSummary
@@ -64,6 +65,7 @@ class ExportDialog(QDialog):
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         self.error_label = QLabel()
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # it names the typed path
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.hide()
 
@@ -195,7 +197,7 @@ class ExportController(QObject):
 
     @Slot(str)
     def _on_failure(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Export to Excel", message)
+        QMessageBox.warning(self.window, "Export to Excel", literal(message))
 
     @Slot()
     def _on_cancelled(self) -> None:

@@ -50,6 +50,7 @@ class HighlightDialog(QDialog):
         self.comment_edit.setObjectName("highlightComment")
         self.comment_edit.setTabChangesFocus(True)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #b00020")
         self.message.hide()
         self.buttons = QDialogButtonBox(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.literal_text import literal
 from views.roles import HIGHLIGHT_ID_ROLE
 from views.text_offsets import from_utf16, to_utf16
 
@@ -148,7 +149,7 @@ class HighlightsPanel(QWidget):
                 lines.insert(0, "Passage no longer in the text (kept):")
                 item.setForeground(QBrush(QColor("#666")))
             item.setText("\n".join(lines))
-            item.setToolTip(h.comment or h.quote)
+            item.setToolTip(literal(h.comment or h.quote))
             item.setData(QColor(ORPHANED_COLOUR if h.orphaned else h.colour),
                          Qt.ItemDataRole.DecorationRole)  # fmt: skip
             item.setData(h.id, HIGHLIGHT_ID_ROLE)

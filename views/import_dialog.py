@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.commands import ImportCommand
+from views.literal_text import literal
 
 if TYPE_CHECKING:
     from app.xlsx.importer import ImportPlan
@@ -131,7 +132,9 @@ class ImportController(QObject):
         try:
             plan = window.service.preview_import(path)
         except WorkbookError as exc:
-            QMessageBox.warning(window, "Import from Excel", f"{exc} Nothing was imported.")
+            QMessageBox.warning(
+                window, "Import from Excel", literal(f"{exc} Nothing was imported.")
+            )
             return False
         dialog = ImportPreviewDialog(plan, path.name, window)
         self.dialog: ImportPreviewDialog | None = dialog

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from views.literal_text import literal
 from views.roles import SORT_ROLE
 
 if TYPE_CHECKING:
@@ -52,7 +53,8 @@ class MetricsTableModel(QAbstractTableModel):
         m = self._metrics[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (m.name, m.display, m.period, m.source, m.note)[column]
+            text = (m.name, m.display, m.period, m.source, m.note)[column]
+            return text if role == Qt.ItemDataRole.DisplayRole else literal(text)
         if role == SORT_ROLE and column == 1:
             return m.value if m.value is not None else m.low
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:

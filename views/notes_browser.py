@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, NOTE_ID_ROLE
 from views.time_text import local_time_text
 
@@ -76,7 +77,7 @@ class NotesTableModel(QAbstractTableModel):
                 return note.case_title
             return " ".join(note.body.split())[:200] or "(empty note)"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return note.body[:1000]
+            return literal(note.body[:1000])
         if role == NOTE_ID_ROLE:
             return note.id
         if role == CASE_ID_ROLE:

@@ -93,6 +93,7 @@ class AddTagsDialog(QDialog):
         self.tags_edit.setObjectName("tagsEdit")
         self.tags_edit.setPlaceholderText("e.g. brick tea, report 2026")
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the typed name
         self.message.setObjectName("tagMessage")
         self.message.setStyleSheet("color: #b00020")
         self.message.setWordWrap(True)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
+from views.literal_text import literal
 from views.roles import TAG_KEY_ROLE, TAG_NAME_ROLE
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class TagTreeModel(QStandardItemModel):
                 self._counts[tag.key].setData(tag.count, Qt.ItemDataRole.DisplayRole)
                 if tag.colour:
                     node.setData(QColor(tag.colour), Qt.ItemDataRole.DecorationRole)
-                node.setToolTip(f"{tag.name}: {tag.count} case studies")
+                node.setToolTip(literal(f"{tag.name}: {tag.count} case studies"))
             self._checked &= set(self._nodes)
         finally:
             self._quiet = False

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.literal_text import literal
 from views.roles import TAG_KEY_ROLE, TAG_NAME_ROLE
 from views.tag_model import TagTreeModel
 from views.toggle_on_click import toggle_on_click
@@ -124,10 +125,8 @@ class TagPanel(QWidget):
         name = self.current_name()
         if name is None:
             return
-        new, ok = QInputDialog.getText(
-            self, "Rename Tag", f"New name for “{name}” (an existing name merges the two):",
-            text=name,
-        )  # fmt: skip
+        label = literal(f"New name for “{name}” (an existing name merges the two):")
+        new, ok = QInputDialog.getText(self, "Rename Tag", label, text=name)
         if ok:
             self.rename(name, new)
 
@@ -139,7 +138,7 @@ class TagPanel(QWidget):
         try:
             display, key = normalise_tag_name(new)
         except TagNameError as exc:
-            QMessageBox.warning(self, "Rename Tag", str(exc))
+            QMessageBox.warning(self, "Rename Tag", literal(str(exc)))
             return False
         existing = {t.key: t for t in self.window_.service.tags()}
         merging = key in existing and key != normalise_tag_name(name)[1]
@@ -147,9 +146,11 @@ class TagPanel(QWidget):
             answer = QMessageBox.question(
                 self,
                 "Merge Tags",
-                f"“{existing[key].name}” already exists. Merge “{name}” into it? "
-                f"Its {existing[key].count} case studies and those of “{name}” will all "
-                f"carry “{existing[key].name}”.",
+                literal(
+                    f"“{existing[key].name}” already exists. Merge “{name}” into it? "
+                    f"Its {existing[key].count} case studies and those of “{name}” will all "
+                    f"carry “{existing[key].name}”."
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -161,7 +162,7 @@ class TagPanel(QWidget):
         try:
             self.window_.change(text, rename_tag, name, new)
         except (TagNameError, LookupError) as exc:
-            QMessageBox.warning(self, "Rename Tag", str(exc))
+            QMessageBox.warning(self, "Rename Tag", literal(str(exc)))
             return False
         self.select_tag(key)
         return True
@@ -194,8 +195,10 @@ class TagPanel(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete Tag",
-            f"Delete the tag “{name}” and any tags under it? {cases} it. "
-            "The case studies stay; highlights keep their text. You can undo this.",
+            literal(
+                f"Delete the tag “{name}” and any tags under it? {cases} it. "
+                "The case studies stay; highlights keep their text. You can undo this."
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
