@@ -125,6 +125,10 @@ class CatalogueService:
         with self.catalogue.sessions() as session:
             return tags.tags_of_cases(session, case_ids)
 
+    def tag_counts_under(self, keys: set[str]) -> dict[str, int]:
+        with self.catalogue.sessions() as session:
+            return tags.counts_under(session, keys)
+
     def tag_case_count(self, name: str) -> int:
         with self.catalogue.sessions() as session:
             return tags.case_count_under(session, name)

@@ -97,6 +97,20 @@ def tags_of_cases(session: Session, case_ids: Iterable[int]) -> list[TagInfo]:
     return sorted(found.values(), key=lambda t: t.key)
 
 
+def parent_keys(tags: Iterable[TagInfo]) -> set[str]:
+    """The keys that have tags below them ("craft" for "craft/jade"), existing as tags or not."""
+    parents: set[str] = set()
+    for tag in tags:
+        parts = tag.key.split("/")
+        parents.update("/".join(parts[:depth]) for depth in range(1, len(parts)))
+    return parents
+
+
+def counts_under(session: Session, keys: Iterable[str]) -> dict[str, int]:
+    """For each key, the cases carrying it or a tag below it: what filtering by it shows."""
+    return {key: case_count_under(session, key) for key in keys}
+
+
 def case_count_under(session: Session, name: str) -> int:
     """How many cases carry this tag or a tag below it (for the delete question)."""
     _, key = normalise_tag_name(name)

@@ -49,6 +49,7 @@ def test_bulk_add_with_keyboard_is_one_undo_step(qtbot: QtBot, small_window: Mai
     craft = model.index(0, 0)
     assert (craft.data(), model.rowCount(craft)) == ("craft", 1)
     assert model.index(0, 1, craft).data() == 2
+    assert model.index(0, 1).data() == 2  # "craft" alone is no tag: it counts what is under it
 
 
 def test_refused_name_keeps_dialog_open_with_message(

@@ -126,3 +126,14 @@ def test_composed_and_decomposed_spellings_are_one_tag(service, ids) -> None:
 def test_whitespace_inside_a_name_becomes_single_spaces(service, ids) -> None:
     service.write(tag_cases, [ids[0]], ["brick\t tea\n"])
     assert tag_counts(service) == {"brick tea": 1}
+
+
+def test_parent_counts_are_the_cases_filtering_by_them_shows(service, ids) -> None:
+    from app.tags import parent_keys
+
+    alpha, beta = ids
+    service.write(tag_cases, [alpha], ["craft/embroidery/silk", "craft"])
+    service.write(tag_cases, [alpha, beta], ["craft/jade"])
+    parents = parent_keys(service.tags())
+    assert parents == {"craft", "craft/embroidery"}
+    assert service.tag_counts_under(parents) == {"craft": 2, "craft/embroidery": 1}

@@ -39,8 +39,12 @@ class TagTreeModel(QStandardItemModel):
         self._quiet = False
         self.itemChanged.connect(self._on_item_changed)
 
-    def set_tags(self, tags: list[TagInfo]) -> None:
-        """Rebuild the tree from the catalogue's tags, keeping the checks."""
+    def set_tags(self, tags: list[TagInfo], under: dict[str, int] | None = None) -> None:
+        """Rebuild the tree from the catalogue's tags, keeping the checks.
+
+        A parent's count is `under[key]`: the cases carrying it or any tag
+        below it, which is what checking it shows.
+        """
         self._quiet = True
         try:
             self.removeRows(0, self.rowCount())
@@ -52,6 +56,13 @@ class TagTreeModel(QStandardItemModel):
                 if tag.colour:
                     node.setData(QColor(tag.colour), Qt.ItemDataRole.DecorationRole)
                 node.setToolTip(literal(f"{tag.name}: {tag.count} case studies"))
+            for key, count in (under or {}).items():
+                if key in self._counts:
+                    self._counts[key].setData(count, Qt.ItemDataRole.DisplayRole)
+                    name = self._nodes[key].data(TAG_NAME_ROLE)
+                    self._nodes[key].setToolTip(
+                        literal(f"{name} and the tags under it: {count} case studies")
+                    )
             self._checked &= set(self._nodes)
         finally:
             self._quiet = False

@@ -84,9 +84,13 @@ class TagPanel(QWidget):
     def reload(self) -> None:
         if self.window_._service is None:
             return
-        self.model.set_tags(self.window_.service.tags())
+        from app.tags import parent_keys
+
+        service = self.window_.service
+        tags = service.tags()
+        self.model.set_tags(tags, service.tag_counts_under(parent_keys(tags)))
         self.view.expandAll()
-        self.title.setText(f"<b>Tags</b> ({len(self.window_.service.tags())})")
+        self.title.setText(f"<b>Tags</b> ({len(tags)})")
 
     def current_name(self) -> str | None:
         index = self.view.currentIndex().siblingAtColumn(0)
