@@ -20,7 +20,7 @@ from app.case_edit import delete_case
 from app.highlights import add_highlight
 from app.notes import update_note
 from app.service import CatalogueService
-from app.tags import delete_tag, rename_tag, tag_cases
+from app.tags import delete_tag, parent_keys, rename_tag, tag_cases
 from bench.synthetic import build
 
 T = TypeVar("T")
@@ -45,7 +45,9 @@ def main() -> None:
               f"in {time.perf_counter() - start:.1f} s")  # fmt: skip
         service = CatalogueService(catalogue)
         ids = list(range(1, args.bulk + 1))
-        timed("tag panel: all tags with counts", service.tags)
+        tags = timed("tag panel: all tags with counts", service.tags)
+        timed("tag panel: counts under parent tags",
+              lambda: service.tag_counts_under(parent_keys(tags)))  # fmt: skip
         _, changes = timed(
             f"bulk tag {args.bulk:,} cases with a new tag",
             lambda: service.write(tag_cases, ids, ["bench/bulk"]),
