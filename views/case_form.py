@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 
 from views.choice_delegate import ChoiceDelegate
 from views.draft_table_model import Column, DraftTableModel
+from views.open_dialog import error_label
 
 if TYPE_CHECKING:
     from app.case_edit import CaseDraft, Choice
 
-ERROR_STYLE = "color: #b00020"
 FIELD_TAB = {"title": 0, "slug": 0, "start_year": 0, "end_year": 0, "forms": 0}
 TABLE_TAB = {"metrics": 1, "actors": 2}
 
@@ -166,12 +166,8 @@ class CaseFormDialog(QDialog):
     # --- building ---------------------------------------------------------------------
 
     def _message(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
+        label = error_label(self)
         label.setObjectName(f"{name}Message")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
         self.messages[name] = label
         return label
 
@@ -203,11 +199,7 @@ class CaseFormDialog(QDialog):
         remove.setObjectName(f"{model.prefix}Remove")
         add.clicked.connect(lambda: self._add_row(view, model))
         remove.clicked.connect(lambda: model.remove_row(view.currentIndex().row()))
-        message = QLabel(tab)
-        message.setTextFormat(Qt.TextFormat.PlainText)
-        message.setStyleSheet(ERROR_STYLE)
-        message.setWordWrap(True)
-        message.hide()
+        message = error_label(tab)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)

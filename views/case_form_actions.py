@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from views.literal_text import literal
+from views.open_dialog import OpenDialog
 
 if TYPE_CHECKING:
     from app.case_edit import CaseDraft
@@ -28,7 +29,7 @@ class CaseFormActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.dialog: CaseFormDialog | None = None
+        self.opened: OpenDialog[CaseFormDialog] = OpenDialog()
         self.new_action = QAction("&New Case…", window)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(self.new_case)
@@ -77,15 +78,11 @@ class CaseFormActions(QObject):
             save,
             window,
         )
-        self.dialog = dialog
-        dialog.finished.connect(self._forget)
-        dialog.open()
+        self.opened.open(dialog)
 
-    @Slot()
-    def _forget(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = None
+    @property
+    def dialog(self) -> CaseFormDialog | None:
+        return self.opened.dialog
 
     @Slot()
     def new_case(self) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.open_dialog import error_label
+
 QUOTE_PREVIEW = 200
 
 
@@ -49,10 +51,7 @@ class HighlightDialog(QDialog):
         self.comment_edit = QPlainTextEdit(comment, self)
         self.comment_edit.setObjectName("highlightComment")
         self.comment_edit.setTabChangesFocus(True)
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #b00020")
-        self.message.hide()
+        self.message = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.literal_text import literal
+from views.open_dialog import OpenDialog
 from views.roles import HIGHLIGHT_ID_ROLE
 from views.text_offsets import from_utf16, to_utf16
 
@@ -60,7 +61,7 @@ class HighlightsPanel(QWidget):
         self.window_ = window
         self.detail: CaseDetail | None = None
         self.highlights: dict[int, HighlightInfo] = {}
-        self.dialog: HighlightDialog | None = None
+        self.opened: OpenDialog[HighlightDialog] = OpenDialog()
         self.texts: dict[str, QPlainTextEdit] = {}
         reading = QWidget(self)
         reading_layout = QVBoxLayout(reading)
@@ -300,9 +301,9 @@ class HighlightsPanel(QWidget):
     ) -> None:
         from views.highlight_dialog import HighlightDialog  # only when asked
 
-        self._open(HighlightDialog(quote, self._tag_names(), apply, self, tag=tag, comment=comment))
+        dialog = HighlightDialog(quote, self._tag_names(), apply, self, tag=tag, comment=comment)
+        self.opened.open(dialog)
 
-    def _open(self, dialog: HighlightDialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+    @property
+    def dialog(self) -> HighlightDialog | None:
+        return self.opened.dialog

@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
+from views.open_dialog import OpenDialog
+
 if TYPE_CHECKING:
     from views.main_window import MainWindow
 
@@ -24,7 +26,7 @@ class TagActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.dialog: QDialog | None = None
+        self.opened: OpenDialog[QDialog] = OpenDialog()
         self.add_action = QAction("&Add Tags…", window)
         self.add_action.setShortcut(QKeySequence("Ctrl+T"))
         self.add_action.triggered.connect(self.ask_add)
@@ -52,19 +54,11 @@ class TagActions(QObject):
 
         names = [t.name for t in self.window.service.tags()]
         dialog = AddTagsDialog(len(ids), names, lambda chosen: self.add(ids, chosen), self.window)
-        self._open(dialog)
+        self.opened.open(dialog)
 
-    def _open(self, dialog: QDialog) -> None:
-        """Open without blocking; forget the dialog when it closes."""
-        self.dialog = dialog
-        dialog.finished.connect(self._forget)
-        dialog.open()
-
-    @Slot()
-    def _forget(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = None
+    @property
+    def dialog(self) -> QDialog | None:
+        return self.opened.dialog
 
     def add(self, ids: list[int], names: list[str]) -> int:
         """Put the tags on the cases: one undo step, whatever the number of cases."""
@@ -91,4 +85,4 @@ class TagActions(QObject):
         dialog = RemoveTagsDialog(len(ids), self.window.service.tags_of_cases(ids), self.window)
 
         dialog.accepted.connect(lambda: self.remove(ids, dialog.names()) if dialog.names() else 0)
-        self._open(dialog)
+        self.opened.open(dialog)

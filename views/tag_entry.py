@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.open_dialog import error_label
+
 if TYPE_CHECKING:
     from app.tags import TagInfo
 
@@ -92,12 +94,8 @@ class AddTagsDialog(QDialog):
         self.tags_edit = TagLineEdit(names, self)
         self.tags_edit.setObjectName("tagsEdit")
         self.tags_edit.setPlaceholderText("e.g. brick tea, report 2026")
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the typed name
+        self.message = error_label(self)
         self.message.setObjectName("tagMessage")
-        self.message.setStyleSheet("color: #b00020")
-        self.message.setWordWrap(True)
-        self.message.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
