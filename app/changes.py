@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Table, and_, bindparam, select
+from sqlalchemy import ColumnElement, CursorResult, Table, and_, bindparam, select, tuple_
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -162,8 +162,110 @@ def _put_run(session: Session, table_name: str, deleting: bool, run: list[RowCha
     session.execute(statement, rows)  # every row holds every column (see Journal)
 
 
+class ReplayConflictError(Exception):
+    """An undo or redo would rewrite rows someone else changed since; nothing was written.
+
+    The message names what changed, in words for the user.
+    """
+
+
+# What a row of each table is, in words, and the column that names it.
+_ROW_WORDS: dict[str, tuple[str, str | None]] = {
+    "case_study": ("the case study", "title"),
+    "note": ("the note", "body"),
+    "tag": ("the tag", "name"),
+    "case_tag": ("a tag on a case", None),
+    "highlight": ("the highlight", "quote"),
+    "metric": ("the figure", "name"),
+    "source": ("the source", "title"),
+    "perspective": ("a perspective", None),
+    "place": ("the place", "name"),
+    "actor": ("the person or organisation", "name"),
+    "case_actor": ("a person of a case", None),
+    "case_place": ("a place of a case", None),
+    "case_source": ("a source of a case", None),
+    "case_assistance": ("a form of assistance of a case", None),
+}
+_CHUNK_VARIABLES = 900  # well under SQLite's smallest limit on bound variables (999)
+
+
+def _expected_now(changes: ChangeSet, undo: bool) -> dict[tuple[str, tuple[Any, ...]], Row | None]:
+    """Each touched row as the change set left it (undo) or found it (redo)."""
+    expected: dict[tuple[str, tuple[Any, ...]], Row | None] = {}
+    if undo:
+        for change in changes.changes:  # the last write of a row is what it should hold now
+            expected[(change.table, change.key)] = change.after
+    else:
+        for change in reversed(changes.changes):  # the first "before" is what redo starts from
+            expected[(change.table, change.key)] = change.before
+    return expected
+
+
+def _current_rows(session: Session, table_name: str, keys: list[tuple[Any, ...]]) -> dict[
+    tuple[Any, ...], Row
+]:  # fmt: skip
+    table = _table(table_name)
+    columns = list(table.primary_key.columns)
+    size = max(1, _CHUNK_VARIABLES // len(columns))
+    found: dict[tuple[Any, ...], Row] = {}
+    for start in range(0, len(keys), size):
+        chunk = keys[start : start + size]
+        condition = (
+            columns[0].in_([k[0] for k in chunk])
+            if len(columns) == 1
+            else tuple_(*columns).in_(chunk)
+        )
+        for result in session.execute(select(table).where(condition)):
+            row = dict(result._mapping)
+            found[_key_of(table, row)] = row
+    return found
+
+
+def _describe(table_name: str, row: Row | None, now: Row | None) -> str:
+    words, column = _ROW_WORDS.get(table_name, (f"a row of {table_name}", None))
+    shown = row if row is not None else now
+    if column and shown is not None and shown.get(column):
+        name = " ".join(str(shown[column]).split())
+        words = f"{words} '{name[:40]}{'…' if len(name) > 40 else ''}'"
+    if now is None:
+        return f"{words} was deleted"
+    if row is None:
+        return f"{words} was added"
+    return f"{words} was changed"
+
+
+def find_conflicts(session: Session, changes: ChangeSet, *, undo: bool) -> list[str]:
+    """What others changed since, among the rows an undo or redo would rewrite (in words)."""
+    expected = _expected_now(changes, undo)
+    by_table: dict[str, list[tuple[Any, ...]]] = {}
+    for table_name, key in expected:
+        by_table.setdefault(table_name, []).append(key)
+    problems: list[str] = []
+    for table_name, keys in by_table.items():
+        current = _current_rows(session, table_name, keys)
+        for key in keys:
+            want, now = expected[(table_name, key)], current.get(key)
+            if want != now:
+                problems.append(_describe(table_name, want, now))
+    return problems
+
+
 def replay(session: Session, changes: ChangeSet, *, undo: bool) -> None:
-    """Undo (put every row back as it was, newest first) or redo a change set."""
+    """Undo (put every row back as it was, newest first) or redo a change set.
+
+    First checks, in the same transaction, that every row it rewrites is
+    still as this change set left it; if another process, window or import
+    changed one since, raises ReplayConflictError and writes nothing, so an
+    undo never overwrites someone else's work.
+    """
+    problems = find_conflicts(session, changes, undo=undo)
+    if problems:
+        action = "undo" if undo else "redo"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ReplayConflictError(
+            f"Cannot {action} this step: {problems[0]}{more} elsewhere since "
+            "(by another Casebook process or an import). Nothing was changed."
+        )
     ordered: Iterable[RowChange] = reversed(changes.changes) if undo else changes.changes
     for table_name, deleting, run in _runs(ordered, undo):
         _put_run(session, table_name, deleting, run, undo)

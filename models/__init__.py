@@ -22,6 +22,16 @@ from models.catalogue import (
     Source,
 )
 
+
+def _never_reuse_ids() -> None:
+    """Every table with an integer id has AUTOINCREMENT (schema 4): ids are never reused."""
+    for table in Base.metadata.tables.values():
+        if [c.name for c in table.primary_key.columns] == ["id"]:
+            table.dialect_kwargs["sqlite_autoincrement"] = True
+
+
+_never_reuse_ids()
+
 __all__ = [
     "ASSISTANCE_FORMS",
     "PLACE_LEVELS",

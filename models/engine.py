@@ -7,8 +7,10 @@ connection, so a foreign, corrupt or newer file is left exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +51,22 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
+    # FULL: a commit is on disk before it is acknowledged, also across a power
+    # loss (NORMAL in WAL mode may lose the last commits); bench/durability.py
+    # measures the cost.
+    cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
 
 
+WRITE_OPTION = "casebook_write"
+
+
 def _begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A write takes the write lock up front (BEGIN IMMEDIATE), so a second
+    # writer waits for busy_timeout. A deferred transaction that read first
+    # cannot wait: SQLite refuses its upgrade at once with SQLITE_BUSY.
+    writing = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def make_engine(path: Path | str) -> Engine:
@@ -63,6 +75,11 @@ def make_engine(path: Path | str) -> Engine:
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
     return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, whose transactions begin with the write lock taken."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def inspect_file(path: Path) -> int:
@@ -138,5 +155,20 @@ def check_writable(path: Path) -> None:
         )
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+class CatalogueSessions(sessionmaker[Session]):
+    """Sessions on a catalogue: `sessions()` reads, `sessions.begin()` writes.
+
+    A session opened with `begin()` (every write path uses it) runs on the
+    writer engine, so its transaction starts with BEGIN IMMEDIATE and waits
+    for another process's write instead of failing.
+    """
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+        bind = self.kw["bind"]
+        with self(bind=writer(bind)) as session, session.begin():
+            yield session
+
+
+def session_factory(engine: Engine) -> CatalogueSessions:
+    return CatalogueSessions(engine, expire_on_commit=False)

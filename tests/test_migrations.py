@@ -86,3 +86,73 @@ def test_a_failing_migration_leaves_the_previous_version_whole(
 def test_every_migration_module_is_listed_in_order() -> None:
     modules = sorted(p.stem for p in Path("models/migrations").glob("v[0-9]*.py"))
     assert tuple(modules) == tuple(MIGRATION_MODULES)
+
+
+def _autoincrement_tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {name for name, sql in rows if "AUTOINCREMENT" in sql}
+
+
+def test_ids_are_never_reused_after_the_newest_row_is_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "ids.sqlite3"
+    engine = make_engine(path)
+    migrate(engine, target=3)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO case_study (id, slug, title, summary, narrative, sector, ongoing, "
+            "created_at, updated_at) VALUES (7, 'a', 'A', '', '', 'x', 0, "
+            "'2024-01-01 00:00:00', '2024-01-01 00:00:00')"
+        )
+        for note_id in (1, 2, 3):
+            conn.exec_driver_sql(
+                f"INSERT INTO note (id, case_id, body, created_at, updated_at) VALUES "
+                f"({note_id}, 7, 'n{note_id}', '2024-01-01', '2024-01-01')"
+            )
+        conn.exec_driver_sql("DELETE FROM note WHERE id = 3")
+    migrate(engine)
+    with engine.begin() as conn:
+        kept = conn.exec_driver_sql("SELECT id, case_id, body FROM note ORDER BY id").all()
+        conn.exec_driver_sql(
+            "INSERT INTO note (case_id, body, created_at, updated_at) "
+            "VALUES (7, 'new', '2024-01-02', '2024-01-02')"
+        )
+        conn.exec_driver_sql("DELETE FROM note WHERE body = 'new'")
+        conn.exec_driver_sql(
+            "INSERT INTO note (case_id, body, created_at, updated_at) "
+            "VALUES (7, 'newer', '2024-01-03', '2024-01-03')"
+        )
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM note ORDER BY id")]
+        fk_on = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    engine.dispose()
+    assert [tuple(r) for r in kept] == [(1, 7, "n1"), (2, 7, "n2")]
+    assert ids == [1, 2, 4]  # 3 was deleted before the step and 3 ids later: none reused
+    assert fk_on == 1  # the rebuild turned foreign keys back on
+    expected = {
+        "actor", "case_study", "place", "source", "tag", "case_actor",
+        "metric", "note", "perspective", "highlight",
+    }  # fmt: skip
+    assert _autoincrement_tables(path) == expected
+
+
+def test_the_rebuild_keeps_every_child_row(tmp_path: Path) -> None:
+    """DROP TABLE with foreign keys on would cascade-delete children; the step turns them off."""
+    from models.engine import session_factory
+    from seed import seed_catalogue
+
+    path = tmp_path / "children.sqlite3"
+    engine = make_engine(path)
+    migrate(engine, target=3)
+    with session_factory(engine).begin() as session:
+        seed_catalogue(session)
+    tables = ("case_study", "metric", "case_place", "case_source", "case_actor", "perspective")
+
+    def counts() -> dict[str, int]:
+        with engine.connect() as conn:
+            return {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one() for t in tables}
+
+    before = counts()
+    assert migrate(engine) == [4]
+    assert all(before.values())
+    assert counts() == before
+    engine.dispose()

@@ -17,12 +17,12 @@ def _snapshot(path: Path) -> tuple[bytes, float]:
     return path.read_bytes(), path.stat().st_mtime
 
 
-def test_connections_get_foreign_keys_wal_and_normal_sync(db_path: Path) -> None:
+def test_connections_get_foreign_keys_wal_and_full_sync(db_path: Path) -> None:
     catalogue = open_catalogue(db_path, seed=False)
     with catalogue.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: a commit survives a power loss
     catalogue.close()
 
 

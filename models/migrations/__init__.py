@@ -14,12 +14,21 @@ from types import ModuleType
 from sqlalchemy import Connection, Engine
 
 # The order here is the order of the schema versions: index 0 is version 1.
-MIGRATION_MODULES: Sequence[str] = ("v001_initial", "v002_highlights", "v003_note_updated_index")
+MIGRATION_MODULES: Sequence[str] = (
+    "v001_initial",
+    "v002_highlights",
+    "v003_note_updated_index",
+    "v004_autoincrement",
+)
 
 LATEST_VERSION = len(MIGRATION_MODULES)
 
 # "CsBk" in ASCII: marks a SQLite file as a Casebook catalogue.
 APPLICATION_ID = 0x4373426B
+
+
+class MigrationError(Exception):
+    """A schema step failed its own checks; it was rolled back."""
 
 
 def _load(name: str) -> ModuleType:
@@ -37,10 +46,36 @@ def migrate(engine: Engine, target: int = LATEST_VERSION) -> list[int]:
         current = schema_version(conn)
     for version in range(current + 1, target + 1):
         module = _load(MIGRATION_MODULES[version - 1])
-        with engine.begin() as conn:
-            for statement in module.STATEMENTS:
-                conn.exec_driver_sql(statement)
-            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.exec_driver_sql(f"PRAGMA user_version = {version}")
-        applied.append(version)
+        if _run_step(engine, module, version):
+            applied.append(version)
     return applied
+
+
+def _run_step(engine: Engine, module: ModuleType, version: int) -> bool:
+    """Run one migration in one transaction; False if another process ran it first."""
+    from models.engine import writer
+
+    rebuilds = getattr(module, "FOREIGN_KEYS_OFF", False)
+    with writer(engine).connect() as conn:
+        raw = conn.connection.driver_connection
+        if rebuilds:
+            # A table rebuild drops tables others refer to: with foreign keys
+            # on, DROP TABLE would cascade-delete their rows. The pragma only
+            # works outside a transaction, hence before BEGIN.
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                # Read again under the write lock: another process may have
+                # run this step while we waited for it.
+                if schema_version(conn) >= version:
+                    return False
+                for statement in module.STATEMENTS:
+                    conn.exec_driver_sql(statement)
+                if rebuilds and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise MigrationError(f"schema step {version} broke a link between rows")
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.exec_driver_sql(f"PRAGMA user_version = {version}")
+        finally:
+            if rebuilds:
+                raw.execute("PRAGMA foreign_keys = ON")
+    return True
