@@ -164,7 +164,7 @@ class CatalogueSessions(sessionmaker[Session]):
     """
 
     @contextlib.contextmanager
-    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+    def begin(self) -> Iterator[Session]:
         bind = self.kw["bind"]
         with self(bind=writer(bind)) as session, session.begin():
             yield session

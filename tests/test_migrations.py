@@ -149,7 +149,9 @@ def test_the_rebuild_keeps_every_child_row(tmp_path: Path) -> None:
 
     def counts() -> dict[str, int]:
         with engine.connect() as conn:
-            return {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one() for t in tables}
+            return {
+                t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one() for t in tables
+            }
 
     before = counts()
     assert migrate(engine) == [4]

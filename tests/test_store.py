@@ -22,7 +22,7 @@ def test_connections_get_foreign_keys_wal_and_full_sync(db_path: Path) -> None:
     with catalogue.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: a commit survives a power loss
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
     catalogue.close()
 
 

@@ -43,7 +43,8 @@ def test_undo_of_an_edit_refuses_when_another_process_changed_the_note(
     CatalogueService(other).write(update_note, note_id, "a colleague's text")
     other.close()
 
-    with pytest.raises(ReplayConflictError, match="Cannot undo this step: the note 'mine, edited' was changed elsewhere"):
+    refused = "Cannot undo this step: the note 'mine, edited' was changed elsewhere"
+    with pytest.raises(ReplayConflictError, match=refused):
         service.replay(edit, undo=True)
     assert _bodies(small_catalogue)[note_id] == "a colleague's text"
 

@@ -58,6 +58,7 @@ def _run_step(engine: Engine, module: ModuleType, version: int) -> bool:
     rebuilds = getattr(module, "FOREIGN_KEYS_OFF", False)
     with writer(engine).connect() as conn:
         raw = conn.connection.driver_connection
+        assert raw is not None  # a pooled connection always has its DBAPI connection
         if rebuilds:
             # A table rebuild drops tables others refer to: with foreign keys
             # on, DROP TABLE would cascade-delete their rows. The pragma only
