@@ -85,8 +85,24 @@ def add_note(journal: Journal, case_id: int, body: str = "") -> int:
     return int(journal.insert("note", {"case_id": case_id, "body": body})["id"])
 
 
-def update_note(journal: Journal, note_id: int, body: str) -> bool:
-    """Save a note's text exactly as given; returns False if it was unchanged."""
+class NoteChangedElsewhereError(NoteError):
+    """The note is not as the editor last saw it: another process changed or deleted it."""
+
+
+def update_note(journal: Journal, note_id: int, body: str, expected: str | None = None) -> bool:
+    """Save a note's text exactly as given; returns False if it was unchanged.
+
+    With `expected` (the text the editor started from), refuses with
+    NoteChangedElsewhereError, writing nothing, when the note now holds
+    something else or is gone: the editor's copy is stale and must not be
+    written over someone else's text.
+    """
+    if expected is not None:
+        current = journal.session.scalar(select(Note.body).where(Note.id == note_id))
+        if current is None:
+            raise NoteChangedElsewhereError("The note was deleted elsewhere while you wrote.")
+        if current not in (expected, body):
+            raise NoteChangedElsewhereError("The note was changed elsewhere while you wrote.")
     return bool(journal.update("note", and_(Note.id == note_id, Note.body != body), {"body": body}))
 
 

@@ -5,8 +5,12 @@ Views hold a CatalogueService and never see a Session or SQL.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from app import case_edit, highlights, notes, tags
 from app.case_edit import CaseDraft, Choice
@@ -26,6 +30,7 @@ from app.query import (
 )
 from app.store import Catalogue
 from app.tags import TagInfo
+from app.watch import ChangeWatcher
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,9 +42,43 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
+class WriteFailedError(Exception):
+    """The catalogue could not be written (locked, disk full, read-only…).
+
+    Nothing was written. The message is one line for the user.
+    """
+
+
+def explain_write_failure(exc: BaseException) -> str:
+    """One line, in words, for a database error during a write."""
+    from app.db_errors import user_message
+
+    return user_message(exc) or f"Could not write to the catalogue ({exc}). Nothing was changed."
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    try:
+        yield
+    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        raise WriteFailedError(explain_write_failure(exc)) from exc
+
+
 class CatalogueService:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
+        self._watcher: ChangeWatcher | None = None
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another process committed to the catalogue since the last call."""
+        if self._watcher is None:
+            self._watcher = ChangeWatcher(self.catalogue.path)
+            return False
+        return self._watcher.changed()
+
+    def _absorb_own_write(self) -> None:
+        if self._watcher is not None:
+            self._watcher.absorb()
 
     def case_ids(
         self, flt: CaseFilter, sort: SortKey = "title", descending: bool = False
@@ -88,14 +127,17 @@ class CatalogueService:
     def apply_import(self, plan: ImportPlan) -> AppliedImport:
         from app.xlsx.importer import apply_plan
 
-        with self.catalogue.sessions.begin() as session:
-            return apply_plan(session, plan)
+        with _writing(), self.catalogue.sessions.begin() as session:
+            applied = apply_plan(session, plan)
+        self._absorb_own_write()
+        return applied
 
     def undo_import(self, applied: AppliedImport) -> None:
         from app.xlsx.importer import undo_import
 
-        with self.catalogue.sessions.begin() as session:
+        with _writing(), self.catalogue.sessions.begin() as session:
             undo_import(session, applied)
+        self._absorb_own_write()
 
     # --- annotating and editing: each write returns what it changed, for undo ---
 
@@ -107,15 +149,22 @@ class CatalogueService:
         `operation` is an app function taking a Journal (tags.tag_cases,
         notes.update_note, case_edit.save_case…). If it raises, nothing is written.
         """
-        with self.catalogue.sessions.begin() as session:
+        with _writing(), self.catalogue.sessions.begin() as session:
             journal = Journal(session)
             result = operation(journal, *args, **kwargs)
-            return result, journal.changes
+        self._absorb_own_write()
+        return result, journal.changes
 
     def replay(self, changes: ChangeSet, *, undo: bool) -> None:
-        """Undo or redo a change set from `write`, in one transaction."""
-        with self.catalogue.sessions.begin() as session:
+        """Undo or redo a change set from `write`, in one transaction.
+
+        Raises ReplayConflictError, writing nothing, if a row it would rewrite
+        was changed elsewhere since; WriteFailedError if the catalogue cannot
+        be written.
+        """
+        with _writing(), self.catalogue.sessions.begin() as session:
             replay(session, changes, undo=undo)
+        self._absorb_own_write()
 
     def tags(self) -> list[TagInfo]:
         with self.catalogue.sessions() as session:

@@ -6,6 +6,7 @@ import pytest
 
 from app.anchoring import Anchor, anchor_at, reanchor
 from app.case_edit import save_case
+from app.changes import ReplayConflictError
 from app.highlights import HighlightError, add_highlight, delete_highlight, update_highlight
 from app.service import CatalogueService
 from app.store import Catalogue
@@ -109,5 +110,8 @@ def test_highlight_edit_delete_undo_and_tag_removal(service, small_catalogue) ->
     service.replay(deleted, undo=True)
     assert [x.id for x in service.highlights_of_case(alpha)] == [hid]
     service.replay(deleted, undo=False)
-    service.replay(created, undo=True)
+    # Undoing the creation out of order, with the tag deletion still in place,
+    # would rewrite rows a later step changed: refused, nothing written.
+    with pytest.raises(ReplayConflictError, match="the tag 'x' was deleted"):
+        service.replay(created, undo=True)
     assert service.highlights_of_case(alpha) == []

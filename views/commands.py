@@ -28,15 +28,29 @@ class ImportCommand(QUndoCommand):
         self._plan = plan
         self._changed = changed
         self._applied: AppliedImport | None = None
+        self._ahead = False
+
+    def replay_ahead(self, *, undo: bool) -> None:
+        """Write the undo or redo now, so a failure is reported before the stack moves."""
+        if undo:
+            if self._applied is not None:
+                self._service.undo_import(self._applied)
+                self._applied = None
+        else:
+            self._applied = self._service.apply_import(self._plan)
+        self._ahead = True
 
     def redo(self) -> None:
-        self._applied = self._service.apply_import(self._plan)
+        if not self._ahead:
+            self._applied = self._service.apply_import(self._plan)
+        self._ahead = False
         self._changed()
 
     def undo(self) -> None:
-        if self._applied is not None:
+        if not self._ahead and self._applied is not None:
             self._service.undo_import(self._applied)
             self._applied = None
+        self._ahead = False
         self._changed()
 
 
@@ -66,6 +80,16 @@ class ChangeCommand(QUndoCommand):
         self._changed = changed
         self._merge_key = merge_key
         self._done = True
+        self._ahead = False
+
+    def replay_ahead(self, *, undo: bool) -> None:
+        """Replay now (checked against others' changes), before the stack moves.
+
+        Raises ReplayConflictError or WriteFailedError, writing nothing; the
+        window then leaves the stack where it was and says why.
+        """
+        self._service.replay(self.changes, undo=undo)
+        self._ahead = True
 
     def id(self) -> int:
         return self.MERGE_ID if self._merge_key is not None else -1
@@ -79,10 +103,13 @@ class ChangeCommand(QUndoCommand):
     def redo(self) -> None:
         if self._done:
             self._done = False
-        else:
+        elif not self._ahead:
             self._service.replay(self.changes, undo=False)
+        self._ahead = False
         self._changed()
 
     def undo(self) -> None:
-        self._service.replay(self.changes, undo=True)
+        if not self._ahead:
+            self._service.replay(self.changes, undo=True)
+        self._ahead = False
         self._changed()

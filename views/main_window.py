@@ -34,7 +34,7 @@ from app import __version__
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
 from views.case_form_actions import CaseFormActions
 from views.case_table_model import CaseTableModel
-from views.commands import ChangeCommand
+from views.commands import ChangeCommand, ImportCommand
 from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
 from views.facet_model import FacetModel
@@ -56,6 +56,7 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 FILTER_DELAY_MS = 150
+WATCH_MS = 1000
 # Title, donor, recipient, sector, period, tags, notes.
 DEFAULT_COLUMN_WIDTHS = (340, 130, 130, 150, 100, 55, 55)
 ROW_HEIGHT_PADDING = 8
@@ -108,6 +109,12 @@ class MainWindow(QMainWindow):
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
 
+        # Changes other processes make to the catalogue are noticed within a second.
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_MS)
+        self._watch_timer.timeout.connect(self._check_external_changes)
+        self._watch_timer.start()
+
         self.exporter = ExportController(self)
         self.importer = ImportController(self)
         self._restore_state()
@@ -125,6 +132,7 @@ class MainWindow(QMainWindow):
     def attach(self, service: CatalogueService) -> None:
         """Show the catalogue `service` reads from."""
         self._service = service
+        service.changed_elsewhere()  # from now on, commits by other processes are noticed
         self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
         self.tag_panel.reload()
         self.apply_filter()
@@ -166,6 +174,39 @@ class MainWindow(QMainWindow):
         if changes:
             changed = self.catalogue_changed if merge_key is None else self.catalogueChanged.emit
             self.undo_stack.push(ChangeCommand(self.service, text, changes, changed, merge_key))
+
+    @Slot()
+    def undo(self) -> None:
+        self._step(undo=True)
+
+    @Slot()
+    def redo(self) -> None:
+        self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> None:
+        """Undo or redo one step, unless others changed its rows since (then say so)."""
+        from app.changes import ReplayConflictError
+        from app.service import WriteFailedError
+
+        self.notes_panel.flush()
+        stack = self.undo_stack
+        index = stack.index() - 1 if undo else stack.index()
+        if not 0 <= index < stack.count():
+            return
+        command = stack.command(index)
+        if isinstance(command, ChangeCommand | ImportCommand):
+            try:
+                command.replay_ahead(undo=undo)
+            except (ReplayConflictError, WriteFailedError) as exc:
+                self.statusBar().showMessage(str(exc))
+                QMessageBox.warning(
+                    self, self.tr("Cannot Undo") if undo else self.tr("Cannot Redo"), str(exc)
+                )
+                return
+        if undo:
+            stack.undo()
+        else:
+            stack.redo()
 
     def catalogue_changed(self) -> None:
         """Re-read everything after a change, an undo or a redo."""
@@ -261,11 +302,26 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         self.edit_menu = edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        # Own actions rather than QUndoStack's: each step is written (and checked
+        # against others' changes) before the stack moves, so a refusal leaves
+        # the stack where it was.
+        self.undo_action = QAction(self.tr("&Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
+        )
+        self.redo_action = QAction(self.tr("&Redo"), self)
         self.redo_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        self.redo_action.setEnabled(False)
+        self.redo_action.triggered.connect(self.redo)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(f"&Redo {text}" if text else "&Redo")
         )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -456,6 +512,38 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.notes_panel.flush()
+        if not self._may_close():
+            event.ignore()
+            return
+        self._watch_timer.stop()
         self.save_state()
         super().closeEvent(event)
+
+    def _may_close(self) -> bool:
+        """Save what was typed; if that fails, ask rather than discard it silently."""
+        button = QMessageBox.StandardButton
+        while not self.notes_panel.flush():
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Unsaved Note"),
+                self.tr(
+                    "A note could not be saved.\n\n%1\n\nClose anyway and lose that text?"
+                ).replace("%1", self.notes_panel.unsaved_problem()),
+                button.Retry | button.Discard | button.Cancel,
+                button.Retry,
+            )
+            if answer == button.Discard:
+                return True
+            if answer != button.Retry:
+                return False
+        return True
+
+    # --- changes made elsewhere ------------------------------------------------------
+
+    @Slot()
+    def _check_external_changes(self) -> None:
+        """Another process (the command line, an import elsewhere) wrote: show it."""
+        if self._service is None or not self._service.changed_elsewhere():
+            return
+        self.catalogue_changed()
+        self.statusBar().showMessage(self.tr("Updated with changes made elsewhere."), 5000)

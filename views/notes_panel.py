@@ -1,9 +1,17 @@
 """The Notes tab: a case's notes, a Markdown editor with a live preview, saved as you type.
 
-There is no Save button. Typing restarts a short timer; when it fires (after
-AUTOSAVE_MS without a key), the note is written. Switching note or case and
-closing the window write at once, so at most the last half second of typing
-is at risk in a crash. Saves of one note in a row merge into one undo step.
+There is no Save button. A note is written AUTOSAVE_MS after typing pauses
+and, during steady typing, at most MAX_UNSAVED_MS after the first unsaved
+key; switching note or case and closing the window write at once. So at most
+a second of typing is at risk in a crash. Saves of one note in a row merge
+into one undo step.
+
+A save that fails (another process holds the write lock, the disk is full)
+keeps the text as pending, shows a warning in the panel and retries every
+RETRY_MS, also after the editor has moved on to another note or case; the
+window asks before closing with text still pending. A note changed or
+deleted elsewhere while it was typed is never overwritten: both versions are
+kept, the user's as a new note.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ if TYPE_CHECKING:
     from views.main_window import MainWindow
 
 AUTOSAVE_MS = 500
+MAX_UNSAVED_MS = 1000
+RETRY_MS = 2000
 PREVIEW_MS = 250
 MARKDOWN = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -52,8 +62,13 @@ class NotesPanel(QWidget):
         self.case_id: int | None = None
         self.note_id: int | None = None
         self._notes: dict[int, NoteInfo] = {}
-        self._dirty = False
+        self._dirty = False  # the editor holds text not yet handed to _pending
+        self._base: str | None = None  # the note's stored text the editor started from
+        # Text waiting to be written, by note id: (text, the stored text it
+        # started from, the note's case).
+        self._pending: dict[int, tuple[str, str | None, int]] = {}
         self._loading = False
+        self._saving = False
 
         self.list_model = QStandardItemModel(self)
         self.list_view = QListView(self)
@@ -79,11 +94,27 @@ class NotesPanel(QWidget):
         self.times = QLabel(self)
         self.times.setObjectName("noteTimes")
         self.times.setStyleSheet("color: #555")
+        self.warning = QLabel(self)
+        self.warning.setObjectName("noteSaveWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setStyleSheet(
+            "background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; padding: 4px"
+        )
+        self.warning.hide()
 
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(AUTOSAVE_MS)
         self.save_timer.timeout.connect(self.flush)
+        self.deadline_timer = QTimer(self)  # not restarted by keys: steady typing is saved too
+        self.deadline_timer.setSingleShot(True)
+        self.deadline_timer.setInterval(MAX_UNSAVED_MS)
+        self.deadline_timer.timeout.connect(self.flush)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self.flush)
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_MS)
@@ -107,6 +138,7 @@ class NotesPanel(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.warning)
         right_layout.addWidget(texts, 1)
         right_layout.addWidget(self.times)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -188,8 +220,16 @@ class NotesPanel(QWidget):
             self._set_editor_text("")
             self.times.setText("No notes yet. Click New Note to write one." if self.case_id else "")
             return
-        if not self._dirty and self.editor.toPlainText() != note.body:
-            self._set_editor_text(note.body)
+        pending = self._pending.get(note.id)
+        if pending is not None and not self._dirty:
+            # Not yet written: the editor shows what the user typed, not the stored text.
+            text, self._base, _ = pending
+            if self.editor.toPlainText() != text:
+                self._set_editor_text(text)
+        elif not self._dirty:
+            self._base = note.body
+            if self.editor.toPlainText() != note.body:
+                self._set_editor_text(note.body)
         self.times.setText(
             f"Created {local_time_text(note.created_at)} · "
             f"updated {local_time_text(note.updated_at)}"
@@ -211,25 +251,90 @@ class NotesPanel(QWidget):
             return
         self._dirty = True
         self.save_timer.start()
+        if not self.deadline_timer.isActive():
+            self.deadline_timer.start()
         self.preview_timer.start()
 
     @Slot()
     def _update_preview(self) -> None:
         render_markdown(self.preview, self.editor.toPlainText())
 
-    @Slot()
-    def flush(self) -> None:
-        """Write the note being typed now, if it changed."""
-        from app.notes import update_note
+    def has_unsaved_text(self) -> bool:
+        return self._dirty or bool(self._pending)
 
+    def unsaved_problem(self) -> str:
+        """Why text is still unsaved, for the window's question on closing."""
+        return self.warning.text()
+
+    @Slot()
+    def flush(self) -> bool:
+        """Write the note being typed, and any text still pending, now.
+
+        Returns True when nothing is left unsaved. On failure the text stays
+        pending (never dropped), the panel says why, and a retry is scheduled.
+        """
         self.save_timer.stop()
-        if not self._dirty or self.note_id is None:
-            return
+        self.deadline_timer.stop()
+        if self._dirty and self.note_id is not None and self.case_id is not None:
+            self._pending[self.note_id] = (self.editor.toPlainText(), self._base, self.case_id)
         self._dirty = False
-        text = self.editor.toPlainText()
-        self.window_.change_merging(
-            ("note", self.note_id), "edit note", update_note, self.note_id, text
-        )
+        return self._save_pending()
+
+    def _save_pending(self) -> bool:
+        if self._saving:  # a save refreshes the window, which flushes again: once is enough
+            return True
+        self._saving = True
+        try:
+            return self._write_pending()
+        finally:
+            self._saving = False
+
+    def _write_pending(self) -> bool:
+        from app.notes import NoteChangedElsewhereError, NoteError, add_note, update_note
+        from app.service import WriteFailedError
+
+        self.retry_timer.stop()
+        kept_both = False
+        for note_id in list(self._pending):
+            text, base, case_id = entry = self._pending.pop(note_id)
+            try:
+                try:
+                    self.window_.change_merging(
+                        ("note", note_id), "edit note", update_note, note_id, text, base
+                    )
+                except NoteChangedElsewhereError:
+                    new_id = self.window_.change("new note (your version)", add_note, case_id, text)
+                    if self.note_id == note_id:
+                        self.note_id = new_id
+                    kept_both = True
+            except (NoteError, WriteFailedError) as exc:
+                self._pending[note_id] = entry
+                self._show_warning(
+                    self.tr(
+                        "Not saved yet: %1 Your text is kept here; Casebook keeps trying."
+                    ).replace("%1", str(exc))
+                )
+                self.retry_timer.start()
+                return False
+            if note_id == self.note_id:
+                self._base = text
+        if kept_both:
+            self.reload()
+            self._show_warning(
+                self.tr(
+                    "This note was changed elsewhere while you wrote. Both versions are "
+                    "kept: yours is the new note selected here."
+                )
+            )
+        elif self.warning.isVisible():
+            self.warning.hide()
+            self.window_.statusBar().showMessage(self.tr("Note saved."), 3000)
+        return True
+
+    def _show_warning(self, text: str) -> None:
+        self.warning.setText(text)
+        self.warning.show()
+        self.window_.statusBar().showMessage(text)
 
     @Slot()
     def new_note(self) -> None:
@@ -251,8 +356,8 @@ class NotesPanel(QWidget):
         note = self._notes.get(self.note_id)
         if note is None:
             return
-        self.save_timer.stop()
-        self._dirty = False
+        self.flush()  # the last words typed are in the note that undo brings back
+        self._pending.pop(note.id, None)
         self.note_id = None
         title = note.first_line[:40]
         label = f"delete note '{title}'" if title else "delete note"
