@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from models.engine import BUSY_TIMEOUT_MS
+import models.engine
 
 
 def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
@@ -27,9 +27,9 @@ def user_message(exc: BaseException) -> str | None:
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        seconds = BUSY_TIMEOUT_MS // 1000
+        seconds = models.engine.BUSY_TIMEOUT_MS / 1000
         return (
-            f"Another Casebook process is writing to the catalogue; tried for {seconds} s. "
+            f"Another Casebook process is writing to the catalogue; tried for {seconds:g} s. "
             "Try again in a moment."
         )
     if primary == sqlite3.SQLITE_FULL:

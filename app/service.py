@@ -28,7 +28,7 @@ from app.query import (
     count_cases,
     facet_counts,
 )
-from app.store import Catalogue
+from app.store import Catalogue, CatalogueError
 from app.tags import TagInfo
 from app.watch import ChangeWatcher
 
@@ -42,7 +42,7 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class WriteFailedError(Exception):
+class WriteFailedError(CatalogueError):
     """The catalogue could not be written (locked, disk full, read-only…).
 
     Nothing was written. The message is one line for the user.

@@ -59,6 +59,20 @@ def _backup_before_migration(path: Path, version: int) -> Path:
     return target
 
 
+def _seed_is_current(catalogue: Catalogue) -> bool:
+    """Whether the built-in case studies are up to date (a read: no write lock needed)."""
+    from models import Meta
+    from seed.loader import SEED_DIGEST_KEY
+    from seed.schema import seed_digest
+
+    try:
+        with catalogue.sessions() as session:
+            stored = session.get(Meta, SEED_DIGEST_KEY)
+    except SQLAlchemyError:
+        return False
+    return stored is not None and stored.value == seed_digest()
+
+
 def open_catalogue(path: Path, seed: bool = True) -> Catalogue:
     """Open (creating if need be) the catalogue at `path`.
 
@@ -82,7 +96,7 @@ def open_catalogue(path: Path, seed: bool = True) -> Catalogue:
         engine.dispose()
         raise CatalogueError(f"Cannot open {path}: {getattr(exc, 'orig', None) or exc}.") from exc
     catalogue = Catalogue(path, engine, session_factory(engine), backup=backup)
-    if seed:
+    if seed and not _seed_is_current(catalogue):
         try:
             with catalogue.sessions.begin() as session:
                 catalogue.seed_report = seed_catalogue(session)
