@@ -2,6 +2,8 @@
 
 `python -m bench.crash_workers notes DB N TAG` adds N notes to the first case,
 one transaction each, printing "ok <id> <body>" after each commit returns.
+`bulk DB N` tags every case and takes the tag off again (with undo and redo),
+`export DB FILE N` exports N times, `migrate DB` opens (and so migrates) once.
 `python -m bench.crash_workers typing DB` opens the window offscreen, makes a
 note and types into it a key every 100 ms, printing "typed <n>" after each key.
 A parent kills either with SIGKILL and checks that everything acknowledged is
@@ -36,6 +38,51 @@ def write_notes(path: Path, count: int, tag: str) -> int:
         note_id, _ = service.write(add_note, case_id, body)
         print(f"ok {note_id} {body}", flush=True)
     catalogue.close()
+    return 0
+
+
+def bulk_tags(path: Path, rounds: int) -> int:
+    """Tag every case and take the tag off again, over and over; also undo and redo."""
+    from sqlalchemy import select
+
+    from app.service import CatalogueService
+    from app.store import open_catalogue
+    from app.tags import tag_cases, untag_cases
+    from models import CaseStudy
+
+    catalogue = open_catalogue(path, seed=False)
+    service = CatalogueService(catalogue)
+    with catalogue.sessions() as session:
+        ids = list(session.scalars(select(CaseStudy.id)))
+    for n in range(rounds):
+        _, changes = service.write(tag_cases, ids, [f"bulk-{n}"])
+        print(f"tagged bulk-{n}", flush=True)
+        service.replay(changes, undo=True)
+        print(f"undone bulk-{n}", flush=True)
+        service.replay(changes, undo=False)
+        print(f"redone bulk-{n}", flush=True)
+        service.write(untag_cases, ids, [f"bulk-{n}"])
+        print(f"untagged bulk-{n}", flush=True)
+    catalogue.close()
+    return 0
+
+
+def export_loop(path: Path, target: Path, rounds: int) -> int:
+    from app.service import CatalogueService
+    from app.store import open_catalogue
+
+    service = CatalogueService(open_catalogue(path, seed=False))
+    for n in range(rounds):
+        service.export(target, None)
+        print(f"exported {n}", flush=True)
+    return 0
+
+
+def migrate_once(path: Path) -> int:
+    from app.store import open_catalogue
+
+    open_catalogue(path, seed=False).close()
+    print("migrated", flush=True)
     return 0
 
 
@@ -78,6 +125,12 @@ def main(argv: list[str]) -> int:
         return write_notes(path, int(argv[2]), argv[3])
     if kind == "typing":
         return type_into_a_note(path)
+    if kind == "bulk":
+        return bulk_tags(path, int(argv[2]))
+    if kind == "export":
+        return export_loop(path, Path(argv[2]), int(argv[3]))
+    if kind == "migrate":
+        return migrate_once(path)
     raise SystemExit(f"unknown worker {kind}")
 
 
