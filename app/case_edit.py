@@ -93,6 +93,46 @@ class DraftError(ValueError):
         self.problems = problems
 
 
+class CaseChangedElsewhereError(DraftError):
+    """The case is no longer as the editor loaded it; nothing was written.
+
+    `fields` names what changed (in words). Saving again without `expected`
+    writes the user's version over it (and undo brings the other one back).
+    """
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__({})
+        self.fields = fields
+        self.args = (
+            f"This case study was changed elsewhere since you opened it ({', '.join(fields)}).",
+        )
+
+
+_FIELD_WORDS = {
+    "title": "title",
+    "slug": "slug",
+    "sector": "sector",
+    "summary": "summary",
+    "narrative": "narrative",
+    "start_year": "start year",
+    "end_year": "end year",
+    "ongoing": "ongoing",
+    "forms": "forms of assistance",
+    "donor_places": "donors",
+    "recipient_places": "recipients",
+    "source_ids": "sources",
+    "metrics": "figures",
+    "actors": "people",
+}
+
+
+def changed_fields(before: CaseDraft, now: CaseDraft) -> list[str]:
+    """The fields, in words, where two drafts of one case differ."""
+    return [
+        words for name, words in _FIELD_WORDS.items() if getattr(before, name) != getattr(now, name)
+    ]
+
+
 class UnknownCaseIdError(LookupError):
     def __init__(self) -> None:
         super().__init__("That case study no longer exists.")
@@ -329,12 +369,21 @@ def _save_children(journal: Journal, case_id: int, draft: CaseDraft,
             journal.update("case_actor", CaseActor.id == a.id, values)
 
 
-def save_case(journal: Journal, case_id: int | None, draft: CaseDraft) -> int:
+def save_case(
+    journal: Journal, case_id: int | None, draft: CaseDraft, expected: CaseDraft | None = None
+) -> int:
     """Create (case_id None) or update a case from a draft; returns its id.
 
-    Raises DraftError, writing nothing, if any field has a problem.
+    Raises DraftError, writing nothing, if any field has a problem. With
+    `expected` (the draft as the editor loaded it), raises
+    CaseChangedElsewhereError, writing nothing, if the case no longer matches
+    it: another process or an import changed it while the editor was open.
     """
     session = journal.session
+    if case_id is not None and expected is not None:
+        fields = changed_fields(expected, load_draft(session, case_id))
+        if fields:
+            raise CaseChangedElsewhereError(fields)
     problems, values = check_draft(session, draft, case_id)
     metric_problems, metrics = _metric_values(draft)
     problems.update(metric_problems)

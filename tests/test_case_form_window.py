@@ -180,3 +180,47 @@ def test_selecting_a_case_with_ctrl_still_held_selects_just_that_case(
     win.select_case(second)  # as after Ctrl+Shift+Z redoes a new case
     qtbot.keyRelease(win.table, Qt.Key.Key_Control)
     assert win.selected_case_ids() == [second]
+
+
+def test_an_editor_whose_case_changed_elsewhere_says_so_before_writing(
+    qtbot: QtBot, small_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import update
+
+    from app.store import open_catalogue
+    from models import CaseStudy
+
+    win = small_window
+    case_id = win.selected_case_id()
+    win.case_actions.edit_case()
+    dialog = win.case_actions.dialog
+    assert isinstance(dialog, CaseFormDialog)
+    dialog.title_edit.setText("My better title")
+    other = open_catalogue(win.service.catalogue.path, seed=False)  # a script, an import
+    with other.sessions.begin() as session:
+        session.execute(
+            update(CaseStudy).where(CaseStudy.id == case_id).values(summary="Their summary")
+        )
+    other.close()
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def ask(_parent: object, _title: str, text: str, *_a: object) -> object:
+            asked.append(text)
+            return button
+
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()  # nothing written; the user's edits stay in the form
+    assert "changed elsewhere since you opened it (summary)" in asked[0]
+    assert win.service.draft(case_id).summary == "Their summary"
+    assert win.service.draft(case_id).title != "My better title"
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert win.service.draft(case_id).title == "My better title"
+    win.undo_action.trigger()  # their version comes back
+    assert win.service.draft(case_id).summary == "Their summary"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
@@ -63,11 +64,19 @@ class CaseFormActions(QObject):
         window = self.window
         service = window.service
 
-        def save(d: CaseDraft) -> None:
-            from app.case_edit import save_case
+        loaded = copy.deepcopy(draft)
 
-            verb = "new case" if case_id is None else "edit case"
-            new_id = window.change(f"{verb} '{d.title.strip()}'", save_case, case_id, d)
+        def save(d: CaseDraft) -> None:
+            from app.case_edit import CaseChangedElsewhereError, save_case
+
+            text = f"{'new case' if case_id is None else 'edit case'} '{d.title.strip()}'"
+            try:
+                new_id = window.change(text, save_case, case_id, d, loaded)
+            except CaseChangedElsewhereError as exc:
+                # Say so before writing; the user chooses (undo brings theirs back).
+                if not self._overwrite_anyway(str(exc)):
+                    raise
+                new_id = window.change(text, save_case, case_id, d)
             window.select_case(new_id)
 
         dialog = CaseFormDialog(
@@ -79,6 +88,22 @@ class CaseFormActions(QObject):
             window,
         )
         self.opened.open(dialog)
+
+    def _overwrite_anyway(self, message: str) -> bool:
+        button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.opened.dialog or self.window,
+            self.tr("Case Changed Elsewhere"),
+            message
+            + "\n\n"
+            + self.tr(
+                "Save your version over it? Undo brings the other version back. "
+                "Cancel keeps your edits in the form."
+            ),
+            button.Save | button.Cancel,
+            button.Cancel,
+        )
+        return answer == button.Save
 
     @property
     def dialog(self) -> CaseFormDialog | None:
