@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.changes import Journal
@@ -16,7 +16,7 @@ from app.highlights import add_highlight, highlights_of_case
 from app.notes import add_note, notes_of_case
 from app.store import Catalogue, open_catalogue
 from app.tags import tag_cases, tags_of_cases
-from models import CaseActor, CaseStudy, Metric, Perspective, Source
+from models import CaseActor, CaseStudy, Metric, Perspective, SeedRecord, Source
 from seed import SeedReport, load_seed_files, seed_catalogue
 from seed.fingerprint import (
     add_release,
@@ -206,3 +206,25 @@ def test_a_catalogue_from_the_previous_seed_gets_the_corrections(tmp_path: Path)
     assert {e: p for e, p in held.items() if e in wanted} == {
         e: p for e, p in wanted.items() if e in held
     }
+
+
+def test_the_seeding_session_sees_the_updated_values(
+    small_catalogue: Catalogue, tmp_path: Path
+) -> None:
+    with small_catalogue.sessions.begin() as s:
+        alpha = _alpha(s)  # held, so the session keeps it cached
+        assert alpha.summary == OLD_SUMMARY
+        seed_catalogue(s, _newer_seed(tmp_path), _released())
+        assert alpha.summary == NEW_SUMMARY
+
+
+def test_a_case_the_seed_never_wrote_here_is_not_updated(
+    small_catalogue: Catalogue, tmp_path: Path
+) -> None:
+    """A user's own case that happens to have a seed case's slug stays the user's."""
+    with small_catalogue.sessions.begin() as s:
+        s.execute(delete(SeedRecord).where(SeedRecord.kind == "case"))
+    report = _reseed(small_catalogue, _newer_seed(tmp_path))
+    assert not report.updated["case"]
+    with small_catalogue.sessions() as s:
+        assert _alpha(s).summary == OLD_SUMMARY
