@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from seed.schema import GENERAL_KNOWLEDGE_LEAD, SeedCase, SeedData, SeedError, load_seed_files
+from seed.schema import (
+    GENERAL_KNOWLEDGE_LEAD,
+    SeedCase,
+    SeedData,
+    SeedError,
+    SeedMetric,
+    load_seed_files,
+)
 
 from .conftest import FIXTURE_SEED
 
@@ -26,7 +33,7 @@ def _case(slug: str, data: SeedData = DATA) -> SeedCase:
     return next(c for c in data.cases if c.slug == slug)
 
 
-def _metric(case: SeedCase, key: str):  # type: ignore[no-untyped-def]
+def _metric(case: SeedCase, key: str) -> SeedMetric:
     return next(m for m in case.metrics if m.key == key)
 
 

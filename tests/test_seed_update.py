@@ -111,7 +111,7 @@ def test_entries_the_user_changed_are_kept_and_logged(
         alpha.summary = "My own summary."
         trainees = next(m for m in alpha.metrics if m.key == "trainees")
         trainees.note = "my note on the figure"
-    with caplog.at_level(logging.WARNING, logger="seed.loader"):
+    with caplog.at_level(logging.INFO, logger="seed.loader"):
         report = _reseed(small_catalogue, _newer_seed(tmp_path))
     assert sorted(report.kept) == ["case alpha", "metric alpha/trainees"]
     assert report.updated["perspective"] == 1
