@@ -278,7 +278,7 @@ class _Updater:
 
     def keep(self, kind: str, key: str) -> None:
         self.report.kept.append(f"{kind} {key}")
-        log.warning(
+        log.info(
             "Seed update skipped: %s %r was changed in this catalogue, so the newer "
             "built-in version was not applied",
             kind,
