@@ -12,6 +12,12 @@ from models.catalogue import ACTOR_KINDS, ASSISTANCE_FORMS, PLACE_LEVELS, PLACE_
 
 DATA_DIR = Path(__file__).with_name("data")
 
+# A fact that comes from general knowledge rather than from a cited article is
+# marked in the seed (`general_knowledge = "..."` on a case, a metric or a
+# place). For cases and metrics the mark is also shown to readers: it is added
+# to the narrative or to the figure's note behind these words.
+GENERAL_KNOWLEDGE_LEAD = "Not from the cited sources (general knowledge): "
+
 
 class SeedError(ValueError):
     """A seed file is malformed; the message names the file and the entry."""
@@ -31,6 +37,7 @@ class SeedMetric:
     end_year: int | None
     source: str
     note: str
+    general_knowledge: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class SeedCase:
     actors: list[dict[str, str]]
     metrics: list[SeedMetric]
     perspectives: list[dict[str, str]]
+    general_knowledge: str = ""
 
 
 @dataclass
@@ -69,6 +77,12 @@ class _Entry:
 
     def fail(self, message: str) -> SeedError:
         return SeedError(f"{self.where}: {message}")
+
+    def only(self, allowed: tuple[str, ...]) -> None:
+        """Refuse fields the seed does not know, so a misspelt one is not silently lost."""
+        for name in self.data:
+            if name not in allowed:
+                raise self.fail(f"unknown field {name!r}")
 
     def text(self, name: str, required: bool = True) -> str:
         value = self.data.get(name, "")
@@ -123,7 +137,29 @@ def _read(path: Path) -> dict[str, Any]:
         raise SeedError(f"{path.name}: not valid TOML ({exc})") from exc
 
 
+def with_general_knowledge(text: str, note: str, separator: str) -> str:
+    """`text` followed by the general-knowledge mark for `note` (unchanged if no note)."""
+    if not note:
+        return text
+    mark = GENERAL_KNOWLEDGE_LEAD + note
+    return f"{text}{separator}{mark}" if text else mark
+
+
+METRIC_FIELDS = (
+    "key", "name", "value", "low", "high", "unit", "qualifier", "year", "start_year",
+    "end_year", "source", "note", "general_knowledge",
+)  # fmt: skip
+CASE_FIELDS = (
+    "slug", "title", "sector", "assistance", "start_year", "end_year", "ongoing", "summary",
+    "narrative", "general_knowledge", "sources", "place", "actor", "metric", "perspective",
+)  # fmt: skip
+CASE_PLACE_FIELDS = ("place", "role")
+ACTOR_FIELDS = ("key", "kind", "name", "name_zh", "name_ug", "role", "affiliation", "source")
+PERSPECTIVE_FIELDS = ("key", "source", "viewpoint", "text")
+
+
 def _metric(entry: _Entry) -> SeedMetric:
+    entry.only(METRIC_FIELDS)
     value, low, high = entry.number("value"), entry.number("low"), entry.number("high")
     if value is None and (low is None or high is None):
         raise entry.fail("needs 'value', or both 'low' and 'high'")
@@ -141,12 +177,18 @@ def _metric(entry: _Entry) -> SeedMetric:
         start_year=entry.year("start_year"),
         end_year=entry.year("end_year"),
         source=entry.text("source"),
-        note=entry.text("note", required=False),
+        note=with_general_knowledge(
+            entry.text("note", required=False),
+            entry.text("general_knowledge", required=False),
+            "; ",
+        ),
+        general_knowledge=entry.text("general_knowledge", required=False),
     )
 
 
 def _case(path: Path) -> SeedCase:
     top = _Entry(_read(path), path.name)
+    top.only(CASE_FIELDS)
     slug = top.text("slug")
     forms = top.strings("assistance")
     for form in forms:
@@ -155,10 +197,12 @@ def _case(path: Path) -> SeedCase:
     places = []
     for i, raw in enumerate(top.tables("place")):
         e = _Entry(raw, f"{path.name} place #{i + 1}")
+        e.only(CASE_PLACE_FIELDS)
         places.append({"place": e.text("place"), "role": e.choice("role", PLACE_ROLES)})
     actors = []
     for i, raw in enumerate(top.tables("actor")):
         e = _Entry(raw, f"{path.name} actor #{i + 1}")
+        e.only(ACTOR_FIELDS)
         actors.append(
             {
                 "key": e.text("key"),
@@ -178,6 +222,7 @@ def _case(path: Path) -> SeedCase:
     perspectives = []
     for i, raw in enumerate(top.tables("perspective")):
         e = _Entry(raw, f"{path.name} perspective #{i + 1}")
+        e.only(PERSPECTIVE_FIELDS)
         perspectives.append(
             {
                 "key": e.text("key"),
@@ -196,12 +241,17 @@ def _case(path: Path) -> SeedCase:
         end_year=top.year("end_year"),
         ongoing=bool(top.data.get("ongoing", False)),
         summary=top.text("summary"),
-        narrative=top.text("narrative", required=False),
+        narrative=with_general_knowledge(
+            top.text("narrative", required=False),
+            top.text("general_knowledge", required=False),
+            "\n\n",
+        ),
         sources=top.strings("sources"),
         places=places,
         actors=actors,
         metrics=metrics,
         perspectives=perspectives,
+        general_knowledge=top.text("general_knowledge", required=False),
     )
 
 
@@ -210,6 +260,7 @@ def _flat_entries(path: Path, table: str, fields: tuple[str, ...]) -> list[dict[
     entries = []
     for i, raw in enumerate(top.tables(table)):
         e = _Entry(raw, f"{path.name} {table} #{i + 1}")
+        e.only(fields)
         entries.append({f: e.text(f, required=f in ("key", "title", "name")) for f in fields})
     return entries
 
@@ -217,7 +268,10 @@ def _flat_entries(path: Path, table: str, fields: tuple[str, ...]) -> list[dict[
 SOURCE_FIELDS = (
     "key", "title", "author", "publisher", "date", "date_note", "seed_file", "kind", "outlook",
 )  # fmt: skip
-PLACE_FIELDS = ("key", "name", "name_zh", "name_ug", "level", "parent")
+# general_knowledge: which of a place's facts (the place itself, or where it
+# lies) no cited article gives. Places have no note in the catalogue, so the
+# mark lives in the seed; a case that relies on it says so in its own mark.
+PLACE_FIELDS = ("key", "name", "name_zh", "name_ug", "level", "parent", "general_knowledge")
 
 
 def _check_references(data: SeedData) -> None:
