@@ -96,7 +96,9 @@ def open_catalogue(path: Path, seed: bool = True) -> Catalogue:
         engine.dispose()
         raise CatalogueError(f"Cannot open {path}: {getattr(exc, 'orig', None) or exc}.") from exc
     catalogue = Catalogue(path, engine, session_factory(engine), backup=backup)
-    if seed and not _seed_is_current(catalogue):
+    if seed and _seed_is_current(catalogue):
+        catalogue.seed_report = SeedReport(skipped=True)
+    elif seed:
         try:
             with catalogue.sessions.begin() as session:
                 catalogue.seed_report = seed_catalogue(session)
