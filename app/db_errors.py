@@ -22,7 +22,7 @@ LOCKED = (
 )
 FULL = "The disk is full; nothing was lost. Free some space and try again."
 READ_ONLY = "The catalogue is read-only here; nothing was changed."
-DAMAGED = f"The catalogue is damaged; nothing was changed. {RESTORE_ADVICE}."
+DAMAGED = f"The catalogue is damaged; nothing was changed. {RESTORE_ADVICE}"
 IO_ERROR = (
     "The disk reported an error reading or writing the catalogue; nothing was changed. "
     "Check the disk, then try again."

@@ -139,7 +139,7 @@ def open_catalogue(
         if state.version < LATEST_VERSION:
             raise CorruptCatalogueError(
                 f"{path} is damaged ({state.damage}) and too old to open read-only; "
-                f"it was left untouched. {RESTORE_ADVICE}."
+                f"it was left untouched. {RESTORE_ADVICE}"
             )
         return _open_read_only(path, damaged_reason(path, state.damage), damaged=True)
     if cause is not None:

@@ -168,7 +168,7 @@ def disk_is_full(path: Path, margin: int = 64 * 1024) -> bool:
 
 
 def _damage_message(path: Path, detail: str) -> str:
-    return f"{path} is damaged ({detail}); it was left untouched. {RESTORE_ADVICE}."
+    return f"{path} is damaged ({detail}); it was left untouched. {RESTORE_ADVICE}"
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -187,8 +187,8 @@ def inspect_file(path: Path) -> FileState:
     """
     try:
         info = os.stat(path)  # follows symlinks; never opens (a FIFO would block)
-    except FileNotFoundError:
-        return FileState(0)
+    except (FileNotFoundError, NotADirectoryError):
+        return FileState(0)  # its folder is made (or refused) by unwritable_cause
     except OSError as exc:
         raise UnwritableCatalogueError(f"Cannot read {path}: {exc.strerror}.") from exc
     if stat.S_ISDIR(info.st_mode):
@@ -237,9 +237,12 @@ def inspect_file(path: Path) -> FileState:
 
 def _damage_found(conn: sqlite3.Connection) -> str | None:
     """None if quick_check passes; else the first problem integrity_check reports."""
-    if conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok":
-        return None
-    first = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
+    try:
+        if conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok":
+            return None
+        first = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as exc:  # pages so broken the check itself stops
+        return _first_line(str(exc))
     return None if first == "ok" else _first_line(first)
 
 

@@ -40,6 +40,7 @@ from views.export_dialog import ExportController
 from views.facet_model import FacetModel
 from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
+from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
 from views.tag_actions import TagActions
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.catalogueChanged.connect(self.highlights_panel.reload)
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
+        self.maintenance = MaintenanceActions(self)  # File → Back Up/Restore, Tools → Check
 
         self.exporter = ExportController(self)
         self.importer = ImportController(self)
