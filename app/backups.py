@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from models.engine import CatalogueError, connect_read_only, inspect_file
+from models.engine import CatalogueError, connect_for_check, connect_read_only, inspect_file
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +203,7 @@ def backup_problem(backup: Path) -> str | None:
     if state.version == 0:
         return f"{backup} is empty, not a Casebook catalogue."
     try:
-        conn = connect_read_only(backup)
+        conn = connect_for_check(backup)
         try:
             first = conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
         finally:

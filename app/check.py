@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.engine import CatalogueError, connect_read_only, inspect_file
+from models.engine import CatalogueError, connect_for_check, inspect_file
 from models.migrations import APPLICATION_ID, LATEST_VERSION
 
 MAX_LISTED = 20  # problems reported by integrity_check; the rest are counted
@@ -88,7 +88,7 @@ def check_catalogue(path: Path) -> CheckReport:
         report.problems.append("The file is empty or missing: there is no catalogue to check.")
         return report
     try:
-        conn = connect_read_only(path)
+        conn = connect_for_check(path)
     except sqlite3.Error as exc:
         report.problems.append(f"SQLite cannot open the file: {exc}.")
         return report

@@ -218,11 +218,13 @@ def _run(args: argparse.Namespace) -> int:
 
     catalogue = open_catalogue(path)
     logging.getLogger("casebook").info("catalogue %s", path)
-    if catalogue.damaged and catalogue.read_only_reason:
-        print(f"casebook: warning: {catalogue.read_only_reason}", file=sys.stderr)
     try:
         handler: Handler = args.handler
-        return handler(catalogue, args)
+        status = handler(catalogue, args)
+        if catalogue.damaged and catalogue.read_only_reason:
+            # After the output, and only when it worked: a refused write says it itself.
+            print(f"casebook: warning: {catalogue.read_only_reason}", file=sys.stderr)
+        return status
     except Exception as exc:
         if catalogue.read_only and is_read_only_error(exc):
             log.info("write refused on a read-only catalogue", exc_info=exc)

@@ -144,6 +144,25 @@ def connect_read_only(
     )
 
 
+def connect_for_check(path: Path, timeout_ms: int | None = None) -> sqlite3.Connection:
+    """A connection for PRAGMA quick_check / integrity_check that cannot write.
+
+    SQLite leaves CHECK constraints out of the schema of a read-only
+    connection, so its checks skip them there: where the file can be written,
+    this opens it read-write (never creating it) with query_only set; elsewhere
+    read-only, where CHECK constraints go unchecked.
+    """
+    writable = (
+        os.access(path, os.R_OK | os.W_OK) and _can_write_folder(path) and not disk_is_full(path)
+    )
+    if not writable:
+        return connect_read_only(path, timeout_ms)
+    timeout = (BUSY_TIMEOUT_MS if timeout_ms is None else timeout_ms) / 1000
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=timeout)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
 def _can_write_folder(path: Path) -> bool:
     return os.access(path.parent, os.W_OK | os.X_OK) and not _read_only_mount(path.parent)
 
@@ -210,7 +229,7 @@ def inspect_file(path: Path) -> FileState:
         raise NotACatalogueError(f"{path} is not a Casebook catalogue (not a SQLite database).")
     damage = None
     try:
-        conn = connect_read_only(path)
+        conn = connect_for_check(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -83,7 +83,7 @@ def test_a_file_damaged_beyond_reading_is_refused_and_untouched(db_path: Path) -
     data[page_size:] = b"\xa5" * (len(data) - page_size)
     db_path.write_bytes(bytes(data))
     before = _snapshot(db_path)
-    with pytest.raises(CatalogueError, match="damaged.*casebook restore"):
+    with pytest.raises(CatalogueError, match=r"damaged.*casebook restore"):
         open_catalogue(db_path)
     assert _snapshot(db_path) == before
 
