@@ -175,8 +175,15 @@ def _backup_files(catalogue: Path) -> list[tuple[Path, datetime, str]]:
             continue
         taken = datetime.strptime(match.group(1), STAMP_FORMAT).replace(tzinfo=UTC)
         found.append((entry, taken, match.group(3) or AUTO))
-    found.sort(key=lambda item: (item[1], item[0].name), reverse=True)
+    found.sort(key=lambda item: (item[1], _mtime(item[0])), reverse=True)
     return found
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def list_backups(catalogue: Path, with_counts: bool = True) -> list[BackupInfo]:
