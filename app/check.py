@@ -15,31 +15,38 @@ from models.migrations import APPLICATION_ID, LATEST_VERSION
 
 MAX_LISTED = 20  # problems reported by integrity_check; the rest are counted
 
-# Casebook's own checks: (what a row means, the query counting them).
-ORPHAN_CHECKS: tuple[tuple[str, str], ...] = (
-    ("notes belong to a case study that does not exist",
+LINKS, VALUES = "links", "values"
+
+# Casebook's own checks: (kind, what a counted row is, the query counting them).
+OWN_CHECKS: tuple[tuple[str, str, str], ...] = (
+    (LINKS, "Notes of a case study that does not exist",
      "SELECT count(*) FROM note WHERE case_id NOT IN (SELECT id FROM case_study)"),
-    ("highlights belong to a case study that does not exist",
+    (LINKS, "Highlights of a case study that does not exist",
      "SELECT count(*) FROM highlight WHERE case_id NOT IN (SELECT id FROM case_study)"),
-    ("tag links point to a case study that does not exist",
+    (LINKS, "Tag links to a case study that does not exist",
      "SELECT count(*) FROM case_tag WHERE case_id NOT IN (SELECT id FROM case_study)"),
-    ("tag links point to a tag that does not exist",
+    (LINKS, "Tag links to a tag that does not exist",
      "SELECT count(*) FROM case_tag WHERE tag_id NOT IN (SELECT id FROM tag)"),
-    ("highlights point to a tag that does not exist",
+    (LINKS, "Highlights with a tag that does not exist",
      "SELECT count(*) FROM highlight"
      " WHERE tag_id IS NOT NULL AND tag_id NOT IN (SELECT id FROM tag)"),
-    ("metrics belong to a case study that does not exist",
+    (LINKS, "Metrics of a case study that does not exist",
      "SELECT count(*) FROM metric WHERE case_id NOT IN (SELECT id FROM case_study)"),
-    ("metrics have neither a value nor a low and high",
+    (VALUES, "Metrics with neither a value nor a low and a high",
      "SELECT count(*) FROM metric WHERE value IS NULL AND (low IS NULL OR high IS NULL)"),
-    ("metrics have a low above their high",
+    (VALUES, "Metrics with a low above their high",
      "SELECT count(*) FROM metric WHERE low IS NOT NULL AND high IS NOT NULL AND low > high"),
-    ("metrics have an unknown qualifier",
+    (VALUES, "Metrics with an unknown qualifier",
      "SELECT count(*) FROM metric"
      " WHERE qualifier NOT IN ('exact', 'about', 'over', 'nearly', 'under')"),
-    ("case studies end before they start",
+    (VALUES, "Case studies that end before they start",
      "SELECT count(*) FROM case_study WHERE end_year < start_year"),
 )  # fmt: skip
+
+PASSED = {
+    LINKS: "every note, highlight, tag link and metric belongs to an existing case study",
+    VALUES: "metric values and case study periods are consistent",
+}
 
 # Links the checks above already report in words (foreign_key_check finds them too).
 ORPHANS_IN_WORDS = {
@@ -103,18 +110,18 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
     _schema_check(conn, report)
     _integrity_check(conn, report)
     _foreign_key_check(conn, report)
-    for meaning, query in ORPHAN_CHECKS:
+    failed: set[str] = set()
+    for kind, meaning, query in OWN_CHECKS:
         try:
             count = int(conn.execute(query).fetchone()[0])
         except sqlite3.Error as exc:
-            report.problems.append(f"Could not check whether {meaning}: {exc}.")
+            report.problems.append(f"{meaning}: could not be counted ({exc}).")
+            failed.add(kind)
             continue
         if count:
-            report.problems.append(f"{count} {meaning}.")
-    if not any("belong to" in p or "point to" in p for p in report.problems):
-        report.passed.append("every note, highlight, tag link and metric belongs to a case study")
-    if not any("metrics have" in p or "end before" in p for p in report.problems):
-        report.passed.append("metric values and periods are consistent")
+            report.problems.append(f"{meaning}: {count}.")
+            failed.add(kind)
+    report.passed.extend(text for kind, text in PASSED.items() if kind not in failed)
 
 
 def _schema_check(conn: sqlite3.Connection, report: CheckReport) -> None:
@@ -159,6 +166,4 @@ def _foreign_key_check(conn: sqlite3.Connection, report: CheckReport) -> None:
         if (table, parent) not in ORPHANS_IN_WORDS:
             by_pair[(table, parent)] = by_pair.get((table, parent), 0) + 1
     for (table, parent), count in sorted(by_pair.items()):
-        report.problems.append(
-            f"{count} row{'s' if count != 1 else ''} of {table} point to a missing {parent}."
-        )
+        report.problems.append(f"Rows of {table} linked to a missing {parent}: {count}.")

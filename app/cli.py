@@ -155,7 +155,7 @@ def _known_message(exc: BaseException, path: Path | None) -> str | None:
         return said
     if isinstance(exc, OSError) and exc.strerror:
         where = f": {exc.filename}" if exc.filename else ""
-        return f"{exc.strerror}{where}."
+        return _one_line(f"{exc.strerror}{where}.")
     return None
 
 

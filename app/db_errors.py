@@ -100,6 +100,7 @@ def user_message(exc: BaseException, path: Path | None = None) -> str | None:
         text = _BY_ERRNO[exc.errno]
         if text.endswith("."):
             return text
-        where = f": {exc.filename}" if exc.filename else ""
+        # A file name may hold any character; the message stays one line.
+        where = f": {' '.join(str(exc.filename).split())}" if exc.filename else ""
         return f"{text}{where}."
     return None
