@@ -32,8 +32,7 @@ def test_an_unexpected_error_is_one_line_pointing_to_the_log(
     assert main(["--db", str(db_path), "list"]) == 1
     line = _one_line_error(capsys.readouterr().err)
     assert line == (
-        "casebook: unexpected error: RuntimeError: boom and a second line; "
-        f"details in {log_path()}"
+        f"casebook: unexpected error: RuntimeError: boom and a second line; details in {log_path()}"
     )
     logged = log_path().read_text(encoding="utf-8")
     assert "Traceback" in logged and "RuntimeError: boom" in logged

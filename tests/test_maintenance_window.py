@@ -47,9 +47,7 @@ def test_the_actions_are_in_the_file_and_tools_menus(small_window: MainWindow) -
     assert file_texts[:2] == ["&Back Up Now", "&Restore from Backup…"]
     menus = [a.text() for a in small_window.menuBar().actions()]
     assert menus.index("&Tools") == menus.index("&Help") - 1
-    assert [a.text() for a in small_window.maintenance.tools_menu.actions()] == [
-        "&Check Catalogue"
-    ]
+    assert [a.text() for a in small_window.maintenance.tools_menu.actions()] == ["&Check Catalogue"]
 
 
 def test_back_up_now_and_restore_reload_the_window(
