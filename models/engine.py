@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from models.migrations import APPLICATION_ID, LATEST_VERSION
 
@@ -332,7 +333,9 @@ def make_read_only_engine(path: Path) -> Engine:
     # Connections may move between threads (the export worker), as with the
     # writable engine, whose file URL makes SQLAlchemy allow that itself.
     engine = create_engine(
-        "sqlite://", creator=lambda: connect_read_only(resolved, check_same_thread=False)
+        "sqlite://",
+        creator=lambda: connect_read_only(resolved, check_same_thread=False),
+        poolclass=QueuePool,  # as for a file; "sqlite://" alone would mean one per thread
     )
     event.listen(engine, "connect", _set_read_only_pragmas)
     event.listen(engine, "begin", _begin_read)
