@@ -192,3 +192,17 @@ def test_the_command_line_backs_up_lists_and_restores(
     assert _notes(db_path) == ["one"]
     assert main(["--db", str(db_path), "restore", "no-such-backup"]) == 1
     assert "No backup" in capsys.readouterr().err
+
+
+def test_restore_over_a_file_sqlite_cannot_even_open_replaces_it(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _small(db_path)
+    _add_note(db_path, "kept", capsys)
+    backup = make_backup(db_path)
+    data = bytearray(db_path.read_bytes())
+    data[16:18] = b"\x00\x03"  # an impossible page size: "file is not a database"
+    db_path.write_bytes(bytes(data))
+    kept = restore_backup(db_path, backup)
+    assert _notes(db_path) == ["kept"]
+    assert kept.read_bytes()[16:18] == b"\x00\x03"  # the broken file, kept as it was

@@ -243,7 +243,7 @@ def test_a_fifo_is_refused_at_once_without_hanging(tmp_path: Path) -> None:
         [sys.executable, "-m", "app", "--db", str(fifo), "list"],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=20,
         cwd=ROOT,
         env={**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")},
     )
