@@ -88,9 +88,16 @@ def _find_backup(path: Path, name: str) -> Path:
 
 def cmd_restore(path: Path, args: argparse.Namespace) -> int:
     from app.backups import restore_backup
+    from app.cli import CommandError
+    from app.window_lock import held_by_another
 
     _require_catalogue(path)
     backup = _find_backup(path, args.backup)
+    if held_by_another(path):
+        raise CommandError(
+            f"A Casebook window has {path} open; restore there with File → Restore from "
+            "Backup…, or close it first. Nothing was changed."
+        )
     kept = restore_backup(path, backup)
     print(f"Restored {path} from {backup.name}; its previous content is kept in {kept}.")
     return 0

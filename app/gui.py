@@ -20,7 +20,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QLockFile,
     QMessageLogContext,
     QSettings,
     Qt,
@@ -32,27 +31,18 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import APP_NAME
+from app.window_lock import take_lock
 from resources import resource_path
 from views.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.store import Catalogue
 
-LOCK_STALE_MS = 0  # a lock left by a crashed Casebook is detected by its dead PID
 QUIT_BACKUP_SECONDS = 20.0  # quitting never waits longer for the backup
 
 log = logging.getLogger("casebook.gui")
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
-
-
-def _lock_for(path: Path) -> QLockFile:
-    """The single-window lock of the catalogue at `path`, beside the real file:
-    a symlink or another spelling of the path gets the same lock."""
-    real = path.resolve()
-    lock = QLockFile(str(real.with_name(real.name + ".lock")))
-    lock.setStaleLockTime(LOCK_STALE_MS)
-    return lock
 
 
 def _application() -> QApplication:
@@ -107,11 +97,14 @@ class ErrorHandlers:
         log.error("unexpected error in the window", exc_info=(kind, exc, tb))
         if self.showing:
             return
-        from app.db_errors import user_message
+        from app.db_errors import is_read_only_error, user_message
         from app.logs import log_location
         from views.error_dialog import show_error
 
         message = user_message(exc) or f"Something went wrong: {type(exc).__name__}: {exc}"
+        service = self.window._service
+        if service is not None and service.catalogue.read_only and is_read_only_error(exc):
+            message = f"{service.catalogue.read_only_reason} Nothing was changed."
         details = "".join(traceback.format_exception(kind, exc, tb))
         self.showing = True
         try:
@@ -160,8 +153,8 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME, f"Cannot create {path.parent}: {exc.strerror}.")
         return 1
-    lock = _lock_for(path)
-    if not lock.tryLock(100):
+    lock, free = take_lock(path)
+    if not free:
         QMessageBox.warning(
             None,
             APP_NAME,
@@ -220,4 +213,5 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
         handlers.uninstall()
         return status["code"] or int(result)
     finally:
-        lock.unlock()
+        if lock is not None:
+            lock.unlock()

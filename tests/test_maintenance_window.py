@@ -12,9 +12,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.backups import list_backups, make_backup
-from app.gui import ErrorHandlers, _lock_for, backup_on_quit
+from app.gui import ErrorHandlers, backup_on_quit
 from app.service import CatalogueService
 from app.store import Catalogue, open_catalogue
+from app.window_lock import lock_for, take_lock
 from tests.damage import break_check_constraint
 from tests.test_open_messages import _small
 from views.backup_dialog import RestoreDialog
@@ -191,11 +192,55 @@ def test_a_symlink_gets_the_same_single_window_lock(tmp_path: Path) -> None:
     target = _small(tmp_path / "real.sqlite3")
     link = tmp_path / "link.sqlite3"
     link.symlink_to(target)
-    held = _lock_for(target)
+    held = lock_for(target)
     assert held.tryLock(0)
     try:
-        other = _lock_for(link)
+        other = lock_for(link)
         assert other.fileName() == held.fileName()
         assert not other.tryLock(0)
     finally:
         held.unlock()
+
+
+def test_a_catalogue_on_a_read_only_disk_needs_no_lock(tmp_path: Path) -> None:
+    from tests.mounts import remount_read_only, tmpfs
+
+    with tmpfs(tmp_path / "mnt") as mnt:
+        path = _small(mnt / "c.sqlite3")
+        remount_read_only(mnt)
+        assert take_lock(path) == (None, True)
+
+
+def test_the_command_line_does_not_restore_under_an_open_window(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    _small(db_path)
+    backup = make_backup(db_path)
+    held = lock_for(db_path)
+    assert held.tryLock(0)
+    try:
+        assert main(["--db", str(db_path), "restore", str(backup)]) == 1
+    finally:
+        held.unlock()
+    assert "A Casebook window has" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "restore", str(backup)]) == 0
+
+
+def test_a_write_to_a_read_only_catalogue_in_the_window_says_why(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _small(tmp_path / "c.sqlite3")
+    catalogue = open_catalogue(path, read_only=True)
+    window = _window(qtbot, catalogue, tmp_path)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "views.error_dialog.show_error", lambda parent, message, *a, **k: shown.append(message)
+    )
+    try:
+        _add_note(window, "cannot be written")
+    except Exception as exc:
+        ErrorHandlers(window).hook(type(exc), exc, exc.__traceback__)
+    assert shown == [f"{path} was opened read-only. Nothing was changed."]
+    catalogue.close()
