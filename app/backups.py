@@ -301,9 +301,9 @@ def auto_backup_if_due(catalogue: Path, now: datetime | None = None) -> Path | N
     return auto_backup(catalogue, now)
 
 
-def restore_backup(catalogue: Path, backup: Path) -> Path:
+def restore_backup(catalogue: Path, backup: Path) -> Path | None:
     """Put the content of `backup` into `catalogue`; return the backup made of the
-    current catalogue first.
+    current catalogue first (None when there was no catalogue file: it is created).
 
     The backup is checked first (integrity_check, a Casebook catalogue this
     version reads); nothing is changed when it fails. The content is copied
@@ -315,6 +315,14 @@ def restore_backup(catalogue: Path, backup: Path) -> Path:
         raise BackupError(f"Cannot restore: {problem} Nothing was changed.")
     if backup.resolve() == catalogue.resolve():
         raise BackupError("Cannot restore a catalogue from itself. Nothing was changed.")
+    if not catalogue.exists():
+        try:
+            _set_aside_stale_journal(catalogue)
+            copy_database(backup, catalogue)
+        except (OSError, sqlite3.Error) as exc:
+            raise BackupError(f"Could not restore {backup.name} to {catalogue}: {exc}") from exc
+        log.info("restored the missing %s from %s", catalogue, backup)
+        return None
     kept = _keep_current(catalogue)
     try:
         src = connect_read_only(backup)
@@ -338,10 +346,19 @@ def restore_backup(catalogue: Path, backup: Path) -> Path:
     return kept
 
 
+def _set_aside_stale_journal(catalogue: Path) -> None:
+    """Move a -wal and -shm left without their catalogue out of the way: SQLite
+    would otherwise replay the old log onto the restored file."""
+    for extra in ("-wal", "-shm"):
+        stale = Path(f"{catalogue}{extra}")
+        if stale.exists():
+            aside = backup_folder(catalogue) / f"{catalogue.name}{extra}.orphaned"
+            aside.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(stale, aside)
+
+
 def _keep_current(catalogue: Path) -> Path:
     """Back up the current catalogue before a restore; a damaged one is copied as files."""
-    if not catalogue.exists():
-        raise BackupError(f"{catalogue} does not exist; nothing to restore into.")
     try:
         return make_backup(catalogue, kind=BEFORE_RESTORE)
     except BackupError:

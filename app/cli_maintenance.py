@@ -91,7 +91,6 @@ def cmd_restore(path: Path, args: argparse.Namespace) -> int:
     from app.cli import CommandError
     from app.window_lock import held_by_another
 
-    _require_catalogue(path)
     backup = _find_backup(path, args.backup)
     if held_by_another(path):
         raise CommandError(
@@ -99,7 +98,10 @@ def cmd_restore(path: Path, args: argparse.Namespace) -> int:
             "Backup…, or close it first. Nothing was changed."
         )
     kept = restore_backup(path, backup)
-    print(f"Restored {path} from {backup.name}; its previous content is kept in {kept}.")
+    if kept is None:
+        print(f"Restored the missing {path} from {backup.name}.")
+    else:
+        print(f"Restored {path} from {backup.name}; its previous content is kept in {kept}.")
     return 0
 
 

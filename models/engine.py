@@ -10,6 +10,7 @@ file that really is damaged is said to need a backup.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -169,6 +170,8 @@ def _can_write_folder(path: Path) -> bool:
 
 
 def _read_only_mount(folder: Path) -> bool:
+    if not hasattr(os, "statvfs"):  # Windows: os.access answers for the folder
+        return False
     try:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except OSError:
@@ -181,10 +184,9 @@ def disk_is_full(path: Path, margin: int = 64 * 1024) -> bool:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     try:
-        usage = os.statvfs(folder)
+        return shutil.disk_usage(folder).free < margin
     except OSError:
         return False
-    return usage.f_bavail * usage.f_frsize < margin
 
 
 def _damage_message(path: Path, detail: str) -> str:

@@ -125,7 +125,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_content(
     _add_note(db_path, "second", capsys)
     kept = restore_backup(db_path, backup)
     assert _notes(db_path) == ["first"]
-    assert _notes(kept) == ["first", "second"]
+    assert kept is not None and _notes(kept) == ["first", "second"]
     assert "before-restore" in kept.name
     catalogue = open_catalogue(db_path)
     assert not catalogue.read_only
@@ -205,4 +205,28 @@ def test_restore_over_a_file_sqlite_cannot_even_open_replaces_it(
     db_path.write_bytes(bytes(data))
     kept = restore_backup(db_path, backup)
     assert _notes(db_path) == ["kept"]
+    assert kept is not None
     assert kept.read_bytes()[16:18] == b"\x00\x03"  # the broken file, kept as it was
+
+
+def test_a_deleted_catalogue_is_restored_from_its_backup(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _small(db_path)
+    _add_note(db_path, "saved", capsys)
+    backup = make_backup(db_path)
+    stale = sqlite3.connect(db_path)  # keeps a -wal of other content beside the file
+    stale.execute("PRAGMA wal_autocheckpoint = 0")
+    stale.execute("INSERT INTO meta (key, value) VALUES ('stale', 'x')")
+    stale.commit()
+    shutil.copy(f"{db_path}-wal", tmp_path / "wal")
+    stale.close()
+    db_path.unlink()
+    shutil.copy(tmp_path / "wal", f"{db_path}-wal")
+    assert main(["--db", str(db_path), "restore", backup.name]) == 0
+    assert "Restored the missing" in capsys.readouterr().out
+    assert _notes(db_path) == ["saved"]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM meta WHERE key = 'stale'").fetchone()[0] == 0
+    conn.close()

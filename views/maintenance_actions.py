@@ -153,9 +153,9 @@ class MaintenanceActions(QObject):
             self.reopen()
             return False
         self.reopen()
+        kept_text = f"; the previous content is in {kept.name}" if kept is not None else ""
         window.statusBar().showMessage(
-            f"Restored {path.name} from {backup.name}; the previous content is in {kept.name}.",
-            STATUS_MS,
+            f"Restored {path.name} from {backup.name}{kept_text}.", STATUS_MS
         )
         return True
 
