@@ -1,14 +1,19 @@
 """The `casebook` command: the GUI by default, and subcommands for scripts.
 
 Every failure the user can cause ends in one line on stderr and a non-zero
-exit status, never a traceback.
+exit status, never a traceback: `main` turns known errors (CommandError,
+CatalogueError, database and file-system errors, see app/db_errors) into
+their line, and anything else into "unexpected error" with the log file's
+location. `--debug` prints the traceback instead.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
@@ -17,6 +22,8 @@ from app import __version__
 from app.paths import DB_ENV_VAR, resolve_db_path
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.store import Catalogue
 
 EXIT_OK = 0
@@ -24,6 +31,12 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 Handler = Callable[["Catalogue", argparse.Namespace], int]
+# For subcommands registered with `set_defaults(path_handler=...)`: they get the
+# catalogue's path, not an opened catalogue (backups, restore and check must
+# work on a file that cannot be opened).
+PathHandler = Callable[["Path", argparse.Namespace], int]
+
+log = logging.getLogger("casebook.cli")
 
 
 class CommandError(Exception):
@@ -82,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"Casebook {__version__}")
+    parser.add_argument("--debug", action="store_true", help="print the full traceback of an error")
     parser.add_argument(
         "--db",
         metavar="PATH",
@@ -104,14 +118,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in _extra_commands():
         register(commands)
+    for subparser in commands.choices.values():
+        # Accepted after the subcommand too; SUPPRESS keeps an absent one from
+        # overriding a --debug given before it.
+        subparser.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
     return parser
 
 
 def _extra_commands() -> list[Callable[[Any], None]]:
     """Feature modules' subcommands (each module keeps its heavy imports inside handlers)."""
-    from app import cli_annotate, cli_exchange
+    from app import cli_annotate, cli_exchange, cli_maintenance
 
-    return [cli_exchange.register, cli_annotate.register]
+    return [cli_exchange.register, cli_annotate.register, cli_maintenance.register]
 
 
 def _fail(message: str, status: int) -> int:
@@ -119,30 +139,97 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) or "no details"
+
+
+def _known_message(exc: BaseException, path: Path | None) -> str | None:
+    """The one line for an error a user can cause or fix, or None for a bug."""
+    from app.db_errors import user_message
+    from models.engine import CatalogueError
+
+    if isinstance(exc, CatalogueError):
+        return _one_line(str(exc))
+    said = user_message(exc, path)
+    if said is not None:
+        return said
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        return _one_line(f"{exc.strerror}{where}.")
+    return None
+
+
+def _report(exc: BaseException, debug: bool, path: Path | None) -> int:
+    """Print `exc` for the user (one line, or the traceback with --debug); the exit status."""
+    from app.logs import log_location
+
+    known = _known_message(exc, path)
+    log.error("%s", known or "unexpected error", exc_info=exc)
+    if debug:
+        return _debug(exc, EXIT_ERROR)
+    if known is not None:
+        return _fail(known, EXIT_ERROR)
+    return _fail(
+        f"unexpected error: {_one_line(f'{type(exc).__name__}: {exc}')}; "
+        f"details in {log_location()}",
+        EXIT_ERROR,
+    )
+
+
+def _debug(exc: BaseException, status: int) -> int:
+    traceback.print_exception(exc, file=sys.stderr)
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from app.logs import setup_logging
+
+    setup_logging(args.command)
+    debug = bool(getattr(args, "debug", False))
+    try:
+        return _run(args)
+    except CommandError as exc:
+        if debug:
+            return _debug(exc, exc.status)
+        return _fail(str(exc), exc.status)
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return _fail("interrupted.", 130)
+    except Exception as exc:
+        return _report(exc, debug, resolve_db_path(args.db))
+
+
+def _run(args: argparse.Namespace) -> int:
     path = resolve_db_path(args.db)
     if args.command in (None, "gui"):
         from app.gui import run_gui
 
         return run_gui(path, quit_after_show=getattr(args, "quit_after_show", False))
+    path_handler: PathHandler | None = getattr(args, "path_handler", None)
+    if path_handler is not None:
+        return path_handler(path, args)
     # Imported here so that starting the window does not load the database
     # layer before the window is on screen.
-    from app.store import CatalogueError, open_catalogue
+    from app.db_errors import is_read_only_error
+    from app.store import open_catalogue
 
-    try:
-        catalogue = open_catalogue(path)
-    except CatalogueError as exc:
-        return _fail(str(exc), EXIT_ERROR)
+    catalogue = open_catalogue(path)
+    logging.getLogger("casebook").info("catalogue %s", path)
     try:
         handler: Handler = args.handler
-        return handler(catalogue, args)
-    except CommandError as exc:
-        return _fail(str(exc), exc.status)
-    except CatalogueError as exc:
-        return _fail(str(exc), EXIT_ERROR)
-    except BrokenPipeError:
-        return EXIT_OK
+        status = handler(catalogue, args)
+        if catalogue.damaged and catalogue.read_only_reason:
+            # After the output, and only when it worked: a refused write says it itself.
+            print(f"casebook: warning: {catalogue.read_only_reason}", file=sys.stderr)
+        return status
+    except Exception as exc:
+        if catalogue.read_only and is_read_only_error(exc):
+            log.info("write refused on a read-only catalogue", exc_info=exc)
+            reason = catalogue.read_only_reason or f"{path} is read-only."
+            raise CommandError(f"{reason} Nothing was changed.") from exc
+        raise
     finally:
         catalogue.close()

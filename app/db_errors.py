@@ -1,39 +1,106 @@
-"""Database errors in words: one line a user understands, for the window and the CLI.
+"""Database and file-system errors in words: one line a user can act on.
 
-Provisional: the safety branch brings the full version of this module.
+`user_message` knows sqlite3's result codes (Python 3.11's `sqlite_errorcode`),
+the same errors wrapped by SQLAlchemy (their `.orig`), and OSError's errno.
+It imports models.engine (and so SQLAlchemy): the window imports it lazily.
 """
 
 from __future__ import annotations
 
+import errno
 import sqlite3
+from typing import TYPE_CHECKING
 
-import models.engine
+from models.engine import BUSY_TIMEOUT_MS, RESTORE_ADVICE, disk_is_full
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+LOCKED = (
+    f"Another Casebook process is writing to the catalogue; tried for "
+    f"{BUSY_TIMEOUT_MS // 1000} s. Try again in a moment."
+)
+FULL = "The disk is full; nothing was lost. Free some space and try again."
+READ_ONLY = "The catalogue is read-only here; nothing was changed."
+DAMAGED = f"The catalogue is damaged; nothing was changed. {RESTORE_ADVICE}"
+IO_ERROR = (
+    "The disk reported an error reading or writing the catalogue; nothing was changed. "
+    "Check the disk, then try again."
+)
+CANNOT_OPEN = "The catalogue file cannot be opened; check that it and its folder still exist."
+
+_BY_CODE: dict[int, str] = {
+    sqlite3.SQLITE_BUSY: LOCKED,
+    sqlite3.SQLITE_LOCKED: LOCKED,
+    sqlite3.SQLITE_FULL: FULL,
+    sqlite3.SQLITE_READONLY: READ_ONLY,
+    sqlite3.SQLITE_CORRUPT: DAMAGED,
+    sqlite3.SQLITE_NOTADB: DAMAGED,
+    sqlite3.SQLITE_IOERR: IO_ERROR,
+    sqlite3.SQLITE_CANTOPEN: CANNOT_OPEN,
+    sqlite3.SQLITE_PERM: READ_ONLY,
+}
+
+_BY_ERRNO: dict[int, str] = {
+    errno.ENOSPC: FULL,
+    errno.EDQUOT: "Your disk quota is used up; nothing was lost. Free some space and try again.",
+    errno.EROFS: "The disk is read-only; nothing was changed.",
+    errno.EACCES: "Permission denied",
+    errno.EPERM: "Permission denied",
+    errno.EIO: IO_ERROR,
+    errno.ENOENT: "No such file or folder",
+    errno.ENOTDIR: "A part of the path is not a folder",
+    errno.EISDIR: "That is a folder, not a file",
+    errno.ENAMETOOLONG: "The file name is too long",
+}
 
 
-def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, sqlite3.Error):
-            return seen
-        seen = getattr(seen, "orig", None) or seen.__cause__
+def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    """The sqlite3 error behind `exc` (itself, a SQLAlchemy wrapper's `.orig`, or a cause)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sqlite3.Error):
+            return current
+        orig = getattr(current, "orig", None)
+        if isinstance(orig, sqlite3.Error):
+            return orig
+        current = current.__cause__ or current.__context__
     return None
 
 
-def user_message(exc: BaseException) -> str | None:
-    """A one-line message for a known database failure, or None."""
-    error = _sqlite_error(exc)
-    if error is None:
-        return None
+def result_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code for `exc` (SQLITE_BUSY…), or None."""
+    error = sqlite_error(exc)
     code = getattr(error, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        seconds = models.engine.BUSY_TIMEOUT_MS / 1000
-        return (
-            f"Another Casebook process is writing to the catalogue; tried for {seconds:g} s. "
-            "Try again in a moment."
-        )
-    if primary == sqlite3.SQLITE_FULL:
-        return "The disk is full; nothing was lost. Free some space and try again."
-    if primary == sqlite3.SQLITE_READONLY:
-        return "The catalogue is read-only; nothing was changed."
+    return None if code is None else int(code) & 0xFF
+
+
+def is_read_only_error(exc: BaseException) -> bool:
+    return result_code(exc) == sqlite3.SQLITE_READONLY
+
+
+def user_message(exc: BaseException, path: Path | None = None) -> str | None:
+    """One line for a user about `exc`, or None when it is not a known kind of failure.
+
+    With the `path` written to, an I/O error on a full disk is said to be a full disk
+    (SQLite reports a failure to grow its -shm file as an I/O error).
+    """
+    code = result_code(exc)
+    if (
+        path is not None
+        and code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL)
+        and disk_is_full(path)
+    ):
+        return FULL
+    if code is not None and code in _BY_CODE:
+        return _BY_CODE[code]
+    if isinstance(exc, OSError) and exc.errno is not None and exc.errno in _BY_ERRNO:
+        text = _BY_ERRNO[exc.errno]
+        if text.endswith("."):
+            return text
+        # A file name may hold any character; the message stays one line.
+        where = f": {' '.join(str(exc.filename).split())}" if exc.filename else ""
+        return f"{text}{where}."
     return None

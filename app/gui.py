@@ -2,33 +2,47 @@
 
 The window is shown first and the catalogue opened just after, so the user
 sees Casebook at once even though the database layer takes a moment to load.
+Errors nobody caught are logged and shown in a dialog (the window keeps
+running); Qt's own warnings go to the log. On quit after changes, the
+catalogue is backed up (see app/backups), within a time limit.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
 import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import APP_NAME
+from app.window_lock import take_lock
 from resources import resource_path
 from views.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.store import Catalogue
 
-LOCK_STALE_MS = 0  # a lock left by a crashed Casebook is detected by its dead PID
+QUIT_BACKUP_SECONDS = 20.0  # quitting never waits longer for the backup
 
+log = logging.getLogger("casebook.gui")
 
-def _lock_for(path: Path) -> QLockFile:
-    lock = QLockFile(str(path.with_name(path.name + ".lock")))
-    lock.setStaleLockTime(LOCK_STALE_MS)
-    return lock
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
 def _application() -> QApplication:
@@ -39,6 +53,96 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("casebook")
     return app
+
+
+_QT_LEVELS = {
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    level = _QT_LEVELS.get(kind)
+    if level is not None:
+        logging.getLogger("casebook.qt").log(level, "%s", message)
+
+
+class ErrorHandlers:
+    """sys.excepthook and Qt's message handler for the window's lifetime.
+
+    An exception nobody caught (in a slot, a timer) is logged with its traceback
+    and shown in the error dialog; the event loop goes on. One dialog at a time:
+    errors raised while it is open are only logged.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.showing = False
+        self.previous_hook: ExceptHook = sys.excepthook
+        self.previous_handler: object = None
+
+    def install(self) -> None:
+        sys.excepthook = self.hook
+        self.previous_handler = qInstallMessageHandler(_qt_message)
+
+    def uninstall(self) -> None:
+        sys.excepthook = self.previous_hook
+        qInstallMessageHandler(self.previous_handler)  # type: ignore[arg-type]
+
+    def hook(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            self.previous_hook(kind, exc, tb)
+            return
+        log.error("unexpected error in the window", exc_info=(kind, exc, tb))
+        if self.showing:
+            return
+        from app.db_errors import is_read_only_error, user_message
+        from app.logs import log_location
+        from views.error_dialog import show_error
+
+        from app.service import WriteFailedError
+
+        if isinstance(exc, WriteFailedError):  # already one line in words
+            message = str(exc)
+        else:
+            message = user_message(exc) or f"Something went wrong: {type(exc).__name__}: {exc}"
+        service = self.window._service
+        if service is not None and service.catalogue.read_only and is_read_only_error(exc):
+            message = f"{service.catalogue.read_only_reason} Nothing was changed."
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        self.showing = True
+        try:
+            show_error(self.window, message, details, log_location())
+        finally:
+            self.showing = False
+
+
+def backup_on_quit(catalogue: Catalogue, limit: float = QUIT_BACKUP_SECONDS) -> bool:
+    """Make the automatic backup of `catalogue` on quit (the caller knows it changed).
+
+    Never raises, and gives up waiting after `limit` seconds (a half backup
+    keeps its temporary name, removed by a later rotation). Returns whether a
+    backup was made.
+    """
+    try:
+        from app.backups import auto_backup
+
+        made: list[Path | None] = []
+        worker = threading.Thread(
+            target=lambda: made.append(auto_backup(catalogue.path)),
+            name="casebook-quit-backup",
+            daemon=True,
+        )
+        worker.start()
+        worker.join(limit)
+        if worker.is_alive():
+            log.warning("the backup on quit took over %.0f s; not waiting for it", limit)
+            return False
+        return bool(made and made[0] is not None)
+    except Exception:
+        log.warning("the backup on quit failed", exc_info=True)
+        return False
 
 
 def run_gui(path: Path, quit_after_show: bool = False) -> int:
@@ -54,23 +158,24 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME, f"Cannot create {path.parent}: {exc.strerror}.")
         return 1
-    lock = _lock_for(path)
-    if not lock.tryLock(100):
+    lock, free = take_lock(path)
+    if not free:
         QMessageBox.warning(
             None,
             APP_NAME,
-            f"Casebook is already open on {path}.\n\n"
+            f"Casebook is already open on {path}. "
             "Switch to that window, or close it before opening the catalogue again.",
         )
         return 1
     try:
         window = MainWindow(None, QSettings())
+        handlers = ErrorHandlers(window)
+        handlers.install()
         window.show()
         app.processEvents()  # paint the window before the slower work below
         if quit_after_show:
             print(f"shown {time.perf_counter() - started:.4f}", flush=True)
         status = {"code": 0}
-        opened: list[Catalogue] = []
 
         def open_and_attach() -> None:
             from app.service import CatalogueService
@@ -82,15 +187,19 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
             try:
                 catalogue = open_catalogue(path)
             except CatalogueError as exc:
+                log.warning("cannot open %s: %s", path, exc)
                 QMessageBox.critical(window, APP_NAME, str(exc))
                 status["code"] = 1
                 app.exit(1)
                 return
-            opened.append(catalogue)
+            log.info("catalogue %s%s", path, " (read-only)" if catalogue.read_only else "")
             window.attach(CatalogueService(catalogue))
+            window.maintenance.catalogue_attached()
             if quit_after_show:
                 print(f"loaded {time.perf_counter() - started:.4f}", flush=True)
                 app.exit(0)
+                return
+            window.maintenance.offer_restore_if_damaged()
 
         QTimer.singleShot(0, open_and_attach)
         result = app.exec()
@@ -98,9 +207,16 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
         # would end the next event loop run in this process.
         window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         window.close()
+        opened = window._service.catalogue if window._service is not None else None
         window.deleteLater()
-        for catalogue in opened:
-            catalogue.close()
+        if opened is not None:
+            # Asked before closing: the last connection's close removes the -wal.
+            changed = not opened.read_only and opened.changed_since_opened()
+            opened.close()
+            if changed:
+                backup_on_quit(opened)
+        handlers.uninstall()
         return status["code"] or int(result)
     finally:
-        lock.unlock()
+        if lock is not None:
+            lock.unlock()

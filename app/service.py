@@ -49,25 +49,31 @@ class WriteFailedError(CatalogueError):
     """
 
 
-def explain_write_failure(exc: BaseException) -> str:
+def explain_write_failure(catalogue: Catalogue, exc: BaseException) -> str:
     """One line, in words, for a database error during a write."""
-    from app.db_errors import user_message
+    from app.db_errors import is_read_only_error, user_message
 
-    return user_message(exc) or f"Could not write to the catalogue ({exc}). Nothing was changed."
-
-
-@contextlib.contextmanager
-def _writing() -> Iterator[None]:
-    try:
-        yield
-    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-        raise WriteFailedError(explain_write_failure(exc)) from exc
+    if catalogue.read_only and catalogue.read_only_reason and is_read_only_error(exc):
+        return catalogue.read_only_reason
+    said = user_message(exc, catalogue.path)
+    if said is not None:
+        return said
+    first_line = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return f"Could not write to the catalogue ({first_line}). Nothing was changed."
 
 
 class CatalogueService:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._watcher: ChangeWatcher | None = None
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Database failures during a write become one WriteFailedError line."""
+        try:
+            yield
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            raise WriteFailedError(explain_write_failure(self.catalogue, exc)) from exc
 
     def changed_elsewhere(self) -> bool:
         """Whether another process committed to the catalogue since the last call."""
@@ -127,7 +133,7 @@ class CatalogueService:
     def apply_import(self, plan: ImportPlan) -> AppliedImport:
         from app.xlsx.importer import apply_plan
 
-        with _writing(), self.catalogue.sessions.begin() as session:
+        with self._writing(), self.catalogue.sessions.begin() as session:
             applied = apply_plan(session, plan)
         self._absorb_own_write()
         return applied
@@ -135,7 +141,7 @@ class CatalogueService:
     def undo_import(self, applied: AppliedImport) -> None:
         from app.xlsx.importer import undo_import
 
-        with _writing(), self.catalogue.sessions.begin() as session:
+        with self._writing(), self.catalogue.sessions.begin() as session:
             undo_import(session, applied)
         self._absorb_own_write()
 
@@ -149,7 +155,7 @@ class CatalogueService:
         `operation` is an app function taking a Journal (tags.tag_cases,
         notes.update_note, case_edit.save_case…). If it raises, nothing is written.
         """
-        with _writing(), self.catalogue.sessions.begin() as session:
+        with self._writing(), self.catalogue.sessions.begin() as session:
             journal = Journal(session)
             result = operation(journal, *args, **kwargs)
         self._absorb_own_write()
@@ -162,7 +168,7 @@ class CatalogueService:
         was changed elsewhere since; WriteFailedError if the catalogue cannot
         be written.
         """
-        with _writing(), self.catalogue.sessions.begin() as session:
+        with self._writing(), self.catalogue.sessions.begin() as session:
             replay(session, changes, undo=undo)
         self._absorb_own_write()
 

@@ -1,7 +1,15 @@
-"""Opening the catalogue: check the file, back it up before a migration, seed it."""
+"""Opening the catalogue: check the file, back it up, open it writable or read-only, seed it.
+
+A catalogue that cannot be written (a read-only file, folder or disk) or that
+SQLite's check finds damaged is opened read-only: it can be listed, shown and
+exported, and every write fails with SQLITE_READONLY, which the callers turn
+into `Catalogue.read_only_reason`.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
@@ -12,30 +20,65 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.engine import (
+    RESTORE_ADVICE,
     CatalogueError,
-    check_writable,
+    CorruptCatalogueError,
+    FileState,
+    UnwritableCatalogueError,
+    connect_read_only,
+    disk_is_full,
     inspect_file,
     make_engine,
+    make_read_only_engine,
     session_factory,
+    unwritable_cause,
 )
 from models.migrations import LATEST_VERSION, migrate
 from seed import SeedError, SeedReport, seed_catalogue
 
 __all__ = ["Catalogue", "CatalogueError", "open_catalogue"]
 
+log = logging.getLogger(__name__)
+
+Fingerprint = tuple[tuple[int, int], ...]
+
+
+def file_fingerprint(path: Path) -> Fingerprint:
+    """Size and modification time of the catalogue and its -wal: any commit changes one."""
+    marks = []
+    for name in (str(path), f"{path}-wal"):
+        try:
+            info = os.stat(name)
+            marks.append((info.st_size, info.st_mtime_ns))
+        except OSError:
+            marks.append((-1, -1))
+    return tuple(marks)
+
 
 @dataclass
 class Catalogue:
-    """An open catalogue: its file, engine and session factory."""
+    """An open catalogue: its file, engine and session factory.
+
+    `read_only` catalogues refuse every write; `read_only_reason` says why in
+    one line (and, for a damaged one, which backup to restore).
+    """
 
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
     seed_report: SeedReport = field(default_factory=SeedReport)
     backup: Path | None = None
+    read_only: bool = False
+    read_only_reason: str | None = None
+    damaged: bool = False
+    opened_as: Fingerprint = ()
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def changed_since_opened(self) -> bool:
+        """Whether the file changed since it was opened (by this or another process)."""
+        return bool(self.opened_as) and file_fingerprint(self.path) != self.opened_as
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -46,7 +89,7 @@ def _backup_before_migration(path: Path, version: int) -> Path:
     """Copy the catalogue with SQLite's online backup, so the copy is consistent."""
     target = backup_path(path, version)
     partial = target.with_name(target.name + ".partial")
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    source = connect_read_only(path)
     try:
         dest = sqlite3.connect(partial)
         try:
@@ -73,14 +116,92 @@ def _seed_is_current(catalogue: Catalogue) -> bool:
     return stored is not None and stored.value == seed_digest()
 
 
-def open_catalogue(path: Path, seed: bool = True) -> Catalogue:
+def damaged_reason(path: Path, damage: str) -> str:
+    """The one line for a damaged catalogue opened read-only, naming the backup to restore."""
+    from app.backups import newest_good_backup
+
+    try:
+        good = newest_good_backup(path)
+    except OSError:
+        good = None
+    start = f"{path} is damaged ({damage}); it was opened read-only."
+    if good is None:
+        return (
+            f"{start} No good backup was found; `casebook check` says more, and "
+            "`casebook export` can save what is still readable."
+        )
+    return (
+        f"{start} The newest good backup is {good.path.name} ({good.when_text}): "
+        f"restore it with `casebook restore {good.path}` or File → Restore from Backup…"
+    )
+
+
+def open_catalogue(
+    path: Path, seed: bool = True, read_only: bool = False, auto_backup: bool = True
+) -> Catalogue:
     """Open (creating if need be) the catalogue at `path`.
 
-    Raises CatalogueError with a message for the user; in that case the file
-    is exactly as it was.
+    Raises CatalogueError with a one-line message for the user; in that case
+    the file is exactly as it was. A catalogue that cannot be written, or that
+    is damaged, opens read-only (see `Catalogue.read_only_reason`); so does any
+    catalogue when `read_only` is asked for. An existing catalogue opened for
+    writing gets its daily automatic backup first (see app/backups).
     """
-    old_version = inspect_file(path)
-    check_writable(path)
+    state = inspect_file(path)
+    cause = unwritable_cause(path)
+    if state.damage is not None:
+        if state.version < LATEST_VERSION:
+            raise CorruptCatalogueError(
+                f"{path} is damaged ({state.damage}) and too old to open read-only; "
+                f"it was left untouched. {RESTORE_ADVICE}"
+            )
+        return _open_read_only(path, damaged_reason(path, state.damage), damaged=True)
+    if cause is not None:
+        if state.version == 0:
+            raise UnwritableCatalogueError(f"Cannot create a catalogue at {path}: {cause}.")
+        if state.version < LATEST_VERSION:
+            raise UnwritableCatalogueError(
+                f"{path} needs updating for this Casebook but {cause}; "
+                "make it writable and open it again."
+            )
+        return _open_read_only(path, f"{path} was opened read-only: {cause}.")
+    if read_only:
+        if state.version < LATEST_VERSION:
+            raise CatalogueError(
+                f"{path} needs updating before it can be read; open it for writing."
+            )
+        return _open_read_only(path, f"{path} was opened read-only.")
+    return _open_writable(path, state, seed, auto_backup)
+
+
+def _open_read_only(path: Path, reason: str, damaged: bool = False) -> Catalogue:
+    engine = make_read_only_engine(path)
+    log.warning("opened read-only: %s", reason)
+    return Catalogue(
+        path,
+        engine,
+        session_factory(engine),
+        read_only=True,
+        read_only_reason=reason,
+        damaged=damaged,
+    )
+
+
+def _write_failure(path: Path, exc: BaseException, doing: str) -> CatalogueError:
+    """The one-line CatalogueError for a failed first write to `path`."""
+    from app.db_errors import user_message
+
+    if disk_is_full(path):
+        return UnwritableCatalogueError(
+            f"The disk holding {path} is full; nothing was lost. Free some space and try again."
+        )
+    said = user_message(exc, path)
+    detail = said or str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return CatalogueError(f"Cannot {doing} {path}: {detail}")
+
+
+def _open_writable(path: Path, state: FileState, seed: bool, auto_backup: bool) -> Catalogue:
+    old_version = state.version
     backup = None
     if 0 < old_version < LATEST_VERSION:
         try:
@@ -89,12 +210,16 @@ def open_catalogue(path: Path, seed: bool = True) -> Catalogue:
             raise CatalogueError(
                 f"Could not back up {path} before updating it ({exc}); nothing was changed."
             ) from exc
+    if old_version > 0 and auto_backup:
+        from app.backups import auto_backup_if_due
+
+        auto_backup_if_due(path)  # never raises: a failed backup must not lock the user out
     engine = make_engine(path)
     try:
         migrate(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise CatalogueError(f"Cannot open {path}: {getattr(exc, 'orig', None) or exc}.") from exc
+        raise _write_failure(path, exc, "open") from exc
     catalogue = Catalogue(path, engine, session_factory(engine), backup=backup)
     if seed and _seed_is_current(catalogue):
         catalogue.seed_report = SeedReport(skipped=True)
@@ -104,8 +229,11 @@ def open_catalogue(path: Path, seed: bool = True) -> Catalogue:
                 catalogue.seed_report = seed_catalogue(session)
         except (SQLAlchemyError, SeedError, OSError) as exc:
             catalogue.close()
-            raise CatalogueError(
-                f"Cannot add the built-in case studies to {path}: {exc}. "
-                "Your catalogue was not changed."
-            ) from exc
+            if isinstance(exc, SeedError):
+                raise CatalogueError(
+                    f"Cannot add the built-in case studies to {path}: {exc}. "
+                    "Your catalogue was not changed."
+                ) from exc
+            raise _write_failure(path, exc, "add the built-in case studies to") from exc
+    catalogue.opened_as = file_fingerprint(path)
     return catalogue

@@ -13,15 +13,22 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+from models.engine import connect_read_only
+
 
 class ChangeWatcher:
     def __init__(self, path: Path) -> None:
-        self._conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-        )
-        self._seen = self._version()
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self._conn = connect_read_only(path, check_same_thread=False)
+            self._seen = self._version()
+        except sqlite3.Error:
+            # Cannot watch (the file vanished, say): the window works, unwatched.
+            self._conn, self._seen = None, 0
 
     def _version(self) -> int:
+        if self._conn is None:
+            return self._seen
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     def changed(self) -> bool:
@@ -39,4 +46,5 @@ class ChangeWatcher:
             self._seen = self._version()
 
     def close(self) -> None:
-        self._conn.close()
+        if self._conn is not None:
+            self._conn.close()

@@ -11,6 +11,7 @@ import pytest
 from app.paths import default_db_path, resolve_db_path
 from app.store import CatalogueError, open_catalogue
 from models.migrations import LATEST_VERSION
+from tests.damage import overwrite_index_page
 
 
 def _snapshot(path: Path) -> tuple[bytes, float]:
@@ -63,18 +64,26 @@ def test_a_catalogue_from_a_newer_casebook_is_refused_and_untouched(db_path: Pat
     assert _snapshot(db_path) == before
 
 
-def test_a_damaged_catalogue_is_refused_and_untouched(db_path: Path) -> None:
-    catalogue = open_catalogue(db_path, seed=False)
-    with catalogue.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    catalogue.close()
+def test_a_damaged_catalogue_opens_read_only_and_untouched(db_path: Path) -> None:
+    open_catalogue(db_path, seed=False).close()
+    overwrite_index_page(db_path)
+    before = _snapshot(db_path)
+    damaged = open_catalogue(db_path)
+    assert damaged.read_only and damaged.damaged
+    assert "damaged" in (damaged.read_only_reason or "")
+    damaged.close()
+    assert _snapshot(db_path) == before
+
+
+def test_a_file_damaged_beyond_reading_is_refused_and_untouched(db_path: Path) -> None:
+    open_catalogue(db_path, seed=False).close()
     data = bytearray(db_path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
-    # Overwrite everything after the first page (the schema's b-tree pages).
+    # Overwrite everything after the first page: the schema table's other pages too.
     data[page_size:] = b"\xa5" * (len(data) - page_size)
     db_path.write_bytes(bytes(data))
     before = _snapshot(db_path)
-    with pytest.raises(CatalogueError, match="damaged"):
+    with pytest.raises(CatalogueError, match=r"damaged.*casebook restore"):
         open_catalogue(db_path)
     assert _snapshot(db_path) == before
 
@@ -84,8 +93,10 @@ def test_a_read_only_catalogue_gets_a_clear_message(db_path: Path) -> None:
     open_catalogue(db_path, seed=False).close()
     db_path.chmod(0o444)
     try:
-        with pytest.raises(CatalogueError, match="read-only"):
-            open_catalogue(db_path)
+        catalogue = open_catalogue(db_path)
+        assert catalogue.read_only
+        assert "read-only" in (catalogue.read_only_reason or "")
+        catalogue.close()
     finally:
         db_path.chmod(0o644)
 
@@ -123,5 +134,7 @@ def test_a_file_without_write_permission_gets_a_clear_message(
     import models.engine
 
     monkeypatch.setattr(models.engine.os, "access", lambda path, mode: False)
-    with pytest.raises(CatalogueError, match="read-only"):
-        open_catalogue(db_path)
+    catalogue = open_catalogue(db_path)
+    assert catalogue.read_only
+    assert "read-only for you" in (catalogue.read_only_reason or "")
+    catalogue.close()

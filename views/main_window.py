@@ -40,6 +40,7 @@ from views.export_dialog import ExportController
 from views.facet_model import FacetModel
 from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
+from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
 from views.tag_actions import TagActions
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.catalogueChanged.connect(self.highlights_panel.reload)
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
+        self.maintenance = MaintenanceActions(self)  # File → Back Up/Restore, Tools → Check
 
         # Changes other processes make to the catalogue are noticed within a second.
         self._watch_timer = QTimer(self)
