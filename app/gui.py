@@ -99,9 +99,8 @@ class ErrorHandlers:
             return
         from app.db_errors import is_read_only_error, user_message
         from app.logs import log_location
-        from views.error_dialog import show_error
-
         from app.service import WriteFailedError
+        from views.error_dialog import show_error
 
         if isinstance(exc, WriteFailedError):  # already one line in words
             message = str(exc)
