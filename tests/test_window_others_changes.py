@@ -67,3 +67,9 @@ def test_own_writes_are_not_taken_for_changes_made_elsewhere(small_window: MainW
     assert case_id is not None
     win.change("new note", add_note, case_id, "mine")
     assert not win.service.changed_elsewhere()
+
+
+def test_redo_keys_are_each_bound_once(small_window: MainWindow) -> None:
+    keys = [k.toString() for k in small_window.redo_action.shortcuts()]
+    assert len(keys) == len(set(keys))
+    assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)

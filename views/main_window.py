@@ -316,9 +316,16 @@ class MainWindow(QMainWindow):
             lambda text: self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
         )
         self.redo_action = QAction(self.tr("&Redo"), self)
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
-        )
+        # Each key once: a sequence listed twice makes Qt call the shortcut ambiguous.
+        redo_keys: list[QKeySequence] = []
+        for key in (
+            QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y"),
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+        ):
+            if key not in redo_keys:
+                redo_keys.append(key)
+        self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setEnabled(False)
         self.redo_action.triggered.connect(self.redo)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
