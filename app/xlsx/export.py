@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.atomic_file import atomic_output
 from app.case_filter import CaseFilter
+from app.id_sets import in_ids
 from app.query import case_ids
 from app.xlsx import layout
 from app.xlsx.cells import EXCEL_CELL_LIMIT, CellCleaner, looks_like_formula, split_for_cells
@@ -194,7 +195,7 @@ def _rows_by_case(
     """
     for chunk in _chunks(ids):
         slug_rows = session.execute(
-            select(CaseStudy.id, CaseStudy.slug).where(CaseStudy.id.in_(chunk))
+            select(CaseStudy.id, CaseStudy.slug).where(in_ids(CaseStudy.id, chunk))
         )
         slugs: dict[int, str] = {case_id: slug for case_id, slug in slug_rows}
         by_case: dict[int, list[Any]] = defaultdict(list)
@@ -271,19 +272,19 @@ def _write_cases(
             CaseStudy.ongoing,
             CaseStudy.summary,
             CaseStudy.narrative,
-        ).where(CaseStudy.id.in_(chunk))
+        ).where(in_ids(CaseStudy.id, chunk))
         cases = {row.id: row for row in session.execute(case_columns)}
         sides: dict[tuple[int, str], list[int]] = defaultdict(list)
         for case_id, place_id, role in session.execute(
             select(CasePlace.case_id, CasePlace.place_id, CasePlace.role)
-            .where(CasePlace.case_id.in_(chunk))
+            .where(in_ids(CasePlace.case_id, chunk))
             .order_by(CasePlace.case_id, CasePlace.place_id)
         ):
             sides[(case_id, role)].append(place_id)
         forms: dict[int, list[str]] = defaultdict(list)
         for case_id, form in session.execute(
             select(CaseAssistance.case_id, CaseAssistance.form)
-            .where(CaseAssistance.case_id.in_(chunk))
+            .where(in_ids(CaseAssistance.case_id, chunk))
             .order_by(CaseAssistance.form)
         ):
             forms[case_id].append(form)
@@ -291,14 +292,14 @@ def _write_cases(
         for case_id, name in session.execute(
             select(case_tag.c.case_id, Tag.name)
             .join(Tag, Tag.id == case_tag.c.tag_id)
-            .where(case_tag.c.case_id.in_(chunk))
+            .where(in_ids(case_tag.c.case_id, chunk))
             .order_by(Tag.name_key)
         ):
             tags[case_id].append(name)
         notes = dict(
             session.execute(
                 select(Note.case_id, func.count())
-                .where(Note.case_id.in_(chunk))
+                .where(in_ids(Note.case_id, chunk))
                 .group_by(Note.case_id)
             ).all()
         )
@@ -355,7 +356,7 @@ def _write_metrics(
         ids,
         lambda chunk: (
             select(*_METRIC_FIELDS)
-            .where(Metric.case_id.in_(chunk))
+            .where(in_ids(Metric.case_id, chunk))
             .order_by(Metric.position, Metric.id)
         ),
     )
@@ -391,7 +392,7 @@ def _write_notes(
         ids,
         lambda chunk: (
             select(Note.id, Note.case_id, Note.body, Note.created_at, Note.updated_at)
-            .where(Note.case_id.in_(chunk))
+            .where(in_ids(Note.case_id, chunk))
             .order_by(Note.created_at, Note.id)
         ),
     )
@@ -420,7 +421,7 @@ def _write_highlights(
         ids,
         lambda chunk: (
             select(*_HIGHLIGHT_FIELDS)
-            .where(Highlight.case_id.in_(chunk))
+            .where(in_ids(Highlight.case_id, chunk))
             .order_by(Highlight.field, Highlight.start, Highlight.id)
         ),
     )
