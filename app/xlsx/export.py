@@ -369,7 +369,7 @@ def _write_metrics(
             m.low,
             m.high,
             ctx.text(m.unit),
-            m.qualifier,
+            ctx.text(m.qualifier),
             m.year,
             m.start_year,
             m.end_year,
@@ -429,7 +429,7 @@ def _write_highlights(
     for case_id, slug, h in highlights:
         sheet.append([
             ctx.slug_link(slug, rows.get(case_id)),
-            h.field,
+            ctx.text(h.field),
             ctx.text(h.quote, wrap=True),
             ctx.text(h.comment, wrap=True),
             ctx.text(tag_names.get(h.tag_id or 0, "")),
