@@ -54,7 +54,7 @@ class ImportPreviewModel(QStandardItemModel):
         rejected = self._group(f"Rejected ({len(plan.rejected)})")
         for rejection in plan.rejected:
             rejected.appendRow(
-                self._row("rejected", rejection.sheet, rejection.row, rejection.reason)
+                self._row("rejected", rejection.sheet, rejection.row, rejection.details)
             )
         unchanged = sum(plan.unchanged.values())
         self._group(f"Unchanged ({unchanged})")

@@ -23,7 +23,11 @@ from models.catalogue import ASSISTANCE_FORMS, QUALIFIERS
 
 
 class RowRejectedError(ValueError):
-    pass
+    """A row the import leaves out; `column` names the cell at fault when one is."""
+
+    def __init__(self, reason: str, column: str = "") -> None:
+        super().__init__(reason)
+        self.column = column
 
 
 @dataclass
@@ -49,9 +53,20 @@ class Rejection:
     sheet: str
     row: int
     reason: str
+    column: str = ""  # "E (Note)" when one cell is at fault
+
+    @property
+    def details(self) -> str:
+        """The reason, after the column when there is one."""
+        return f"column {self.column}: {self.reason}" if self.column else self.reason
 
     def __str__(self) -> str:
-        return f"{self.sheet}, row {self.row}: {self.reason}"
+        where = f"{self.sheet}, row {self.row}"
+        return (
+            f"{where}, column {self.column}: {self.reason}"
+            if self.column
+            else f"{where}: {self.reason}"
+        )
 
 
 @dataclass
@@ -116,6 +131,8 @@ class _Planner:
         self.plan = ImportPlan()
         self.cases = {c.slug: c for c in session.scalars(select(CaseStudy))}
         self.new_slugs: set[str] = set()
+        self.seen: dict[str, dict[Any, int]] = {}
+        self.sheet = SheetRows("")
 
     def case_exists(self, slug: str) -> bool:
         return slug in self.cases or slug in self.new_slugs
@@ -131,16 +148,29 @@ class _Planner:
     def each(self, sheet: SheetRows | None, handler: Any) -> None:
         if sheet is None:
             return
+        self.sheet = sheet
         for number, row in sheet.rows:
             try:
+                if number in sheet.problems:
+                    raise RowRejectedError(sheet.problems[number][1], sheet.problems[number][0])
                 handler(number, row)
             except RowRejectedError as exc:
-                self.plan.rejected.append(Rejection(sheet.name, number, str(exc)))
+                self.plan.rejected.append(Rejection(sheet.name, number, str(exc), exc.column))
+
+    def claim(self, header: str, key: Any, shown: str, number: int) -> None:
+        """Take `key` for row `number`; a key the sheet already gave another row is rejected."""
+        seen = self.seen.setdefault(self.sheet.name, {})
+        first = seen.setdefault(key, number)
+        if first != number:
+            raise RowRejectedError(
+                f"{shown} is also on row {first}; each may appear once", self.sheet.column(header)
+            )
 
     def case_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Slug")).strip()
         if not slug:
             raise RowRejectedError("the Slug cell is empty")
+        self.claim("Slug", slug, f"the slug {slug!r}", number)
         title = _text(row.get("Title"))
         start = _year(row.get("Start year"), "Start year")
         end = _year(row.get("End year"), "End year")
@@ -171,8 +201,6 @@ class _Planner:
                 raise RowRejectedError(str(exc)) from exc
         case = self.cases.get(slug)
         if case is None:
-            if slug in self.new_slugs:
-                raise RowRejectedError(f"the slug {slug!r} appears twice")
             self.new_slugs.add(slug)
             values.update(slug=slug, forms=forms, tags=[t[0] for t in tags])
             self.record(RowChange(layout.CASES, number, slug, "add", values))
@@ -222,6 +250,8 @@ class _Planner:
             "source_key": _text(row.get("Source key")).strip(),
         }
         key = _text(row.get("Key")).strip()
+        if key:
+            self.claim("Key", (slug, key), f"the key {key!r} of {slug!r}", number)
         case = self.cases.get(slug)
         metric = None
         if case is not None and key:
@@ -249,6 +279,8 @@ class _Planner:
         body = _text(row.get("Note"))
         note_id = row.get("Note id")
         note = self.session.get(Note, int(note_id)) if isinstance(note_id, int | float) else None
+        if note is not None:
+            self.claim("Note id", note.id, f"note {note.id}", number)
         if note is not None and note.case.slug != slug:
             raise RowRejectedError(f"note {note_id} belongs to {note.case.slug!r}, not {slug!r}")
         if note is None:
@@ -270,6 +302,8 @@ class _Planner:
         item = (
             self.session.get(Highlight, int(item_id)) if isinstance(item_id, int | float) else None
         )
+        if item is not None:
+            self.claim("Highlight id", item.id, f"highlight {item.id}", number)
         if item is None:
             where = _text(row.get("Field")).strip() or "summary"
             quote = _text(row.get("Quote"))
@@ -292,6 +326,7 @@ class _Planner:
             display, key = normalise_tag_name(_text(row.get("Tag")))
         except TagNameError as exc:
             raise RowRejectedError(str(exc)) from exc
+        self.claim("Tag", key, f"the tag {display!r}", number)
         colour = _text(row.get("Colour")).strip()
         tag = self.session.scalars(select(Tag).where(Tag.name_key == key)).first()
         if tag is None:
@@ -310,6 +345,7 @@ class _Planner:
         title = _text(row.get("Title"))
         if not key:
             raise RowRejectedError("the Key cell is empty")
+        self.claim("Key", key, f"the key {key!r}", number)
         values = {
             "title": title,
             "author": _text(row.get("Author")),
