@@ -29,6 +29,7 @@ from app.query import case_ids
 from app.xlsx import layout
 from app.xlsx.cells import EXCEL_CELL_LIMIT, CellCleaner, looks_like_formula, split_for_cells
 from app.xlsx.sheet_writer import RowSink, StyleBook, Styled, open_rows
+from app.xlsx.tag_list import join_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, Tag
 from models.annotations import case_tag
 from models.catalogue import CaseAssistance, CasePlace
@@ -321,7 +322,7 @@ def _write_cases(
                 case.end_year,
                 case.ongoing,
                 ctx.text(", ".join(forms[case_id])),
-                ctx.text("; ".join(tags[case_id])),
+                ctx.text(join_tag_names(tags[case_id])),
                 notes.get(case_id, 0),
                 summary[0],
                 narrative[0],

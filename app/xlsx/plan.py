@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 from app.tag_names import TagNameError, normalise_tag_name
 from app.validation import FieldValueError, parse_number, parse_year
 from app.xlsx import layout
+from app.xlsx.cells import without_illegal_characters
 from app.xlsx.read import SheetRows
+from app.xlsx.tag_list import join_tag_names, split_tag_names
 from models import CaseStudy, Highlight, Note, Source, Tag
 from models.catalogue import ASSISTANCE_FORMS, QUALIFIERS
 
@@ -118,6 +120,18 @@ def _flag(value: Any) -> bool:
     return bool(value)
 
 
+def _same(old: Any, new: Any) -> bool:
+    """Whether the workbook's `new` leaves the catalogue's `old` as it is.
+
+    Blank is blank whether None or "". Text is compared as the export wrote
+    it, without the characters a workbook cannot hold: re-importing an
+    untouched export changes nothing, and never strips them from the catalogue.
+    """
+    if isinstance(old, str):
+        old = without_illegal_characters(old)
+    return (old or None) == (new or None)
+
+
 def _list(value: Any, separator: str) -> list[str]:
     return [part.strip() for part in _text(value).split(separator) if part.strip()]
 
@@ -132,7 +146,18 @@ class _Planner:
         self.cases = {c.slug: c for c in session.scalars(select(CaseStudy))}
         self.new_slugs: set[str] = set()
         self.seen: dict[str, dict[Any, int]] = {}
+        self.tags: dict[str, Tag] | None = None
         self.sheet = SheetRows("")
+
+    def tag_by_key(self, key: str) -> Tag | None:
+        """The tag with this key, or the one whose key the export had to clean into it."""
+        if self.tags is None:
+            self.tags = {}
+            for tag in self.session.scalars(select(Tag).order_by(Tag.id)):
+                self.tags.setdefault(without_illegal_characters(tag.name_key), tag)
+            for tag in self.session.scalars(select(Tag)):
+                self.tags[tag.name_key] = tag  # an exact match wins
+        return self.tags.get(key)
 
     def case_exists(self, slug: str) -> bool:
         return slug in self.cases or slug in self.new_slugs
@@ -194,7 +219,7 @@ class _Planner:
                     f"unknown form of assistance {form!r} (use: {', '.join(ASSISTANCE_FORMS)})"
                 )
         tags = []
-        for name in _list(row.get("Tags"), ";"):
+        for name in split_tag_names(_text(row.get("Tags"))):
             try:
                 tags.append(normalise_tag_name(name))
             except TagNameError as exc:
@@ -208,15 +233,16 @@ class _Planner:
         change = RowChange(layout.CASES, number, slug, "change", values, target_id=case.id)
         for name, new in values.items():
             old = getattr(case, name)
-            if (old or None) != (new or None):
+            if not _same(old, new):
                 change.changes.append(FieldChange(name, old, new))
         old_forms = sorted(case.assistance_forms)
         if forms != old_forms:
             change.changes.append(FieldChange("forms", ", ".join(old_forms), ", ".join(forms)))
-        have = {t.name_key for t in case.tags}
+        # As exported: a name the export had to clean comes back cleaned, and is the same tag.
+        have = {without_illegal_characters(t.name_key) for t in case.tags}
         added = [display for display, key in tags if key not in have]
         if added:
-            change.changes.append(FieldChange("tags added", "", "; ".join(added)))
+            change.changes.append(FieldChange("tags added", "", join_tag_names(added)))
         change.values.update(forms=forms, tags=added)
         self.record(change)
 
@@ -268,7 +294,7 @@ class _Planner:
                 if field_name == "source_key" and metric.source
                 else ("" if field_name == "source_key" else getattr(metric, field_name))
             )
-            if (old or None) != (new or None):
+            if not _same(old, new):
                 change.changes.append(FieldChange(field_name, old, new))
         self.record(change)
 
@@ -289,7 +315,7 @@ class _Planner:
             self.record(RowChange(layout.NOTES, number, slug, "add", {"slug": slug, "body": body}))
             return
         change = RowChange(layout.NOTES, number, slug, "change", {"body": body}, target_id=note.id)
-        if note.body != body:
+        if not _same(note.body, body):
             change.changes.append(FieldChange("body", note.body, body))
         self.record(change)
 
@@ -317,7 +343,7 @@ class _Planner:
         change = RowChange(
             layout.HIGHLIGHTS, number, slug, "change", {"comment": comment}, target_id=item.id
         )
-        if item.comment != comment:
+        if not _same(item.comment, comment):
             change.changes.append(FieldChange("comment", item.comment, comment))
         self.record(change)
 
@@ -328,7 +354,7 @@ class _Planner:
             raise RowRejectedError(str(exc)) from exc
         self.claim("Tag", key, f"the tag {display!r}", number)
         colour = _text(row.get("Colour")).strip()
-        tag = self.session.scalars(select(Tag).where(Tag.name_key == key)).first()
+        tag = self.tag_by_key(key)
         if tag is None:
             values = {"name": display, "name_key": key, "colour": colour}
             self.record(RowChange(layout.TAGS, number, display, "add", values))
@@ -336,7 +362,7 @@ class _Planner:
         change = RowChange(
             layout.TAGS, number, tag.name, "change", {"colour": colour}, target_id=tag.id
         )
-        if (tag.colour or "") != colour:
+        if not _same(tag.colour, colour):
             change.changes.append(FieldChange("colour", tag.colour, colour))
         self.record(change)
 
@@ -365,7 +391,7 @@ class _Planner:
             return
         change = RowChange(layout.SOURCES, number, key, "change", values, target_id=source.id)
         for name, new in values.items():
-            if (getattr(source, name) or "") != new:
+            if not _same(getattr(source, name), new):
                 change.changes.append(FieldChange(name, getattr(source, name), new))
         self.record(change)
 
