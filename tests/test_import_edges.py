@@ -292,3 +292,27 @@ def test_the_terminal_preview_shows_counts_and_the_first_20_and_json_shows_all(
     captured = capsys.readouterr()
     assert json.loads(captured.out)["summary"]["added"] == 30
     assert "Imported: 30 added" in captured.err
+
+
+def test_a_fifo_or_folder_is_refused_without_waiting(
+    small_catalogue: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.xlsx"
+    os.mkfifo(fifo)
+    assert "pipe.xlsx is not a file" in _preview_error(small_catalogue, fifo)
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    assert main(["--db", str(small_catalogue.path), "import", str(folder)]) == 1
+    assert "folder.xlsx is not a file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("note_id", [1e300, 2**63, -4, 3.5, float("inf"), True])
+def test_an_id_that_cannot_be_ours_adds_a_note_without_a_traceback(
+    small_catalogue: Catalogue, tmp_path: Path, note_id: Any
+) -> None:
+    path = _export(small_catalogue, tmp_path / "ids.xlsx")
+    _append(path, "Notes", [{"Case slug": "alpha", "Note id": note_id, "Note": "odd id"}])
+    plan = _plan(small_catalogue, path)
+    assert [c.values["body"] for c in plan.added] == ["odd id"] and not plan.rejected

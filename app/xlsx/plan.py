@@ -12,15 +12,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from app.id_sets import in_ids
 from app.tag_names import TagNameError, normalise_tag_name
 from app.validation import FieldValueError, parse_number, parse_year
 from app.xlsx import layout
 from app.xlsx.cells import without_illegal_characters
 from app.xlsx.read import SheetRows
 from app.xlsx.tag_list import join_tag_names, split_tag_names
-from models import CaseStudy, Highlight, Note, Source, Tag
+from models import CaseStudy, Highlight, Metric, Note, Source, Tag
 from models.catalogue import ASSISTANCE_FORMS, QUALIFIERS
 
 
@@ -120,6 +121,19 @@ def _flag(value: Any) -> bool:
     return bool(value)
 
 
+def _row_id(value: Any) -> int | None:
+    """The id in a "Note id" or "Highlight id" cell; None when it cannot be one of ours.
+
+    Only whole numbers SQLite can hold: anything else is a row to add, as a blank is.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not (value.is_integer() and abs(value) < 2**53):
+        return None
+    number = int(value)
+    return number if 0 < number < 2**63 else None
+
+
 def _same(old: Any, new: Any) -> bool:
     """Whether the workbook's `new` leaves the catalogue's `old` as it is.
 
@@ -143,7 +157,14 @@ class _Planner:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.plan = ImportPlan()
-        self.cases = {c.slug: c for c in session.scalars(select(CaseStudy))}
+        # What the rows are compared with, loaded in a few queries rather than three per case
+        # (selectinload binds at most 500 ids a query).
+        cases = select(CaseStudy).options(
+            selectinload(CaseStudy.tags),
+            selectinload(CaseStudy.assistance),
+            selectinload(CaseStudy.metrics).selectinload(Metric.source),
+        )
+        self.cases = {c.slug: c for c in session.scalars(cases)}
         self.new_slugs: set[str] = set()
         self.seen: dict[str, dict[Any, int]] = {}
         self.tags: dict[str, Tag] | None = None
@@ -303,8 +324,8 @@ class _Planner:
         if not self.case_exists(slug):
             raise RowRejectedError(f"no case with the slug {slug!r}")
         body = _text(row.get("Note"))
-        note_id = row.get("Note id")
-        note = self.session.get(Note, int(note_id)) if isinstance(note_id, int | float) else None
+        note_id = _row_id(row.get("Note id"))
+        note = self.session.get(Note, note_id) if note_id is not None else None
         if note is not None:
             self.claim("Note id", note.id, f"note {note.id}", number)
         if note is not None and note.case.slug != slug:
@@ -324,10 +345,8 @@ class _Planner:
         if not self.case_exists(slug):
             raise RowRejectedError(f"no case with the slug {slug!r}")
         comment = _text(row.get("Comment"))
-        item_id = row.get("Highlight id")
-        item = (
-            self.session.get(Highlight, int(item_id)) if isinstance(item_id, int | float) else None
-        )
+        item_id = _row_id(row.get("Highlight id"))
+        item = self.session.get(Highlight, item_id) if item_id is not None else None
         if item is not None:
             self.claim("Highlight id", item.id, f"highlight {item.id}", number)
         if item is None:
@@ -396,9 +415,22 @@ class _Planner:
         self.record(change)
 
 
+def _preload(session: Session, model: type[Note] | type[Highlight], sheet: SheetRows | None,
+             column: str) -> list[Any]:  # fmt: skip
+    """Load the rows the sheet names by id in a few queries, so each row's lookup finds
+    them in the session instead of asking SQLite once per row. Returns them (keep them
+    referenced: the session holds its objects weakly)."""
+    if sheet is None:
+        return []
+    ids = sorted({i for _, row in sheet.rows if (i := _row_id(row.get(column))) is not None})
+    return list(session.scalars(select(model).where(in_ids(model.id, ids)))) if ids else []
+
+
 def plan_import(session: Session, sheets: dict[str, SheetRows]) -> ImportPlan:
     """Compare the workbook's rows with the catalogue; write nothing."""
     planner = _Planner(session)
+    loaded = _preload(session, Note, sheets.get(layout.NOTES), "Note id")
+    loaded += _preload(session, Highlight, sheets.get(layout.HIGHLIGHTS), "Highlight id")
     planner.each(sheets.get(layout.SOURCES), planner.source_row)
     planner.each(sheets.get(layout.TAGS), planner.tag_row)
     planner.each(sheets.get(layout.CASES), planner.case_row)

@@ -74,6 +74,9 @@ def one_line(exc: BaseException) -> str:
 
 
 def _check_signature(path: Path) -> None:
+    if path.exists() and not path.is_file():
+        # A folder, a FIFO or a device: reading a FIFO would wait for ever.
+        raise WorkbookError(f"{path.name} is not a file, so it cannot be a workbook.")
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
