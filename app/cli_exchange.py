@@ -7,6 +7,7 @@ start, including the window's.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,21 +48,43 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
 
 
 def cmd_import(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import IntegrityError
+
     from app.cli import CommandError
-    from app.xlsx.importer import WorkbookError, apply_plan, describe_plan, preview_import
+    from app.xlsx.importer import (
+        WorkbookError,
+        apply_plan,
+        describe_plan,
+        plan_to_json,
+        preview_import,
+    )
 
     path = Path(args.file)
+    # With --json, stdout holds the JSON alone; the words go to stderr.
+    words = sys.stderr if args.json else sys.stdout
     with catalogue.sessions.begin() as session:
         try:
             plan = preview_import(session, path)
         except WorkbookError as exc:
             raise CommandError(f"{exc} Nothing was imported.") from exc
-        print("\n".join(describe_plan(plan)))
+        if args.json:
+            json.dump(plan_to_json(plan), sys.stdout, ensure_ascii=False, indent=2, default=str)
+            sys.stdout.write("\n")
+        else:
+            print("\n".join(describe_plan(plan)))
         if args.dry_run or not plan.has_changes:
-            print("Nothing was written." if args.dry_run else "Nothing to change.")
+            print("Nothing was written." if args.dry_run else "Nothing to change.", file=words)
             return 0
-        apply_plan(session, plan)
-    print(f"Imported: {len(plan.added)} added, {len(plan.changed)} changed.")
+        try:
+            apply_plan(session, plan)
+            session.flush()
+        except IntegrityError as exc:
+            # The preview checks what the catalogue requires; this is the last guard.
+            raise CommandError(
+                f"{path.name} could not be imported: it breaks a rule of the catalogue "
+                f"({' '.join(str(exc.orig).split())}). Nothing was imported."
+            ) from exc
+    print(f"Imported: {len(plan.added)} added, {len(plan.changed)} changed.", file=words)
     return 0
 
 
@@ -89,5 +112,10 @@ def register(commands: Any) -> None:
     importing.add_argument("file", metavar="FILE.xlsx")
     importing.add_argument(
         "--dry-run", action="store_true", help="show the changes without writing anything"
+    )
+    importing.add_argument(
+        "--json",
+        action="store_true",
+        help="print the whole preview as JSON (the terminal shows the first 20 rows of each kind)",
     )
     importing.set_defaults(handler=cmd_import)

@@ -52,7 +52,7 @@ def _is_rollup_level(lineage: CTE, role: str) -> ColumnElement[bool]:
     )
 
 
-def rollup_pairs(role: str, case_ids: list[int] | None = None) -> Select[int, int]:
+def rollup_pairs(role: str, case_ids: list[int] | Select[int] | None = None) -> Select[int, int]:
     """(case_id, rolled-up place_id) for one side of the pairings; a pair repeats when
     a case has two places inside the same area, so count distinct case ids."""
     lineage = lineage_cte()
@@ -74,7 +74,7 @@ def rollup_pairs(role: str, case_ids: list[int] | None = None) -> Select[int, in
     return stmt
 
 
-def rollup_names(role: str, case_ids: list[int] | None = None) -> Select[int, str]:
+def rollup_names(role: str, case_ids: list[int] | Select[int] | None = None) -> Select[int, str]:
     """(case_id, "Hubei, Guangdong"): the rolled-up place names per case, for display and sort."""
     pairs = rollup_pairs(role, case_ids).distinct().subquery()
     return (

@@ -25,6 +25,7 @@ from app.case_filter import (
     SortKey,
     TagMode,
 )
+from app.id_sets import VARIABLES, id_select, in_ids
 from app.places import (
     DONOR,
     RECIPIENT,
@@ -128,7 +129,7 @@ def filter_conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
     if flt.tags:
         conditions.append(tag_keys_condition(flt.tags, flt.tag_mode))
     if flt.case_ids is not None:
-        conditions.append(CaseStudy.id.in_(flt.case_ids))
+        conditions.append(in_ids(CaseStudy.id, flt.case_ids))
     return conditions or [true()]
 
 
@@ -186,10 +187,13 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
     """The table rows of these cases, keyed by id (one query whatever the count)."""
     if not ids:
         return {}
-    donors = rollup_names(DONOR, ids).subquery()
-    recipients = rollup_names(RECIPIENT, ids).subquery()
-    tags = _tag_counts().where(case_tag.c.case_id.in_(ids)).subquery()
-    notes = _note_counts().where(Note.case_id.in_(ids)).subquery()
+    # A page of the table binds its few ids; a long list (`casebook list`)
+    # goes in as one JSON text, so no count of ids exceeds SQLite's variable limit.
+    wanted: list[int] | Select[int] = ids if len(ids) <= VARIABLES // 5 else id_select(ids)
+    donors = rollup_names(DONOR, wanted).subquery()
+    recipients = rollup_names(RECIPIENT, wanted).subquery()
+    tags = _tag_counts().where(case_tag.c.case_id.in_(wanted)).subquery()
+    notes = _note_counts().where(Note.case_id.in_(wanted)).subquery()
     stmt = (
         select(
             CaseStudy.id,
@@ -208,7 +212,7 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
         .outerjoin(recipients, recipients.c.case_id == CaseStudy.id)
         .outerjoin(tags, tags.c.case_id == CaseStudy.id)
         .outerjoin(notes, notes.c.case_id == CaseStudy.id)
-        .where(CaseStudy.id.in_(ids))
+        .where(CaseStudy.id.in_(wanted))
     )
     return {row[0]: CaseRow(*row) for row in session.execute(stmt)}
 

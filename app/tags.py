@@ -8,13 +8,14 @@ files. Every change is written through a Journal so it can be undone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Journal
+from app.id_sets import chunks
 from app.tag_names import TagNameError, normalise_tag_name
 from models import CaseStudy, Highlight, Tag
 from models.annotations import case_tag
@@ -73,18 +74,10 @@ def list_tags(session: Session) -> list[TagInfo]:
     return [TagInfo(*row) for row in rows]
 
 
-CHUNK = 10_000  # ids per IN (...): well under SQLite's limit on bound variables
-
-
-def _chunks(ids: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
-
-
 def tags_of_cases(session: Session, case_ids: Iterable[int]) -> list[TagInfo]:
     """The tags that any of these cases carry, with how many of them carry each."""
     found: dict[int, TagInfo] = {}
-    for chunk in _chunks(list(case_ids)):
+    for chunk in chunks(list(case_ids)):
         rows = session.execute(
             select(Tag.id, Tag.name, Tag.name_key, Tag.colour, func.count())
             .join(case_tag, case_tag.c.tag_id == Tag.id)
@@ -141,7 +134,7 @@ def ensure_tag(journal: Journal, name: str) -> int:
 
 def _existing_links(session: Session, case_ids: list[int], tag_id: int) -> set[int]:
     have: set[int] = set()
-    for chunk in _chunks(case_ids):
+    for chunk in chunks(case_ids):
         have.update(
             session.scalars(
                 select(case_tag.c.case_id).where(
@@ -179,7 +172,7 @@ def untag_cases(journal: Journal, case_ids: Iterable[int], names: Iterable[str])
         tag_id = _find(journal.session, key)
         if tag_id is None:
             continue
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             where = and_(case_tag.c.tag_id == tag_id, case_tag.c.case_id.in_(chunk))
             removed += len(journal.delete("case_tag", where))
     return removed
@@ -263,6 +256,10 @@ def set_tag_colour(journal: Journal, name: str, colour: str) -> None:
 
 def case_ids_for_slugs(session: Session, slugs: Iterable[str]) -> dict[str, int]:
     """Slug → id for the slugs that exist."""
-    wanted = list(slugs)
-    rows = session.execute(select(CaseStudy.slug, CaseStudy.id).where(CaseStudy.slug.in_(wanted)))
-    return {slug: case_id for slug, case_id in rows}
+    found: dict[str, int] = {}
+    for chunk in chunks(list(slugs)):
+        rows = session.execute(
+            select(CaseStudy.slug, CaseStudy.id).where(CaseStudy.slug.in_(chunk))
+        )
+        found.update((slug, case_id) for slug, case_id in rows)
+    return found

@@ -109,3 +109,20 @@ def test_a_failed_export_says_why(
     window.exporter.start(tmp_path / "missing" / "x.xlsx", None)
     qtbot.waitUntil(lambda: not window.exporter.is_running(), timeout=10000)
     assert shown and "does not exist" in shown[0]
+
+
+def test_characters_removed_by_the_export_are_reported_in_the_window(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from app.case_edit import save_case
+
+    case_id = window.selected_case_id()
+    assert case_id is not None
+    draft = window.service.draft(case_id)
+    draft.summary = "tea\ufffe and jade\x85"
+    window.change("edit case", save_case, case_id, draft)
+    target = tmp_path / "cleaned.xlsx"
+    window.exporter.start(target, None)
+    qtbot.waitUntil(lambda: not window.exporter.is_running(), timeout=10000)
+    message = window.statusBar().currentMessage()
+    assert "Exported to" in message and "Removed 2 characters Excel cannot hold" in message

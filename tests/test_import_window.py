@@ -122,3 +122,19 @@ def test_the_preview_model_passes_the_model_tester(
     changed = model.item(1)
     assert changed.child(0, 0).text() == "beta"
     assert "→" in changed.child(0, 0).child(0, 3).text()
+
+
+def test_the_preview_lists_at_most_a_thousand_rows_of_each_kind(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from app.xlsx.plan import ImportPlan, Rejection, RowChange
+
+    plan = ImportPlan(
+        added=[RowChange("Notes", n, "alpha", "add") for n in range(2, 2502)],
+        rejected=[Rejection("Metrics", n, "no case", "A (Case slug)") for n in range(2, 12)],
+    )
+    model = ImportPreviewModel(plan)
+    qtmodeltester.check(model)
+    added, rejected = model.item(0), model.item(2)
+    assert added.text() == "To add (2500)" and added.rowCount() == 1001
+    assert added.child(1000, 0).text().startswith("… and 1,500 more")
+    assert rejected.rowCount() == 10
+    assert rejected.child(0, 3).text() == "column A (Case slug): no case"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from views.text_slice import more_text_line, shown_part
+
 if TYPE_CHECKING:
     from app.detail import CaseDetail, PlaceView
 
@@ -27,8 +29,20 @@ def _place(p: PlaceView) -> str:
 
 
 def _paragraphs(text: str) -> str:
-    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
-    return "".join(f"<p>{escape(b)}</p>" for b in blocks)
+    """The text's paragraphs, at most its first SHOWN_CHARACTERS, and a line saying what is left."""
+    shown = shown_part(text)
+    blocks = [b.strip() for b in shown.text.split("\n\n") if b.strip()]
+    html = "".join(f"<p>{escape(b)}</p>" for b in blocks)
+    if shown.hidden:
+        html += f'<p style="color:#777"><i>{escape(more_text_line(shown))}</i></p>'
+    return html
+
+
+def _bounded(text: str) -> str:
+    """`text` escaped, at most its first SHOWN_CHARACTERS, saying what is left out."""
+    shown = shown_part(text)
+    more = f' <i style="color:#777">{escape(more_text_line(shown))}</i>' if shown.hidden else ""
+    return escape(shown.text) + more
 
 
 def overview_html(d: CaseDetail) -> str:
@@ -37,7 +51,7 @@ def overview_html(d: CaseDetail) -> str:
         meta.append(f"<b>Assistance:</b> {escape(', '.join(d.assistance))}")
     if d.tags:
         meta.append(f"<b>Tags:</b> {escape(', '.join(d.tags))}")
-    html = [f"<h2>{escape(d.title)}</h2>", f"<p>{' &nbsp; '.join(meta)}</p>"]
+    html = [f"<h2>{_bounded(d.title)}</h2>", f"<p>{' &nbsp; '.join(meta)}</p>"]
     for role, label in (("donor", "Donor side"), ("recipient", "Recipient side")):
         places = d.places_on(role)
         if places:
@@ -61,7 +75,7 @@ def sources_html(d: CaseDetail) -> str:
         html.append("<h3>Perspectives</h3>")
         for p in d.perspectives:
             html.append(
-                f"<p><b>{escape(p.viewpoint.capitalize())}</b> — {escape(p.text)}<br>"
+                f"<p><b>{escape(p.viewpoint.capitalize())}</b> — {_bounded(p.text)}<br>"
                 f'<span style="color:#555">Source: {escape(p.source)}</span></p>'
             )
     if d.sources:

@@ -193,7 +193,13 @@ class ExportController(QObject):
     @Slot(object)
     def _on_success(self, summary: ExportSummary) -> None:
         counts = ", ".join(f"{n} {sheet.lower()}" for sheet, n in summary.counts.items())
-        self.window.statusBar().showMessage(f"Exported to {summary.path}: {counts}.", 15000)
+        message = f"Exported to {summary.path}: {counts}."
+        if summary.removed_characters:
+            message += (
+                f" Removed {summary.removed_characters} characters Excel cannot hold"
+                " (counted in the About sheet)."
+            )
+        self.window.statusBar().showMessage(message, 15000)
 
     @Slot(str)
     def _on_failure(self, message: str) -> None:

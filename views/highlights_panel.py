@@ -39,6 +39,7 @@ from views.literal_text import literal
 from views.open_dialog import OpenDialog
 from views.roles import HIGHLIGHT_ID_ROLE
 from views.text_offsets import from_utf16, to_utf16
+from views.text_slice import more_text_line, shown_part
 
 if TYPE_CHECKING:
     from app.detail import CaseDetail
@@ -63,6 +64,9 @@ class HighlightsPanel(QWidget):
         self.highlights: dict[int, HighlightInfo] = {}
         self.opened: OpenDialog[HighlightDialog] = OpenDialog()
         self.texts: dict[str, QPlainTextEdit] = {}
+        # Each text shows at most its first SHOWN_CHARACTERS (a prefix, so the
+        # offsets of passages inside it are the text's own); this line says what is left.
+        self.more_labels: dict[str, QLabel] = {}
         reading = QWidget(self)
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
@@ -76,8 +80,15 @@ class HighlightsPanel(QWidget):
             )
             edit.selectionChanged.connect(lambda f=field: self._on_selection(f))
             self.texts[field] = edit
+            more = QLabel(self)
+            more.setObjectName(f"{field}More")
+            more.setWordWrap(True)
+            more.setTextFormat(Qt.TextFormat.PlainText)
+            more.hide()
+            self.more_labels[field] = more
             reading_layout.addWidget(QLabel(f"<b>{label}</b>", self))
             reading_layout.addWidget(edit, 1 if field == "summary" else 3)
+            reading_layout.addWidget(more)
         self._last_field = "summary"
 
         self.list_model = QStandardItemModel(self)
@@ -126,9 +137,12 @@ class HighlightsPanel(QWidget):
         changed_case = self.detail is None or detail is None or self.detail.id != detail.id
         self.detail = detail
         for field, edit in self.texts.items():
-            text = getattr(detail, field) if detail else ""
-            if edit.toPlainText() != text or changed_case:
-                edit.setPlainText(text)
+            shown = shown_part(getattr(detail, field) if detail else "")
+            if edit.toPlainText() != shown.text or changed_case:
+                edit.setPlainText(shown.text)
+            more = self.more_labels[field]
+            more.setText(more_text_line(shown))
+            more.setVisible(bool(shown.hidden))
         self.reload()
 
     @Slot()
@@ -221,6 +235,11 @@ class HighlightsPanel(QWidget):
             return
         edit = self.texts[h.field]
         text = edit.toPlainText()
+        if h.end > len(text):
+            self.window_.statusBar().showMessage(
+                f"This passage is past the first {len(text):,} characters shown here.", 8000
+            )
+            return
         cursor = QTextCursor(edit.document())
         cursor.setPosition(to_utf16(text, h.start))
         cursor.setPosition(to_utf16(text, h.end), QTextCursor.MoveMode.KeepAnchor)

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from views.main_window import MainWindow
 
 COLUMNS = ("Change", "Sheet", "Row", "Details")
+# Rows of each kind the preview lists: a workbook of 100,000 changes would
+# take seconds to list in full; `casebook import --json` gives everything.
+SHOWN_ROWS = 1000
 
 
 def _short(value: object, limit: int = 80) -> str:
@@ -40,10 +43,11 @@ class ImportPreviewModel(QStandardItemModel):
         super().__init__(parent)
         self.setHorizontalHeaderLabels(list(COLUMNS))
         added = self._group(f"To add ({len(plan.added)})")
-        for change in plan.added:
+        for change in plan.added[:SHOWN_ROWS]:
             added.appendRow(self._row(change.label, change.sheet, change.row, "new"))
+        self._more(added, len(plan.added))
         changed = self._group(f"To change ({len(plan.changed)})")
-        for change in plan.changed:
+        for change in plan.changed[:SHOWN_ROWS]:
             fields = ", ".join(c.field for c in change.changes)
             row = self._row(change.label, change.sheet, change.row, fields)
             for item in change.changes:
@@ -51,13 +55,21 @@ class ImportPreviewModel(QStandardItemModel):
                     self._row(item.field, "", None, f"{_short(item.old)} → {_short(item.new)}")
                 )
             changed.appendRow(row)
+        self._more(changed, len(plan.changed))
         rejected = self._group(f"Rejected ({len(plan.rejected)})")
-        for rejection in plan.rejected:
+        for rejection in plan.rejected[:SHOWN_ROWS]:
             rejected.appendRow(
-                self._row("rejected", rejection.sheet, rejection.row, rejection.reason)
+                self._row("rejected", rejection.sheet, rejection.row, rejection.details)
             )
+        self._more(rejected, len(plan.rejected))
         unchanged = sum(plan.unchanged.values())
         self._group(f"Unchanged ({unchanged})")
+
+    def _more(self, group: QStandardItem, total: int) -> None:
+        """A last row saying how many are not listed, when some are not."""
+        if total > SHOWN_ROWS:
+            more = f"… and {total - SHOWN_ROWS:,} more (casebook import --json lists them all)"
+            group.appendRow(self._row(more, "", None, ""))
 
     def _group(self, label: str) -> QStandardItem:
         items = [QStandardItem(label)] + [QStandardItem("") for _ in COLUMNS[1:]]

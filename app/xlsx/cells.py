@@ -2,7 +2,9 @@
 
 Three hazards, each handled here and nowhere else:
 - text that a spreadsheet would run as a formula (=, +, -, @, tab, CR, LF first);
-- characters XML cannot hold, which make openpyxl raise in the middle of a row;
+- characters XML cannot hold (C0 controls but tab, LF and CR; C1 controls;
+  lone surrogates; U+FFFE and U+FFFF), which make lxml raise in the middle
+  of a row;
 - Excel's 32,767-character cell limit, which openpyxl would silently cut at.
 """
 
@@ -13,8 +15,17 @@ from dataclasses import dataclass
 
 EXCEL_CELL_LIMIT = 32_767
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-# The same set openpyxl refuses (openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE).
-ILLEGAL_XML_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# What XML 1.0 cannot hold (its Char production: no C0 controls but tab, LF
+# and CR, no surrogates, not U+FFFE or U+FFFF), plus the C1 controls, which
+# XML allows but discourages and Excel shows as boxes or drops.
+ILLEGAL_XML_CHARACTERS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def without_illegal_characters(text: str) -> str:
+    """`text` without the characters XML cannot hold (uncounted: see CellCleaner)."""
+    return ILLEGAL_XML_CHARACTERS.sub("", text)
 
 
 def looks_like_formula(text: str) -> bool:

@@ -24,10 +24,12 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.atomic_file import atomic_output
 from app.case_filter import CaseFilter
+from app.id_sets import in_ids
 from app.query import case_ids
 from app.xlsx import layout
 from app.xlsx.cells import EXCEL_CELL_LIMIT, CellCleaner, looks_like_formula, split_for_cells
 from app.xlsx.sheet_writer import RowSink, StyleBook, Styled, open_rows
+from app.xlsx.tag_list import join_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, Tag
 from models.annotations import case_tag
 from models.catalogue import CaseAssistance, CasePlace
@@ -194,7 +196,7 @@ def _rows_by_case(
     """
     for chunk in _chunks(ids):
         slug_rows = session.execute(
-            select(CaseStudy.id, CaseStudy.slug).where(CaseStudy.id.in_(chunk))
+            select(CaseStudy.id, CaseStudy.slug).where(in_ids(CaseStudy.id, chunk))
         )
         slugs: dict[int, str] = {case_id: slug for case_id, slug in slug_rows}
         by_case: dict[int, list[Any]] = defaultdict(list)
@@ -271,19 +273,19 @@ def _write_cases(
             CaseStudy.ongoing,
             CaseStudy.summary,
             CaseStudy.narrative,
-        ).where(CaseStudy.id.in_(chunk))
+        ).where(in_ids(CaseStudy.id, chunk))
         cases = {row.id: row for row in session.execute(case_columns)}
         sides: dict[tuple[int, str], list[int]] = defaultdict(list)
         for case_id, place_id, role in session.execute(
             select(CasePlace.case_id, CasePlace.place_id, CasePlace.role)
-            .where(CasePlace.case_id.in_(chunk))
+            .where(in_ids(CasePlace.case_id, chunk))
             .order_by(CasePlace.case_id, CasePlace.place_id)
         ):
             sides[(case_id, role)].append(place_id)
         forms: dict[int, list[str]] = defaultdict(list)
         for case_id, form in session.execute(
             select(CaseAssistance.case_id, CaseAssistance.form)
-            .where(CaseAssistance.case_id.in_(chunk))
+            .where(in_ids(CaseAssistance.case_id, chunk))
             .order_by(CaseAssistance.form)
         ):
             forms[case_id].append(form)
@@ -291,14 +293,14 @@ def _write_cases(
         for case_id, name in session.execute(
             select(case_tag.c.case_id, Tag.name)
             .join(Tag, Tag.id == case_tag.c.tag_id)
-            .where(case_tag.c.case_id.in_(chunk))
+            .where(in_ids(case_tag.c.case_id, chunk))
             .order_by(Tag.name_key)
         ):
             tags[case_id].append(name)
         notes = dict(
             session.execute(
                 select(Note.case_id, func.count())
-                .where(Note.case_id.in_(chunk))
+                .where(in_ids(Note.case_id, chunk))
                 .group_by(Note.case_id)
             ).all()
         )
@@ -320,7 +322,7 @@ def _write_cases(
                 case.end_year,
                 case.ongoing,
                 ctx.text(", ".join(forms[case_id])),
-                ctx.text("; ".join(tags[case_id])),
+                ctx.text(join_tag_names(tags[case_id])),
                 notes.get(case_id, 0),
                 summary[0],
                 narrative[0],
@@ -355,7 +357,7 @@ def _write_metrics(
         ids,
         lambda chunk: (
             select(*_METRIC_FIELDS)
-            .where(Metric.case_id.in_(chunk))
+            .where(in_ids(Metric.case_id, chunk))
             .order_by(Metric.position, Metric.id)
         ),
     )
@@ -368,7 +370,7 @@ def _write_metrics(
             m.low,
             m.high,
             ctx.text(m.unit),
-            m.qualifier,
+            ctx.text(m.qualifier),
             m.year,
             m.start_year,
             m.end_year,
@@ -391,7 +393,7 @@ def _write_notes(
         ids,
         lambda chunk: (
             select(Note.id, Note.case_id, Note.body, Note.created_at, Note.updated_at)
-            .where(Note.case_id.in_(chunk))
+            .where(in_ids(Note.case_id, chunk))
             .order_by(Note.created_at, Note.id)
         ),
     )
@@ -420,7 +422,7 @@ def _write_highlights(
         ids,
         lambda chunk: (
             select(*_HIGHLIGHT_FIELDS)
-            .where(Highlight.case_id.in_(chunk))
+            .where(in_ids(Highlight.case_id, chunk))
             .order_by(Highlight.field, Highlight.start, Highlight.id)
         ),
     )
@@ -428,7 +430,7 @@ def _write_highlights(
     for case_id, slug, h in highlights:
         sheet.append([
             ctx.slug_link(slug, rows.get(case_id)),
-            h.field,
+            ctx.text(h.field),
             ctx.text(h.quote, wrap=True),
             ctx.text(h.comment, wrap=True),
             ctx.text(tag_names.get(h.tag_id or 0, "")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +17,7 @@ __all__ = [
     "WorkbookError",
     "apply_plan",
     "describe_plan",
+    "plan_to_json",
     "preview_import",
     "undo_import",
 ]
@@ -32,15 +34,61 @@ def _short(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def describe_plan(plan: ImportPlan) -> list[str]:
-    """The preview as lines for the command line."""
+SHOWN = 20  # rows of each kind the terminal shows; --json gives them all
+
+
+def describe_plan(plan: ImportPlan, shown: int = SHOWN) -> list[str]:
+    """The preview as lines for the command line: the counts and the first rows of each kind."""
     lines = [f"Import preview: {plan.summary()}."]
-    for change in plan.added:
-        lines.append(f"  add     {change.sheet}, row {change.row}: {change.label}")
-    for change in plan.changed:
-        lines.append(f"  change  {change.sheet}, row {change.row}: {change.label}")
-        for item in change.changes:
+    unchanged = ", ".join(f"{n} {sheet}" for sheet, n in plan.unchanged.items() if n)
+    if unchanged:
+        lines.append(f"  unchanged: {unchanged}")
+    for change in plan.added[:shown]:
+        lines.append(f"  add     {change.sheet}, row {change.row}: {_short(change.label)}")
+    lines += _more(len(plan.added), shown, "additions")
+    for change in plan.changed[:shown]:
+        lines.append(f"  change  {change.sheet}, row {change.row}: {_short(change.label)}")
+        for item in change.changes[:shown]:
             lines.append(f"          {item.field}: {_short(item.old)!r} → {_short(item.new)!r}")
-    for rejection in plan.rejected:
-        lines.append(f"  reject  {rejection}")
+        lines += _more(len(change.changes), shown, "changed fields", indent=10)
+    lines += _more(len(plan.changed), shown, "changed rows")
+    for rejection in plan.rejected[:shown]:
+        lines.append(f"  reject  {_short(str(rejection), 200)}")
+    lines += _more(len(plan.rejected), shown, "rejections")
     return lines
+
+
+def _more(total: int, shown: int, kind: str, indent: int = 2) -> list[str]:
+    if total <= shown:
+        return []
+    return [f"{' ' * indent}… and {total - shown} more {kind} (--json lists them all)"]
+
+
+def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
+    """Everything the preview found, for `casebook import --json`."""
+    return {
+        "summary": {
+            "added": len(plan.added),
+            "changed": len(plan.changed),
+            "unchanged": sum(plan.unchanged.values()),
+            "rejected": len(plan.rejected),
+        },
+        "unchanged": dict(plan.unchanged),
+        "added": [
+            {"sheet": c.sheet, "row": c.row, "label": c.label, "values": c.values}
+            for c in plan.added
+        ],
+        "changed": [
+            {
+                "sheet": c.sheet,
+                "row": c.row,
+                "label": c.label,
+                "changes": [{"field": f.field, "old": f.old, "new": f.new} for f in c.changes],
+            }
+            for c in plan.changed
+        ],
+        "rejected": [
+            {"sheet": r.sheet, "row": r.row, "column": r.column, "reason": r.reason}
+            for r in plan.rejected
+        ],
+    }

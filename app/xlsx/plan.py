@@ -12,18 +12,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from app.id_sets import in_ids
 from app.tag_names import TagNameError, normalise_tag_name
 from app.validation import FieldValueError, parse_number, parse_year
 from app.xlsx import layout
+from app.xlsx.cells import without_illegal_characters
 from app.xlsx.read import SheetRows
-from models import CaseStudy, Highlight, Note, Source, Tag
+from app.xlsx.tag_list import join_tag_names, split_tag_names
+from models import CaseStudy, Highlight, Metric, Note, Source, Tag
 from models.catalogue import ASSISTANCE_FORMS, QUALIFIERS
 
 
 class RowRejectedError(ValueError):
-    pass
+    """A row the import leaves out; `column` names the cell at fault when one is."""
+
+    def __init__(self, reason: str, column: str = "") -> None:
+        super().__init__(reason)
+        self.column = column
 
 
 @dataclass
@@ -49,9 +56,20 @@ class Rejection:
     sheet: str
     row: int
     reason: str
+    column: str = ""  # "E (Note)" when one cell is at fault
+
+    @property
+    def details(self) -> str:
+        """The reason, after the column when there is one."""
+        return f"column {self.column}: {self.reason}" if self.column else self.reason
 
     def __str__(self) -> str:
-        return f"{self.sheet}, row {self.row}: {self.reason}"
+        where = f"{self.sheet}, row {self.row}"
+        return (
+            f"{where}, column {self.column}: {self.reason}"
+            if self.column
+            else f"{where}: {self.reason}"
+        )
 
 
 @dataclass
@@ -103,6 +121,31 @@ def _flag(value: Any) -> bool:
     return bool(value)
 
 
+def _row_id(value: Any) -> int | None:
+    """The id in a "Note id" or "Highlight id" cell; None when it cannot be one of ours.
+
+    Only whole numbers SQLite can hold: anything else is a row to add, as a blank is.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not (value.is_integer() and abs(value) < 2**53):
+        return None
+    number = int(value)
+    return number if 0 < number < 2**63 else None
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Whether the workbook's `new` leaves the catalogue's `old` as it is.
+
+    Blank is blank whether None or "". Text is compared as the export wrote
+    it, without the characters a workbook cannot hold: re-importing an
+    untouched export changes nothing, and never strips them from the catalogue.
+    """
+    if isinstance(old, str):
+        old = without_illegal_characters(old)
+    return (old or None) == (new or None)
+
+
 def _list(value: Any, separator: str) -> list[str]:
     return [part.strip() for part in _text(value).split(separator) if part.strip()]
 
@@ -114,8 +157,28 @@ class _Planner:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.plan = ImportPlan()
-        self.cases = {c.slug: c for c in session.scalars(select(CaseStudy))}
+        # What the rows are compared with, loaded in a few queries rather than three per case
+        # (selectinload binds at most 500 ids a query).
+        cases = select(CaseStudy).options(
+            selectinload(CaseStudy.tags),
+            selectinload(CaseStudy.assistance),
+            selectinload(CaseStudy.metrics).selectinload(Metric.source),
+        )
+        self.cases = {c.slug: c for c in session.scalars(cases)}
         self.new_slugs: set[str] = set()
+        self.seen: dict[str, dict[Any, int]] = {}
+        self.tags: dict[str, Tag] | None = None
+        self.sheet = SheetRows("")
+
+    def tag_by_key(self, key: str) -> Tag | None:
+        """The tag with this key, or the one whose key the export had to clean into it."""
+        if self.tags is None:
+            self.tags = {}
+            for tag in self.session.scalars(select(Tag).order_by(Tag.id)):
+                self.tags.setdefault(without_illegal_characters(tag.name_key), tag)
+            for tag in self.session.scalars(select(Tag)):
+                self.tags[tag.name_key] = tag  # an exact match wins
+        return self.tags.get(key)
 
     def case_exists(self, slug: str) -> bool:
         return slug in self.cases or slug in self.new_slugs
@@ -131,16 +194,29 @@ class _Planner:
     def each(self, sheet: SheetRows | None, handler: Any) -> None:
         if sheet is None:
             return
+        self.sheet = sheet
         for number, row in sheet.rows:
             try:
+                if number in sheet.problems:
+                    raise RowRejectedError(sheet.problems[number][1], sheet.problems[number][0])
                 handler(number, row)
             except RowRejectedError as exc:
-                self.plan.rejected.append(Rejection(sheet.name, number, str(exc)))
+                self.plan.rejected.append(Rejection(sheet.name, number, str(exc), exc.column))
+
+    def claim(self, header: str, key: Any, shown: str, number: int) -> None:
+        """Take `key` for row `number`; a key the sheet already gave another row is rejected."""
+        seen = self.seen.setdefault(self.sheet.name, {})
+        first = seen.setdefault(key, number)
+        if first != number:
+            raise RowRejectedError(
+                f"{shown} is also on row {first}; each may appear once", self.sheet.column(header)
+            )
 
     def case_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Slug")).strip()
         if not slug:
             raise RowRejectedError("the Slug cell is empty")
+        self.claim("Slug", slug, f"the slug {slug!r}", number)
         title = _text(row.get("Title"))
         start = _year(row.get("Start year"), "Start year")
         end = _year(row.get("End year"), "End year")
@@ -164,15 +240,13 @@ class _Planner:
                     f"unknown form of assistance {form!r} (use: {', '.join(ASSISTANCE_FORMS)})"
                 )
         tags = []
-        for name in _list(row.get("Tags"), ";"):
+        for name in split_tag_names(_text(row.get("Tags"))):
             try:
                 tags.append(normalise_tag_name(name))
             except TagNameError as exc:
                 raise RowRejectedError(str(exc)) from exc
         case = self.cases.get(slug)
         if case is None:
-            if slug in self.new_slugs:
-                raise RowRejectedError(f"the slug {slug!r} appears twice")
             self.new_slugs.add(slug)
             values.update(slug=slug, forms=forms, tags=[t[0] for t in tags])
             self.record(RowChange(layout.CASES, number, slug, "add", values))
@@ -180,15 +254,16 @@ class _Planner:
         change = RowChange(layout.CASES, number, slug, "change", values, target_id=case.id)
         for name, new in values.items():
             old = getattr(case, name)
-            if (old or None) != (new or None):
+            if not _same(old, new):
                 change.changes.append(FieldChange(name, old, new))
         old_forms = sorted(case.assistance_forms)
         if forms != old_forms:
             change.changes.append(FieldChange("forms", ", ".join(old_forms), ", ".join(forms)))
-        have = {t.name_key for t in case.tags}
+        # As exported: a name the export had to clean comes back cleaned, and is the same tag.
+        have = {without_illegal_characters(t.name_key) for t in case.tags}
         added = [display for display, key in tags if key not in have]
         if added:
-            change.changes.append(FieldChange("tags added", "", "; ".join(added)))
+            change.changes.append(FieldChange("tags added", "", join_tag_names(added)))
         change.values.update(forms=forms, tags=added)
         self.record(change)
 
@@ -222,6 +297,8 @@ class _Planner:
             "source_key": _text(row.get("Source key")).strip(),
         }
         key = _text(row.get("Key")).strip()
+        if key:
+            self.claim("Key", (slug, key), f"the key {key!r} of {slug!r}", number)
         case = self.cases.get(slug)
         metric = None
         if case is not None and key:
@@ -238,7 +315,7 @@ class _Planner:
                 if field_name == "source_key" and metric.source
                 else ("" if field_name == "source_key" else getattr(metric, field_name))
             )
-            if (old or None) != (new or None):
+            if not _same(old, new):
                 change.changes.append(FieldChange(field_name, old, new))
         self.record(change)
 
@@ -247,8 +324,10 @@ class _Planner:
         if not self.case_exists(slug):
             raise RowRejectedError(f"no case with the slug {slug!r}")
         body = _text(row.get("Note"))
-        note_id = row.get("Note id")
-        note = self.session.get(Note, int(note_id)) if isinstance(note_id, int | float) else None
+        note_id = _row_id(row.get("Note id"))
+        note = self.session.get(Note, note_id) if note_id is not None else None
+        if note is not None:
+            self.claim("Note id", note.id, f"note {note.id}", number)
         if note is not None and note.case.slug != slug:
             raise RowRejectedError(f"note {note_id} belongs to {note.case.slug!r}, not {slug!r}")
         if note is None:
@@ -257,7 +336,7 @@ class _Planner:
             self.record(RowChange(layout.NOTES, number, slug, "add", {"slug": slug, "body": body}))
             return
         change = RowChange(layout.NOTES, number, slug, "change", {"body": body}, target_id=note.id)
-        if note.body != body:
+        if not _same(note.body, body):
             change.changes.append(FieldChange("body", note.body, body))
         self.record(change)
 
@@ -266,10 +345,10 @@ class _Planner:
         if not self.case_exists(slug):
             raise RowRejectedError(f"no case with the slug {slug!r}")
         comment = _text(row.get("Comment"))
-        item_id = row.get("Highlight id")
-        item = (
-            self.session.get(Highlight, int(item_id)) if isinstance(item_id, int | float) else None
-        )
+        item_id = _row_id(row.get("Highlight id"))
+        item = self.session.get(Highlight, item_id) if item_id is not None else None
+        if item is not None:
+            self.claim("Highlight id", item.id, f"highlight {item.id}", number)
         if item is None:
             where = _text(row.get("Field")).strip() or "summary"
             quote = _text(row.get("Quote"))
@@ -283,7 +362,7 @@ class _Planner:
         change = RowChange(
             layout.HIGHLIGHTS, number, slug, "change", {"comment": comment}, target_id=item.id
         )
-        if item.comment != comment:
+        if not _same(item.comment, comment):
             change.changes.append(FieldChange("comment", item.comment, comment))
         self.record(change)
 
@@ -292,8 +371,9 @@ class _Planner:
             display, key = normalise_tag_name(_text(row.get("Tag")))
         except TagNameError as exc:
             raise RowRejectedError(str(exc)) from exc
+        self.claim("Tag", key, f"the tag {display!r}", number)
         colour = _text(row.get("Colour")).strip()
-        tag = self.session.scalars(select(Tag).where(Tag.name_key == key)).first()
+        tag = self.tag_by_key(key)
         if tag is None:
             values = {"name": display, "name_key": key, "colour": colour}
             self.record(RowChange(layout.TAGS, number, display, "add", values))
@@ -301,7 +381,7 @@ class _Planner:
         change = RowChange(
             layout.TAGS, number, tag.name, "change", {"colour": colour}, target_id=tag.id
         )
-        if (tag.colour or "") != colour:
+        if not _same(tag.colour, colour):
             change.changes.append(FieldChange("colour", tag.colour, colour))
         self.record(change)
 
@@ -310,6 +390,7 @@ class _Planner:
         title = _text(row.get("Title"))
         if not key:
             raise RowRejectedError("the Key cell is empty")
+        self.claim("Key", key, f"the key {key!r}", number)
         values = {
             "title": title,
             "author": _text(row.get("Author")),
@@ -329,14 +410,27 @@ class _Planner:
             return
         change = RowChange(layout.SOURCES, number, key, "change", values, target_id=source.id)
         for name, new in values.items():
-            if (getattr(source, name) or "") != new:
+            if not _same(getattr(source, name), new):
                 change.changes.append(FieldChange(name, getattr(source, name), new))
         self.record(change)
+
+
+def _preload(session: Session, model: type[Note] | type[Highlight], sheet: SheetRows | None,
+             column: str) -> list[Any]:  # fmt: skip
+    """Load the rows the sheet names by id in a few queries, so each row's lookup finds
+    them in the session instead of asking SQLite once per row. Returns them (keep them
+    referenced: the session holds its objects weakly)."""
+    if sheet is None:
+        return []
+    ids = sorted({i for _, row in sheet.rows if (i := _row_id(row.get(column))) is not None})
+    return list(session.scalars(select(model).where(in_ids(model.id, ids)))) if ids else []
 
 
 def plan_import(session: Session, sheets: dict[str, SheetRows]) -> ImportPlan:
     """Compare the workbook's rows with the catalogue; write nothing."""
     planner = _Planner(session)
+    loaded = _preload(session, Note, sheets.get(layout.NOTES), "Note id")
+    loaded += _preload(session, Highlight, sheets.get(layout.HIGHLIGHTS), "Highlight id")
     planner.each(sheets.get(layout.SOURCES), planner.source_row)
     planner.each(sheets.get(layout.TAGS), planner.tag_row)
     planner.each(sheets.get(layout.CASES), planner.case_row)

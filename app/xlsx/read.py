@@ -1,16 +1,44 @@
-"""Reading a workbook in the export's layout, with a clear word for anything else."""
+"""Reading a workbook in the export's layout, with a clear word for anything else.
+
+Whatever is wrong with a file, the user gets one line naming what and where:
+not a workbook, damaged (and in which sheet, from which row), a sheet
+without its header row. A cell too long for Excel is not an error for the
+whole file: its row is set aside with the column named, and the planner
+rejects it.
+"""
 
 from __future__ import annotations
 
-import zipfile
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.xlsx import layout
+from app.xlsx.cells import EXCEL_CELL_LIMIT, utf16_length
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DETAIL_LIMIT = 160  # characters of a library's own message quoted in ours
+
+# The columns that make each sheet Casebook's: its first row must name them.
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    layout.CASES: ("Slug", "Title"),
+    layout.METRICS: ("Case slug", "Metric"),
+    layout.NOTES: ("Case slug", "Note"),
+    layout.HIGHLIGHTS: ("Case slug",),
+    layout.TAGS: ("Tag",),
+    layout.SOURCES: ("Key",),
+}
+SHEETS = tuple(REQUIRED_COLUMNS)
+KNOWN_HEADERS: dict[str, set[str]] = {
+    layout.CASES: {c.header for c in layout.CASE_COLUMNS},
+    layout.METRICS: {c.header for c in layout.METRIC_COLUMNS},
+    layout.NOTES: {c.header for c in layout.NOTE_COLUMNS},
+    layout.HIGHLIGHTS: {c.header for c in layout.HIGHLIGHT_COLUMNS},
+    layout.TAGS: {c.header for c in layout.TAG_COLUMNS},
+    layout.SOURCES: {c.header for c in layout.SOURCE_COLUMNS},
+}
 
 
 class WorkbookError(ValueError):
@@ -19,13 +47,36 @@ class WorkbookError(ValueError):
 
 @dataclass
 class SheetRows:
-    """One sheet's rows as {header: value}, with the sheet's row numbers."""
+    """One sheet's rows as {header: value}, with the sheet's row numbers.
+
+    `problems` holds, by row number, why a row cannot be used as it is
+    (a cell too long), naming the column; the planner rejects those rows.
+    """
 
     name: str
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    problems: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def column(self, header: str) -> str:
+        """ "E (Note)": where the column with this header is, for messages."""
+        from openpyxl.utils import get_column_letter
+
+        if header in self.header:
+            return f"{get_column_letter(self.header.index(header) + 1)} ({header})"
+        return header
+
+
+def one_line(exc: BaseException) -> str:
+    """A library's message, on one line and not too long."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= DETAIL_LIMIT else text[: DETAIL_LIMIT - 1] + "…"
 
 
 def _check_signature(path: Path) -> None:
+    if path.exists() and not path.is_file():
+        # A folder, a FIFO or a device: reading a FIFO would wait for ever.
+        raise WorkbookError(f"{path.name} is not a file, so it cannot be a workbook.")
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
@@ -58,6 +109,121 @@ def _joined(header: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
     return row
 
 
+def _too_long(sheet: SheetRows, values: tuple[Any, ...]) -> tuple[str, str] | None:
+    """(column, reason) for the first cell longer than Excel allows, if any."""
+    for index, value in enumerate(values):
+        if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT // 2:
+            length = utf16_length(value)
+            if length > EXCEL_CELL_LIMIT:
+                name = sheet.header[index] if index < len(sheet.header) else ""
+                from openpyxl.utils import get_column_letter
+
+                column = get_column_letter(index + 1) + (f" ({name})" if name else "")
+                return column, (
+                    f"the cell holds {length:,} characters, more than Excel's "
+                    f"{EXCEL_CELL_LIMIT:,}; put the rest in a '(continued)' column"
+                )
+    return None
+
+
+def _check_header(path: Path, sheet: SheetRows, first: tuple[Any, ...]) -> None:
+    """Raise WorkbookError unless the sheet's first row names its required columns."""
+    present = set(sheet.header)
+    required = REQUIRED_COLUMNS[sheet.name]
+    missing = [name for name in required if name not in present]
+    if not missing:
+        return
+    if not present & KNOWN_HEADERS[sheet.name]:
+        shown = ", ".join(repr(str(v))[:40] for v in first[:4] if v not in (None, ""))
+        raise WorkbookError(
+            f"{path.name}: the '{sheet.name}' sheet has no header row: row 1 should name "
+            f"its columns ({', '.join(required)}, …) but holds {shown or 'nothing'}."
+        )
+    raise WorkbookError(
+        f"{path.name}: the '{sheet.name}' sheet has no {' or '.join(repr(m) for m in missing)} "
+        "column in row 1, so it is not in Casebook's layout."
+    )
+
+
+def _read_sheet(path: Path, worksheet: Any, name: str) -> SheetRows:
+    sheet = SheetRows(name)
+    number = 0  # the last row read whole
+    try:
+        rows = worksheet.iter_rows(values_only=True)
+        first = next(rows, None)
+        if first is None:
+            return sheet
+        number = 1
+        sheet.header = [str(h).strip() if h is not None else "" for h in first]
+        if not any(sheet.header) and next(rows, None) is None:
+            return sheet  # an empty sheet: nothing to import, nothing wrong
+        _check_header(path, sheet, first)
+        for number, values in enumerate(rows, start=2):
+            if not any(v not in (None, "") for v in values):
+                continue
+            problem = _too_long(sheet, values)
+            if problem is not None:
+                sheet.problems[number] = problem
+            sheet.rows.append((number, _joined(sheet.header, values)))
+    except WorkbookError:
+        raise
+    except Exception as exc:  # openpyxl, lxml and zipfile raise many kinds on a damaged part
+        raise WorkbookError(
+            f"{path.name} is damaged: the '{name}' sheet cannot be read from row {number + 1} "
+            f"on ({one_line(exc)})."
+        ) from exc
+    return sheet
+
+
+def _damaged_part(path: Path) -> str:
+    """ ": its 'Notes' sheet", naming the first part of the archive that cannot be read.
+
+    Only run once opening has failed: reads and parses every part.
+    """
+    import zipfile
+
+    from lxml.etree import XMLParser, parse
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sheets = _sheet_names(archive)
+            for info in archive.infolist():
+                try:
+                    with archive.open(info) as member:
+                        if info.filename.endswith((".xml", ".rels")):
+                            parse(member, XMLParser(resolve_entities=False, no_network=True))
+                        else:
+                            while member.read(1 << 20):
+                                pass
+                except Exception:
+                    if info.filename in sheets:
+                        return f": its '{sheets[info.filename]}' sheet"
+                    return f": its part {info.filename}"
+    except Exception:
+        return ""  # the archive itself is broken; the library's message says how
+    return ""
+
+
+def _sheet_names(archive: Any) -> dict[str, str]:
+    """Part name ("xl/worksheets/sheet3.xml") → sheet name ("Notes"), as far as readable."""
+    from lxml.etree import XMLParser, fromstring
+
+    parser = XMLParser(resolve_entities=False, no_network=True)
+    try:
+        book = fromstring(archive.read("xl/workbook.xml"), parser)
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
+    except Exception:
+        return {}
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    names: dict[str, str] = {}
+    for sheet in book.iter("{*}sheet"):
+        rel_id = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(rel_id, "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        names[part] = sheet.get("name", "")
+    return names
+
+
 def read_workbook(path: Path) -> dict[str, SheetRows]:
     """Every known sheet of the workbook at `path`; raises WorkbookError."""
     from openpyxl import load_workbook
@@ -66,36 +232,23 @@ def read_workbook(path: Path) -> dict[str, SheetRows]:
     _check_signature(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise WorkbookError(f"{path.name} is damaged and cannot be read ({exc}).") from exc
+    except Exception as exc:  # zipfile, lxml and openpyxl raise many kinds on a damaged file
+        where = _damaged_part(path)
+        raise WorkbookError(
+            f"{path.name} is damaged{where} and cannot be read ({one_line(exc)})."
+        ) from exc
     try:
         if layout.CASES not in workbook.sheetnames:
             raise WorkbookError(
                 f"{path.name} is not in Casebook's layout: it has no "
                 f"'{layout.CASES}' sheet (it has: {', '.join(workbook.sheetnames)})."
             )
-        sheets: dict[str, SheetRows] = {}
-        for name in (layout.CASES, layout.METRICS, layout.NOTES, layout.HIGHLIGHTS,
-                     layout.TAGS, layout.SOURCES):  # fmt: skip
-            if name not in workbook.sheetnames:
-                continue
-            rows = workbook[name].iter_rows(values_only=True)
-            header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-            sheet = SheetRows(name)
-            for number, values in enumerate(rows, start=2):
-                if any(v not in (None, "") for v in values):
-                    sheet.rows.append((number, _joined(header, values)))
-            sheets[name] = sheet
-        missing = {"Slug", "Title"} - {h for _, r in sheets[layout.CASES].rows[:1] for h in r}
-        if sheets[layout.CASES].rows and missing:
-            raise WorkbookError(
-                f"{path.name}: the '{layout.CASES}' sheet has no {' or '.join(sorted(missing))} "
-                "column, so it is not in Casebook's layout."
-            )
-        return sheets
-    except WorkbookError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds on a damaged part
-        raise WorkbookError(f"{path.name} is damaged and cannot be read ({exc}).") from exc
+        return {
+            name: _read_sheet(path, workbook[name], name)
+            for name in SHEETS
+            if name in workbook.sheetnames
+        }
     finally:
-        workbook.close()
+        # Closing a damaged archive must not hide the message above.
+        with contextlib.suppress(Exception):
+            workbook.close()

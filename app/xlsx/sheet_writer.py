@@ -5,9 +5,12 @@ several lxml calls, and a styled cell (a WriteOnlyCell) takes an exception
 path on top; at 100,000 cases that is most of an export's time. `XmlRows`
 instead writes each row's <sheetData> XML as text, with style ids worked out
 once per export, and hands it to lxml in runs of rows: lxml parses each run
-and writes it into the sheet's stream, so the part stays well-formed (text
-that XML cannot hold raises, as it does in openpyxl) and is serialised the
-way openpyxl serialises its own rows.
+and writes it into the sheet's stream, so the part stays well-formed and is
+serialised the way openpyxl serialises its own rows.
+
+Text should reach a sink already cleaned (export's CellCleaner counts what
+it removes); both sinks still drop any character XML cannot hold that gets
+this far, so no value can stop an export half-way.
 
 `XmlRows` uses openpyxl internals (checked with openpyxl 3.1):
 WriteOnlyWorksheet._get_writer / _writer / _rows, and WorksheetWriter's `xf`
@@ -25,7 +28,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any, NamedTuple, Protocol
 
-from app.xlsx.cells import EXCEL_CELL_LIMIT
+from app.xlsx.cells import EXCEL_CELL_LIMIT, without_illegal_characters
 
 # Rows are handed to lxml once this much XML text has built up.
 RUN_CHARACTERS = 100_000
@@ -105,14 +108,14 @@ class CellRows:
         self.rows = 0
 
     def append(self, values: Sequence[Any]) -> None:
-        self.sheet.append([self._cell(v) if type(v) is Styled else v for v in values])
+        self.sheet.append([self._cell(v) if type(v) is Styled else _clean(v) for v in values])
         self.rows += 1
 
     def _cell(self, styled: Styled) -> Any:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.worksheet.hyperlink import Hyperlink
 
-        cell = WriteOnlyCell(self.sheet, styled.value)
+        cell = WriteOnlyCell(self.sheet, _clean(styled.value))
         for name, value in self.styles.attributes[styled.style].items():
             setattr(cell, name, value)
         if isinstance(styled.value, str):
@@ -260,6 +263,10 @@ class _ElementStream:
         writer.xf.send(None)
 
 
+def _clean(value: Any) -> Any:
+    return without_illegal_characters(value) if isinstance(value, str) else value
+
+
 def _location_prefix(sheet: str) -> str:
     """A link's location on `sheet` is this followed by the row number (column A)."""
     return f"'{sheet}'!A"
@@ -272,7 +279,7 @@ def _number(value: float) -> str:
 
 def _text_cell(ref: str, value: str, style: str) -> str:
     """An inline string cell; text past Excel's limit is cut, as openpyxl cuts it."""
-    value = value[:EXCEL_CELL_LIMIT]
+    value = without_illegal_characters(value)[:EXCEL_CELL_LIMIT]
     if not value:
         return f'<c r="{ref}"{style} t="inlineStr"/>'
     space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
