@@ -118,6 +118,29 @@ def test_apply_writes_everything_and_undo_takes_it_all_back(
     assert after_undo == before
 
 
+def test_undo_of_an_import_refuses_to_revert_text_changed_since(
+    small_catalogue: Catalogue, tmp_path: Path
+) -> None:
+    from app.changes import ReplayConflictError
+
+    path = _export(small_catalogue, tmp_path / "edited.xlsx")
+    row = _row_of(path, "Case studies", "Slug", "beta")
+    _edit(path, "Case studies", {(row, "Summary"): "The import's summary"})
+    with small_catalogue.sessions.begin() as session:
+        applied = apply_plan(session, preview_import(session, path))
+    with small_catalogue.sessions.begin() as session:  # a colleague's edit, after the import
+        beta = session.scalars(select(CaseStudy).where(CaseStudy.slug == "beta")).one()
+        beta.summary = "A colleague's summary"
+    with (
+        pytest.raises(ReplayConflictError, match="Cannot undo this import: the summary of"),
+        small_catalogue.sessions.begin() as session,
+    ):
+        undo_import(session, applied)
+    with small_catalogue.sessions() as session:
+        summary = session.scalars(select(CaseStudy.summary).where(CaseStudy.slug == "beta")).one()
+    assert summary == "A colleague's summary"
+
+
 def test_an_import_never_deletes(small_catalogue: Catalogue, tmp_path: Path) -> None:
     path = _export(small_catalogue, tmp_path / "fewer.xlsx")
     wb = openpyxl.load_workbook(path)

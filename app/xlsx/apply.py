@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.changes import Journal
+from app.changes import Journal, ReplayConflictError
 from app.highlights import reanchor_case
 from app.tag_names import normalise_tag_name
 from app.xlsx import layout
@@ -36,6 +36,9 @@ class AppliedImport:
     previous: list[tuple[str, int, str, Any]] = field(default_factory=list)
     tag_links: list[tuple[int, int]] = field(default_factory=list)
     forms_before: dict[int, list[str]] = field(default_factory=dict)
+    # Each field the import changed, with the value it left: undo first checks
+    # that nobody changed it since.
+    left: dict[tuple[str, int, str], Any] = field(default_factory=dict)
 
 
 class _Applier:
@@ -183,7 +186,23 @@ def apply_plan(session: Session, plan: ImportPlan) -> AppliedImport:
                 applier.change(change)
     session.flush()
     _reanchor_edited_texts(applier, plan)
+    for sheet, row_id, name, _old in applier.done.previous:
+        row = session.get(MODELS[sheet], row_id)
+        if row is not None:
+            applier.done.left[(sheet, row_id, name)] = getattr(row, name)
     return applier.done
+
+
+def _changed_since(session: Session, applied: AppliedImport) -> list[str]:
+    """The fields the import wrote that someone changed since, in words."""
+    problems = []
+    for (sheet, row_id, name), value in applied.left.items():
+        row = session.get(MODELS[sheet], row_id)
+        if row is None or getattr(row, name) != value:
+            title = getattr(row, "title", None) if row is not None else None
+            where = f"'{title}'" if title else f"a row of the {sheet} sheet"
+            problems.append(f"the {name.replace('_', ' ')} of {where}")
+    return problems
 
 
 def _reanchor_edited_texts(applier: _Applier, plan: ImportPlan) -> None:
@@ -207,7 +226,19 @@ def _reanchor_edited_texts(applier: _Applier, plan: ImportPlan) -> None:
 
 
 def undo_import(session: Session, applied: AppliedImport) -> None:
-    """Take back exactly what `apply_plan` did (in one transaction, the caller's)."""
+    """Take back exactly what `apply_plan` did (in one transaction, the caller's).
+
+    Refuses with ReplayConflictError, writing nothing, when a field the import
+    wrote was changed since (by the window, the command line or a colleague's
+    later import): undo never reverts someone else's text.
+    """
+    problems = _changed_since(session, applied)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ReplayConflictError(
+            f"Cannot undo this import: {problems[0]}{more} was changed elsewhere since. "
+            "Nothing was changed."
+        )
     for case_id, tag_id in applied.tag_links:
         session.execute(
             delete(case_tag).where(case_tag.c.case_id == case_id, case_tag.c.tag_id == tag_id)
