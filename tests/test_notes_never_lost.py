@@ -135,3 +135,12 @@ def test_a_note_changed_elsewhere_while_typing_keeps_both_versions(
     assert sorted(_bodies(win, case_id)) == ["a colleague's version", "first draft, then more"]
     assert "Both versions are kept" in win.notes_panel.warning.text()
     assert win.notes_panel.editor.toPlainText() == "first draft, then more"
+
+
+def test_switching_tab_writes_the_note_at_once(qtbot: QtBot, small_window: MainWindow) -> None:
+    win = small_window
+    case_id = _new_note(qtbot, win)
+    qtbot.keyClicks(win.notes_panel.editor, "before the tab changes")
+    assert _bodies(win, case_id) == [""]  # within the autosave delay
+    win.detail.tabs.setCurrentIndex(0)
+    assert _bodies(win, case_id) == ["before the tab changes"]

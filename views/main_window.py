@@ -272,6 +272,8 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(self)
         self.detail.tabs.insertTab(1, self.highlights_panel, "Read && Highlight")
         self.detail.tabs.addTab(self.notes_panel, "Notes")
+        # Leaving the Notes tab writes the note at once, as switching note or case does.
+        self.detail.tabs.currentChanged.connect(lambda _index: self.notes_panel.flush())
         self._notes_dock: NotesDock | None = None  # built when first shown
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
