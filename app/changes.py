@@ -16,10 +16,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Table, and_, bindparam, select, tuple_
+from sqlalchemy import ColumnElement, CursorResult, Table, and_, bindparam, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.id_sets import chunks, in_ids
 from models import Base
 
 Row = dict[str, Any]
@@ -186,7 +187,6 @@ _ROW_WORDS: dict[str, tuple[str, str | None]] = {
     "case_source": ("a source of a case", None),
     "case_assistance": ("a form of assistance of a case", None),
 }
-_CHUNK_VARIABLES = 900  # well under SQLite's smallest limit on bound variables (999)
 
 
 def _expected_now(changes: ChangeSet, undo: bool) -> dict[tuple[str, tuple[Any, ...]], Row | None]:
@@ -204,20 +204,26 @@ def _expected_now(changes: ChangeSet, undo: bool) -> dict[tuple[str, tuple[Any, 
 def _current_rows(session: Session, table_name: str, keys: list[tuple[Any, ...]]) -> dict[
     tuple[Any, ...], Row
 ]:  # fmt: skip
+    """The rows now stored under `keys` (absent keys are missing from the result)."""
     table = _table(table_name)
     columns = list(table.primary_key.columns)
-    size = max(1, _CHUNK_VARIABLES // len(columns))
+    # Keys grouped by their trailing columns (a bulk tag's links share the tag
+    # id), so each group is one indexed query on the first column, with the
+    # ids bound as one JSON text whatever their number.
+    groups: dict[tuple[Any, ...], list[Any]] = {}
+    for key in keys:
+        groups.setdefault(key[1:], []).append(key[0])
     found: dict[tuple[Any, ...], Row] = {}
-    for start in range(0, len(keys), size):
-        chunk = keys[start : start + size]
-        condition = (
-            columns[0].in_([k[0] for k in chunk])
-            if len(columns) == 1
-            else tuple_(*columns).in_(chunk)
-        )
-        for result in session.execute(select(table).where(condition)):
-            row = dict(result._mapping)
-            found[_key_of(table, row)] = row
+    for tail, firsts in groups.items():
+        rest = [c == v for c, v in zip(columns[1:], tail, strict=True)]
+        if all(isinstance(v, int) for v in firsts):
+            pieces: list[Any] = [in_ids(columns[0], firsts)]
+        else:
+            pieces = [columns[0].in_(list(chunk)) for chunk in chunks(firsts)]
+        for piece in pieces:
+            for result in session.execute(select(table).where(piece, *rest)):
+                row = dict(result._mapping)
+                found[_key_of(table, row)] = row
     return found
 
 
