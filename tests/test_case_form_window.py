@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.case_edit import MetricDraft
+from tests.message_boxes import Answers
 from views.case_form import CaseFormDialog
 from views.draft_table_model import Column, DraftTableModel
 from views.main_window import MainWindow
@@ -202,15 +203,8 @@ def test_an_editor_whose_case_changed_elsewhere_says_so_before_writing(
             update(CaseStudy).where(CaseStudy.id == case_id).values(summary="Their summary")
         )
     other.close()
-    asked: list[str] = []
-
-    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
-        def ask(_parent: object, _title: str, text: str, *_a: object) -> object:
-            asked.append(text)
-            return button
-
-        return ask
-
+    answers = Answers()
+    answer, asked = answers.answer, answers.asked
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
     _ok(qtbot, dialog)
     assert dialog.isVisible()  # nothing written; the user's edits stay in the form

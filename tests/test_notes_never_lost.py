@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.notes import update_note
 from app.service import CatalogueService, WriteFailedError
 from app.store import open_catalogue
+from tests.message_boxes import Answers
 from views.main_window import MainWindow
 from views.notes_panel import MAX_UNSAVED_MS, RETRY_MS
 
@@ -100,15 +101,8 @@ def test_closing_with_unsaved_text_asks_and_never_discards_silently(
     case_id = _new_note(qtbot, win)
     _failing_writes(monkeypatch, win)
     qtbot.keyClicks(win.notes_panel.editor, "do not lose me")
-    asked: list[str] = []
-
-    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
-        def ask(_parent: object, _title: str, text: str, *_a: object) -> object:
-            asked.append(text)
-            return button
-
-        return ask
-
+    answers = Answers()
+    answer, asked = answers.answer, answers.asked
     monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Cancel))
     win.close()
     assert win.isVisible() and asked and FULL_DISK in asked[0]
