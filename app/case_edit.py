@@ -20,8 +20,6 @@ from app.changes import Journal
 from app.highlights import reanchor_case
 from app.validation import FieldValueError, parse_number, parse_period, parse_year
 from models import (
-    ASSISTANCE_FORMS,
-    QUALIFIERS,
     Actor,
     Base,
     CaseActor,
@@ -32,7 +30,12 @@ from models import (
     Place,
     Source,
 )
-from models.catalogue import ACTOR_KINDS, CaseAssistance
+
+# The editor's choices, re-exported for the views (which never import models).
+from models.catalogue import ACTOR_KINDS as ACTOR_KINDS
+from models.catalogue import ASSISTANCE_FORMS as ASSISTANCE_FORMS
+from models.catalogue import QUALIFIERS as QUALIFIERS
+from models.catalogue import CaseAssistance
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

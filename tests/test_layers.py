@@ -35,3 +35,25 @@ def test_the_window_is_built_before_the_database_layer_loads() -> None:
     loaded = _modules_after("import app.cli, app.gui")
     assert "PySide6.QtWidgets" in loaded
     assert not {m for m in loaded if m.startswith(("sqlalchemy", "openpyxl"))}
+
+
+def test_views_never_import_models_or_sqlalchemy() -> None:
+    """Also imports inside functions, which the module-loading tests above cannot see."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "views").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [
+                f"{path.name}:{node.lineno} {name}"  # type: ignore[attr-defined]
+                for name in names
+                if name.split(".")[0] in ("models", "sqlalchemy")
+            ]
+    assert offenders == []

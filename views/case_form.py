@@ -56,8 +56,7 @@ class CaseFormDialog(QDialog):
         save: Callable[[CaseDraft], object],
         parent: QWidget | None = None,
     ) -> None:
-        from app.case_edit import ActorDraft, MetricDraft
-        from models.catalogue import ACTOR_KINDS, ASSISTANCE_FORMS, QUALIFIERS
+        from app.case_edit import ACTOR_KINDS, ASSISTANCE_FORMS, QUALIFIERS, ActorDraft, MetricDraft
 
         super().__init__(parent)
         self.setWindowTitle(f"Edit “{draft.title}”" if draft.title else "New Case Study")
