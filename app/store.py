@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,6 @@ from models.engine import (
     CorruptCatalogueError,
     FileState,
     UnwritableCatalogueError,
-    connect_read_only,
     disk_is_full,
     inspect_file,
     make_engine,
@@ -87,18 +85,10 @@ def backup_path(path: Path, version: int) -> Path:
 
 def _backup_before_migration(path: Path, version: int) -> Path:
     """Copy the catalogue with SQLite's online backup, so the copy is consistent."""
+    from app.backups import copy_database
+
     target = backup_path(path, version)
-    partial = target.with_name(target.name + ".partial")
-    source = connect_read_only(path)
-    try:
-        dest = sqlite3.connect(partial)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    shutil.move(partial, target)
+    copy_database(path, target)
     return target
 
 
