@@ -213,7 +213,6 @@ def _run(args: argparse.Namespace) -> int:
         return path_handler(path, args)
     # Imported here so that starting the window does not load the database
     # layer before the window is on screen.
-    from app.db_errors import is_read_only_error
     from app.store import open_catalogue
 
     catalogue = open_catalogue(path)
@@ -226,10 +225,12 @@ def _run(args: argparse.Namespace) -> int:
             print(f"casebook: warning: {catalogue.read_only_reason}", file=sys.stderr)
         return status
     except Exception as exc:
-        if catalogue.read_only and is_read_only_error(exc):
-            log.info("write refused on a read-only catalogue", exc_info=exc)
-            reason = catalogue.read_only_reason or f"{path} is read-only."
-            raise CommandError(f"{reason} Nothing was changed.") from exc
-        raise
+        from app.service import failure_message
+
+        said = failure_message(catalogue, exc)
+        if said is None:
+            raise
+        log.info("refused: %s", said, exc_info=exc)
+        raise CommandError(said) from exc
     finally:
         catalogue.close()

@@ -97,18 +97,14 @@ class ErrorHandlers:
         log.error("unexpected error in the window", exc_info=(kind, exc, tb))
         if self.showing:
             return
-        from app.db_errors import is_read_only_error, user_message
+        from app.db_errors import user_message
         from app.logs import log_location
-        from app.service import WriteFailedError
+        from app.service import failure_message
         from views.error_dialog import show_error
 
-        if isinstance(exc, WriteFailedError):  # already one line in words
-            message = str(exc)
-        else:
-            message = user_message(exc) or f"Something went wrong: {type(exc).__name__}: {exc}"
         service = self.window._service
-        if service is not None and service.catalogue.read_only and is_read_only_error(exc):
-            message = f"{service.catalogue.read_only_reason} Nothing was changed."
+        said = failure_message(service.catalogue, exc) if service is not None else user_message(exc)
+        message = said or f"Something went wrong: {type(exc).__name__}: {exc}"
         details = "".join(traceback.format_exception(kind, exc, tb))
         self.showing = True
         try:

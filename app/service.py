@@ -49,17 +49,21 @@ class WriteFailedError(CatalogueError):
     """
 
 
-def explain_write_failure(catalogue: Catalogue, exc: BaseException) -> str:
-    """One line, in words, for a database error during a write."""
+def failure_message(catalogue: Catalogue, exc: BaseException) -> str | None:
+    """One line, in words, for a failure while using `catalogue`, or None for a bug.
+
+    The one place that words a database failure for the window and the command
+    line alike: a refused write on a read-only catalogue gives its reason (for
+    a damaged one, the backup to restore); other known failures go through
+    app.db_errors; a CatalogueError already is a message.
+    """
     from app.db_errors import is_read_only_error, user_message
 
+    if isinstance(exc, CatalogueError):
+        return str(exc)
     if catalogue.read_only and catalogue.read_only_reason and is_read_only_error(exc):
-        return catalogue.read_only_reason
-    said = user_message(exc, catalogue.path)
-    if said is not None:
-        return said
-    first_line = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-    return f"Could not write to the catalogue ({first_line}). Nothing was changed."
+        return f"{catalogue.read_only_reason} Nothing was changed."
+    return user_message(exc, catalogue.path)
 
 
 class CatalogueService:
@@ -73,14 +77,20 @@ class CatalogueService:
         try:
             yield
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-            raise WriteFailedError(explain_write_failure(self.catalogue, exc)) from exc
+            said = failure_message(self.catalogue, exc)
+            if said is None:
+                first_line = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+                said = f"Could not write to the catalogue ({first_line}). Nothing was changed."
+            raise WriteFailedError(said) from exc
 
-    def changed_elsewhere(self) -> bool:
-        """Whether another process committed to the catalogue since the last call."""
+    def watch_changes(self) -> None:
+        """From now on, `changed_elsewhere` tells of other processes' commits."""
         if self._watcher is None:
             self._watcher = ChangeWatcher(self.catalogue.path)
-            return False
-        return self._watcher.changed()
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another process committed since the last call (False unless watching)."""
+        return self._watcher is not None and self._watcher.changed()
 
     def _absorb_own_write(self) -> None:
         if self._watcher is not None:

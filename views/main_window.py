@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
     def attach(self, service: CatalogueService) -> None:
         """Show the catalogue `service` reads from."""
         self._service = service
-        service.changed_elsewhere()  # from now on, commits by other processes are noticed
+        service.watch_changes()
         self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
         self.tag_panel.reload()
         self.apply_filter()
