@@ -21,6 +21,7 @@ from models.catalogue import (
     SeedRecord,
     Source,
 )
+from models.search import CaseArea, SavedSearch, SearchDirty, SearchDoc
 
 
 def _never_reuse_ids() -> None:
@@ -39,6 +40,7 @@ __all__ = [
     "Actor",
     "Base",
     "CaseActor",
+    "CaseArea",
     "CasePlace",
     "CaseSource",
     "CaseStudy",
@@ -49,6 +51,9 @@ __all__ = [
     "Note",
     "Perspective",
     "Place",
+    "SavedSearch",
+    "SearchDirty",
+    "SearchDoc",
     "SeedRecord",
     "Source",
     "Tag",

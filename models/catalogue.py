@@ -10,10 +10,12 @@ from sqlalchemy import (
     CheckConstraint,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -45,6 +47,9 @@ class CaseStudy(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
     title: Mapped[str] = mapped_column(String(300))
+    # The title in Chinese: the source's own where it gives one, else ours
+    # (seed/data marks which).
+    title_zh: Mapped[str] = mapped_column(String(300), default="", server_default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     narrative: Mapped[str] = mapped_column(Text, default="")
     sector: Mapped[str] = mapped_column(String(80), default="", index=True)
@@ -91,6 +96,8 @@ class CaseStudy(Base):
         CheckConstraint(
             "end_year IS NULL OR start_year IS NULL OR end_year >= start_year", name="period"
         ),
+        # The table's default order (by title, whatever the case) read from an index.
+        Index("ix_case_study_title_key", func.lower(title), id),
     )
 
     @property

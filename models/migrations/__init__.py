@@ -19,6 +19,7 @@ MIGRATION_MODULES: Sequence[str] = (
     "v002_highlights",
     "v003_note_updated_index",
     "v004_autoincrement",
+    "v005_search",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)
