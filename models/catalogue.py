@@ -50,6 +50,9 @@ class CaseStudy(Base):
     # The title in Chinese: the source's own where it gives one, else ours
     # (seed/data marks which).
     title_zh: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # Where the Chinese title comes from when it is not the source's own,
+    # e.g. "Casebook's translation"; empty when a source gives it.
+    title_zh_note: Mapped[str] = mapped_column(String(200), default="", server_default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     narrative: Mapped[str] = mapped_column(Text, default="")
     sector: Mapped[str] = mapped_column(String(80), default="", index=True)

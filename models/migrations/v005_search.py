@@ -97,6 +97,7 @@ _SHARED_TRIGGERS = [
 
 STATEMENTS = [
     "ALTER TABLE case_study ADD COLUMN title_zh VARCHAR(300) DEFAULT '' NOT NULL",
+    "ALTER TABLE case_study ADD COLUMN title_zh_note VARCHAR(200) DEFAULT '' NOT NULL",
     "CREATE INDEX ix_case_study_title_key ON case_study (lower(title), id)",
     """
 CREATE TABLE search_doc (
