@@ -186,6 +186,7 @@ _ROW_WORDS: dict[str, tuple[str, str | None]] = {
     "case_place": ("a place of a case", None),
     "case_source": ("a source of a case", None),
     "case_assistance": ("a form of assistance of a case", None),
+    "saved_search": ("the saved search", "name"),
 }
 
 

@@ -28,6 +28,7 @@ from app.query import (
     count_cases,
     facet_counts,
 )
+from app.saved_searches import SavedSearchInfo
 from app.store import Catalogue, CatalogueError
 from app.tags import TagInfo
 from app.watch import ChangeWatcher
@@ -229,3 +230,29 @@ class CatalogueService:
     def source_choices(self) -> list[Choice]:
         with self.catalogue.sessions() as session:
             return case_edit.source_choices(session)
+
+    # --- saved searches (written through `write` with app.saved_searches' functions) ---
+
+    def saved_searches(self) -> list[SavedSearchInfo]:
+        from app.saved_searches import list_saved
+
+        with self.catalogue.sessions() as session:
+            return list_saved(session)
+
+    def saved_counts(self) -> dict[int, int]:
+        from app.saved_searches import saved_counts
+
+        with self.catalogue.sessions() as session:
+            return saved_counts(session)
+
+    def find_saved(self, name: str) -> SavedSearchInfo | None:
+        from app.saved_searches import find_saved
+
+        with self.catalogue.sessions() as session:
+            return find_saved(session, name)
+
+    def describe_selection(self, flt: CaseFilter) -> str:
+        from app.saved_searches import describe_selection
+
+        with self.catalogue.sessions() as session:
+            return describe_selection(session, flt)

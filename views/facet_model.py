@@ -81,6 +81,17 @@ class FacetModel(QStandardItemModel):
         if changed:
             self.selectionChanged.emit()
 
+    def select_only(self, chosen: dict[str, frozenset[str]]) -> set[tuple[str, str]]:
+        """Check exactly these values (group → keys), quietly; returns those not shown here."""
+        self._quiet = True
+        try:
+            for (group, key), item in self._values.items():
+                checked = key in chosen.get(group, frozenset())
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        finally:
+            self._quiet = False
+        return {(g, k) for g, keys in chosen.items() for k in keys if (g, k) not in self._values}
+
     def value_item(self, group: str, key: str) -> QStandardItem | None:
         return self._values.get((group, key))
 

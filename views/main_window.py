@@ -43,6 +43,7 @@ from views.import_dialog import ImportController
 from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
+from views.saved_searches_panel import SavedSearchesPanel
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
 from views.toggle_on_click import toggle_on_click
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
         self.maintenance = MaintenanceActions(self)  # File → Back Up/Restore, Tools → Check
+        # Saved searches: a sidebar list under the tags, Edit → Save Search… and its button.
+        self.saved_searches = SavedSearchesPanel(self)
 
         # Changes other processes make to the catalogue are noticed within a second.
         self._watch_timer = QTimer(self)
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
         service.watch_changes()
         self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
         self.tag_panel.reload()
+        self.saved_searches.reload()
         self.apply_filter()
         self.facet_view.expandAll()
         if self.selected_case_id() is None and self.case_model.rowCount():

@@ -111,6 +111,18 @@ class TagTreeModel(QStandardItemModel):
         if notify:
             self.checkedChanged.emit()
 
+    def check_only(self, keys: frozenset[str]) -> set[str]:
+        """Check exactly these tags, quietly; returns the keys with no node here."""
+        self._quiet = True
+        try:
+            for key, node in self._nodes.items():
+                checked = key in keys
+                node.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self._checked = set(keys) & set(self._nodes)
+        finally:
+            self._quiet = False
+        return set(keys) - set(self._nodes)
+
     def toggle(self, key: str) -> None:
         node = self._nodes.get(key)
         if node is not None:
