@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -43,6 +44,7 @@ from views.commands import ChangeCommand
 from views.literal_text import literal
 
 if TYPE_CHECKING:
+    from app.changes import ChangeSet
     from app.saved_searches import SavedSearchInfo
     from views.main_window import MainWindow
 
@@ -50,12 +52,30 @@ SAVED_ID_ROLE = Qt.ItemDataRole.UserRole + 50
 SAVED_NAME_ROLE = Qt.ItemDataRole.UserRole + 51
 SAVE_SHORTCUT = "Ctrl+Shift+S"
 
-# A change to any of these can change what a saved search finds (or the searches
-# themselves); a step touching none of them leaves the counts as they are.
-COUNTED_TABLES = (
+# A change to any of these can change what a saved search finds (the search
+# documents hold a case's places, people, sources, figures, tags, notes and
+# highlights) or the searches themselves; a step touching none of them, or only
+# a tag's colour, leaves the counts as they are.
+COUNTED_TABLES = frozenset({
     "saved_search", "case_study", "case_place", "case_actor", "case_assistance",
-    "case_source", "place", "actor", "tag", "case_tag", "note", "highlight", "metric",
-)  # fmt: skip
+    "case_source", "source", "place", "actor", "tag", "case_tag", "note", "highlight",
+    "metric", "perspective",
+})  # fmt: skip
+UNCOUNTED_COLUMNS = {"tag": frozenset({"colour"})}
+
+
+def may_change_counts(changes: ChangeSet) -> bool:
+    """Whether a step's changes can change a saved search or what one finds."""
+    for change in changes.changes:
+        if change.table not in COUNTED_TABLES:
+            continue
+        if change.before is not None and change.after is not None:
+            differ = {k for k in change.after if change.after[k] != change.before.get(k)}
+            if differ <= UNCOUNTED_COLUMNS.get(change.table, frozenset()):
+                continue
+        return True
+    return False
+
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -227,14 +247,13 @@ class SavedSearchesPanel(QWidget):
     def _on_stack_moved(self, index: int) -> None:
         """An undo-stack step that touched nothing a search counts needs no re-count."""
         before, self._stack_index = self._stack_index, index
+        if index == before or not self._reload_timer.isActive() or self._unexplained == 0:
+            return  # a merge, or no change just shown (the stack cleared, or being destroyed)
         stack = self.window_.undo_stack
-        moved = stack.command(index - 1 if index > before else index) if index != before else None
-        if (
-            self._reload_timer.isActive()
-            and self._unexplained > 0
-            and isinstance(moved, ChangeCommand)
-            and not any(moved.changes.touched(table) for table in COUNTED_TABLES)
-        ):
+        if not shiboken6.isValid(stack):
+            return
+        moved = stack.command(index - 1 if index > before else index)
+        if isinstance(moved, ChangeCommand) and not may_change_counts(moved.changes):
             self._unexplained -= 1
 
     @Slot()
@@ -405,6 +424,7 @@ class SavedSearchesPanel(QWidget):
         except (SavedSearchNameError, LookupError) as exc:
             QMessageBox.warning(self.window_, title, literal(str(exc)))
             return False
+        self._reload_now()
         return True
 
     @Slot()
@@ -424,6 +444,7 @@ class SavedSearchesPanel(QWidget):
         except LookupError as exc:
             QMessageBox.warning(self.window_, self.tr("Delete Saved Search"), literal(str(exc)))
             return False
+        self._reload_now()
         self.window_.statusBar().showMessage(
             self.tr("Deleted the saved search “%1”. Edit → Undo brings it back.").replace(
                 "%1", name
