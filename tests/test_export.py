@@ -45,7 +45,8 @@ def test_the_workbook_has_every_sheet_with_a_usable_header(
     _export(small_catalogue, target)
     wb = openpyxl.load_workbook(target)
     assert wb.sheetnames == [
-        "Case studies", "Metrics", "Notes", "Highlights", "Tags", "Sources", "About"
+        "Case studies", "Metrics", "Notes", "Highlights", "Tags", "Sources", "Saved searches",
+        "About",
     ]  # fmt: skip
     cases = wb["Case studies"]
     assert _header(cases)[:3] == ["Slug", "Title", "Sector"]

@@ -321,3 +321,38 @@ def test_selection_in_words_names_places_and_tags(service, small_catalogue) -> N
         "tags (any of): Craft/Jade, gone"
     )
     assert service.describe_selection(flt) == words
+
+
+def test_the_export_lists_every_saved_search_in_words(service, small_catalogue, tmp_path) -> None:
+    import openpyxl
+
+    from app.xlsx.export import export_workbook
+    from app.xlsx.importer import preview_import
+
+    kashgar = _place_id(small_catalogue, "kashgar")
+    service.write(save_search, '=HYPERLINK("x")', CaseFilter(text="@tea"))
+    service.write(
+        save_search,
+        "Kashgar energy",
+        CaseFilter(recipient_places=frozenset({kashgar}), sectors=frozenset({"energy"})),
+    )
+    target = tmp_path / "out.xlsx"
+    with small_catalogue.sessions() as session:
+        # Only alpha is exported, yet every saved search is (they are the catalogue's).
+        summary = export_workbook(session, target, CaseFilter(text="alpha"))
+    assert summary.counts["Saved searches"] == 2
+    sheet = openpyxl.load_workbook(target)["Saved searches"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Name", "Query", "Facets and tags", "Saved")
+    assert [row[:3] for row in rows[1:]] == [
+        ('=HYPERLINK("x")', "@tea", None),
+        ("Kashgar energy", None, "sector: energy; recipient: Kashgar"),
+    ]
+    assert sheet["A2"].data_type == "s" and sheet["B2"].data_type == "s"  # text, not formulas
+    about = {
+        r[0]: r[1] for r in openpyxl.load_workbook(target)["About"].iter_rows(values_only=True)
+    }
+    assert about["Saved searches rows"] == 2
+    with small_catalogue.sessions() as session:
+        plan = preview_import(session, target)  # importing the workbook back ignores the sheet
+    assert not plan.has_changes and not plan.rejected

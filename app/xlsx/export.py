@@ -28,6 +28,7 @@ from app.id_sets import in_ids
 from app.query import case_ids
 from app.xlsx import layout
 from app.xlsx.cells import EXCEL_CELL_LIMIT, CellCleaner, looks_like_formula, split_for_cells
+from app.xlsx.saved_sheet import SAVED_SEARCHES, write_saved_searches
 from app.xlsx.sheet_writer import RowSink, StyleBook, Styled, open_rows
 from app.xlsx.tag_list import join_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, Tag
@@ -554,6 +555,7 @@ def _fill(
         summary.counts[name] = writer(session, ctx, ids, rows)
     summary.counts[layout.TAGS] = _write_tags(session, ctx, ids)
     summary.counts[layout.SOURCES] = _write_sources(session, ctx)
+    summary.counts[SAVED_SEARCHES] = write_saved_searches(session, ctx)
     summary.removed_characters = ctx.cleaner.removed_characters
     summary.formula_like_cells = ctx.formula_like
     summary.continued_cells = ctx.continued_cells
