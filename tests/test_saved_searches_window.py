@@ -123,9 +123,8 @@ def test_no_two_window_actions_share_a_shortcut(small_window: MainWindow) -> Non
 def test_applying_a_search_narrows_the_table_once(qtbot: QtBot, small_window: MainWindow) -> None:
     win = small_window
     win.tag_actions.add([win.case_model.case_id(0), win.case_model.case_id(1)], ["tea"])
-    _save(
-        qtbot, win, "Energy tea", CaseFilter(sectors=frozenset({"energy"}), tags=frozenset({"tea"}))
-    )
+    energy_tea = CaseFilter(sectors=frozenset({"energy"}), tags=frozenset({"tea"}), tag_mode="any")
+    _save(qtbot, win, "Energy tea", energy_tea)
     _save(qtbot, win, "Any text", CaseFilter(text="alpha"))
     panel = win.saved_searches
     assert _rows(panel) == ["Any text (1)", "Energy tea (1)"]
@@ -144,7 +143,9 @@ def test_applying_a_search_narrows_the_table_once(qtbot: QtBot, small_window: Ma
     assert _slugs(win) == {"beta"}
     assert win.facet_model.selected(FACET_SECTOR) == frozenset({"energy"})
     assert win.tag_panel.model.checked_keys() == frozenset({"tea"})
+    assert win.tag_panel.tag_mode() == "any"
     assert win.filter_edit.text() == ""
+    assert win.current_filter() == energy_tea
     assert "Energy tea" in win.statusBar().currentMessage()
     # Enter on another one replaces the whole filter.
     view.setCurrentIndex(panel.model.index(0))
@@ -154,9 +155,27 @@ def test_applying_a_search_narrows_the_table_once(qtbot: QtBot, small_window: Ma
     assert win.filter_edit.text() == "alpha"
     assert win.current_filter() == CaseFilter(text="alpha")
     qtbot.wait(250)  # the filter box's typing delay must not filter a second time
+    assert len(resets) == 2
     assert win.current_filter() == CaseFilter(text="alpha")
+    assert win.tag_panel.tag_mode() == "all"
     # Applying changes no count: they are of each search, not of the current filter.
     assert _rows(panel) == ["Any text (1)", "Energy tea (1)"]
+    tips = [html.unescape(panel.model.index(r).data(Qt.ItemDataRole.ToolTipRole)) for r in (0, 1)]
+    assert "Query: alpha" in tips[0]
+    assert "sector: energy; tags (any of): tea" in tips[1] and "Query" not in tips[1]
+
+
+def test_only_steps_that_can_change_what_a_search_finds_recount() -> None:
+    from app.changes import ChangeSet, RowChange
+    from views.saved_searches_panel import may_change_counts
+
+    tag = {"id": 1, "name": "tea", "name_key": "tea", "colour": ""}
+    coloured = RowChange("tag", (1,), tag, {**tag, "colour": "#a0c4ff"})
+    renamed = RowChange("tag", (1,), tag, {**tag, "name": "Tea"})
+    elsewhere = RowChange("search_doc", (1,), None, {"case_id": 1})
+    assert not may_change_counts(ChangeSet([coloured, elsewhere]))
+    assert may_change_counts(ChangeSet([elsewhere, renamed]))
+    assert may_change_counts(ChangeSet([RowChange("saved_search", (1,), {"id": 1}, None)]))
 
 
 def test_applying_a_search_whose_tag_is_gone_says_so(
@@ -311,3 +330,22 @@ def test_saved_search_model_passes_the_model_tester(
     assert model.index(0).data() == "<b>bold</b> (?)"  # no count yet: a question mark
     assert model.data(QModelIndex()) is None
     qtmodeltester.check(win.saved_searches.model)
+
+
+def test_a_window_opened_later_shows_the_saved_searches_with_counts(
+    qtbot: QtBot, small_catalogue: Any, tmp_path: Any
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from app.saved_searches import save_search
+    from app.service import CatalogueService
+
+    service = CatalogueService(small_catalogue)
+    service.write(save_search, "Energy", CaseFilter(sectors=frozenset({"energy"})))
+    settings = QSettings(str(tmp_path / "later.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(None, settings)  # as at start-up: the catalogue comes later
+    qtbot.addWidget(win)
+    assert _rows(win.saved_searches) == []
+    win.attach(service)
+    assert _rows(win.saved_searches) == ["Energy (1)"]
+    assert win.saved_searches.title.text() == "<b>Saved searches</b> (1)"

@@ -103,9 +103,7 @@ class SavedSearchModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._searches)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        if not 0 <= index.row() < len(self._searches):
+        if not index.isValid() or not 0 <= index.row() < len(self._searches):
             return None
         search = self._searches[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -308,9 +306,7 @@ class SavedSearchesPanel(QWidget):
         show (gone from the catalogue); those are left out of the filter.
         """
         win = self.window_
-        win.filter_edit.blockSignals(True)  # no second, delayed filtering from typing
-        win.filter_edit.setText(flt.text)
-        win.filter_edit.blockSignals(False)
+        win.filter_edit.setText(flt.text)  # its typing delay is stopped by apply_filter below
         missing_facets = win.facet_model.select_only(
             {
                 FACET_SECTOR: flt.sectors,
