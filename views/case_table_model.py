@@ -192,3 +192,5 @@ def _display(row: CaseRow, key: SortKey) -> str | int:
             return row.tag_count
         case "notes":
             return row.note_count
+        case "relevance":
+            return ""
