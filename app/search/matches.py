@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.search.documents import PlaceTree
 from app.search.language import Query, Term, parse
+from app.search.results import Match, Span
 from app.search.text import HAS_UNSPACED, WORD, fold, normalise, pinyin
 from models import (
     Actor,
@@ -36,32 +37,6 @@ from models.catalogue import CaseAssistance
 
 SNIPPET_BEFORE = 40
 SNIPPET_LENGTH = 120
-
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Match:
-    """One field of a case where the query's words occur.
-
-    `field` names it for people ("title", "narrative", "note", "highlight",
-    "figure", "source", …); `spans` mark the words inside `snippet`;
-    `note_id` / `highlight_id` say which note or highlight it was.
-    """
-
-    field: str
-    snippet: str
-    spans: tuple[Span, ...] = ()
-    note_id: int | None = None
-    highlight_id: int | None = None
-
-    def to_json(self) -> dict[str, object]:
-        data: dict[str, object] = {"field": self.field, "snippet": self.snippet}
-        if self.note_id is not None:
-            data["note_id"] = self.note_id
-        if self.highlight_id is not None:
-            data["highlight_id"] = self.highlight_id
-        return data
 
 
 @dataclass(frozen=True)
