@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.case_filter import CaseFilter, TagMode
 from app.changes import Journal
-from app.query import count_cases
+from app.query import QueryError, count_cases
 from models import Place, Tag
 from models.search import SavedSearch
 
@@ -183,14 +183,15 @@ def find_saved(session: Session, name: str) -> SavedSearchInfo | None:
 def saved_counts(session: Session) -> dict[int, int]:
     """For each saved search's id, how many cases it finds now.
 
-    A search whose query cannot be run (the query language refuses it with a
-    ValueError) is left out, so one bad query never hides the others' counts.
+    A search whose query the query language refuses (QueryError: saved
+    before a change to the language, or edited elsewhere) is left out, so one
+    bad query never hides the others' counts.
     """
     counts: dict[int, int] = {}
     for info in list_saved(session):
         try:
             counts[info.id] = count_cases(session, filter_of(info))
-        except ValueError:
+        except QueryError:
             continue
     return counts
 
