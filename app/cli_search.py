@@ -19,6 +19,15 @@ def query_filter(catalogue: Catalogue, args: argparse.Namespace) -> Any:
     from app.query import CaseFilter
 
     flt = CaseFilter()
+    saved_name: str | None = getattr(args, "saved", None)
+    if saved_name:
+        from app.saved_searches import filter_of, find_saved
+
+        with catalogue.sessions() as session:
+            saved = find_saved(session, saved_name)
+        if saved is None:
+            raise CommandError(f"No saved search is called “{saved_name}”.")
+        flt = filter_of(saved)
     words = " ".join(getattr(args, "query", None) or [])
     if words:
         text = f"{flt.text} {words}".strip() if flt.text else words
@@ -86,6 +95,7 @@ def register(commands: Any) -> None:
         "match first. See the README for the query language.",
     )
     search.add_argument("query", nargs="*", metavar="QUERY")
+    search.add_argument("--saved", metavar="NAME", help="run a saved search (QUERY narrows it)")
     search.add_argument("--limit", type=int, default=0, metavar="N", help="at most N results")
     search.add_argument("--json", action="store_true", help="print a JSON array")
     search.set_defaults(handler=cmd_search)

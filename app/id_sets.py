@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
 
 # Variables one statement may bind for ids: under the oldest default limit
 # (999), leaving room for the statement's other parameters.
@@ -44,3 +45,19 @@ def in_ids(column: Any, ids: Iterable[int]) -> ColumnElement[bool]:
     """`column IN (the ids)`, whatever their number."""
     condition: ColumnElement[bool] = column.in_(id_select(ids))
     return condition
+
+
+def fetch_column(session: Session, stmt: Select[Any]) -> list[Any]:
+    """The first column of every row of `stmt`, read straight from the driver.
+
+    For the long id lists of the catalogue table: building a SQLAlchemy Row for
+    each of 100,000 ids costs more than the query itself.
+    """
+    result = session.connection().execute(stmt)
+    return [row[0] for row in result.cursor.fetchall()]
+
+
+def fetch_pairs(session: Session, stmt: Select[Any]) -> list[tuple[Any, Any]]:
+    """The first two columns of every row of `stmt`, straight from the driver."""
+    result = session.connection().execute(stmt)
+    return [(row[0], row[1]) for row in result.cursor.fetchall()]

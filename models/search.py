@@ -67,7 +67,9 @@ class CaseArea(Base):
     )
     rollup: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (Index("ix_case_area_area", "area_id", "role", "rollup", "case_id"),)
+    # Serves both "cases inside these areas, on this side" and the facet counts
+    # (one side's roll-up rows, grouped by area).
+    __table_args__ = (Index("ix_case_area_role", "role", "area_id", "rollup", "case_id"),)
 
 
 class SavedSearch(Base):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -86,3 +87,24 @@ def test_reindex_rebuilds_a_damaged_index(db: str, capsys: pytest.CaptureFixture
     assert status == 0 and out.startswith("Rebuilt the search index of ")
     status, out, _ = _run(capsys, "--db", db, "search", "qxpanel", "--json")
     assert [r["slug"] for r in json.loads(out)] == ["alpha", "beta"]
+
+
+def test_search_runs_a_saved_search_by_name(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.changes import Journal
+    from app.query import CaseFilter
+    from app.saved_searches import save_search
+    from app.store import open_catalogue
+
+    catalogue = open_catalogue(Path(db))
+    try:
+        with catalogue.sessions.begin() as session:
+            flt = CaseFilter(text="qxpanel", sectors=frozenset({"energy"}))
+            save_search(Journal(session), "Panels in energy", flt)
+    finally:
+        catalogue.close()
+    status, out, _ = _run(capsys, "--db", db, "search", "--saved", "panels IN ENERGY", "--json")
+    assert status == 0 and [r["slug"] for r in json.loads(out)] == ["beta"]
+    status, out, _ = _run(capsys, "--db", db, "search", "--saved", "Panels in energy", "zzqx")
+    assert status == 0 and out.splitlines() == ["0 case studies found."]
+    status, out, err = _run(capsys, "--db", db, "search", "--saved", "nothing")
+    assert status == 1 and "No saved search is called “nothing”." in err

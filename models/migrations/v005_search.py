@@ -159,7 +159,7 @@ CREATE TABLE case_area (
     CONSTRAINT fk_case_area_area_id_place FOREIGN KEY(area_id) REFERENCES place (id) ON DELETE CASCADE
 )
 """,
-    "CREATE INDEX ix_case_area_area ON case_area (area_id, role, rollup, case_id)",
+    "CREATE INDEX ix_case_area_role ON case_area (role, area_id, rollup, case_id)",
     """
 CREATE TABLE saved_search (
     id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
