@@ -167,7 +167,8 @@ METRIC_FIELDS = (
 )  # fmt: skip
 CASE_FIELDS = (
     "slug", "title", "title_zh", "title_zh_note", "sector", "assistance", "start_year",
-    "end_year", "ongoing", "summary", "narrative", "general_knowledge", "sources", "place", "actor", "metric", "perspective",
+    "end_year", "ongoing", "summary", "narrative", "general_knowledge", "sources", "place",
+    "actor", "metric", "perspective",
 )  # fmt: skip
 CASE_PLACE_FIELDS = ("place", "role")
 ACTOR_FIELDS = ("key", "kind", "name", "name_zh", "name_ug", "role", "affiliation", "source")
