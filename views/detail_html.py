@@ -51,10 +51,10 @@ def _title_zh(d: CaseDetail) -> str:
         return ""
     note = escape(d.title_zh_note, quote=True)
     title = f' title="{note}"' if note else ""
-    html = f'<p style="font-size:large"><span lang="zh"{title}>{_bounded(d.title_zh)}</span></p>'
+    html = f'<span lang="zh" style="font-size:large"{title}>{_bounded(d.title_zh)}</span>'
     if note:
-        html += f'<p style="color:#777"><small>{note}</small></p>'
-    return html
+        html += f'<br><small style="color:#777">{note}</small>'
+    return f"<p>{html}</p>"
 
 
 def overview_html(d: CaseDetail) -> str:
