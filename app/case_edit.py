@@ -17,6 +17,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.changes import Journal
+from app.chinese_title import checked_title_zh, checked_title_zh_note
 from app.highlights import reanchor_case
 from app.validation import FieldValueError, parse_number, parse_period, parse_year
 from models import (
@@ -65,6 +66,8 @@ class ActorDraft:
 @dataclass
 class CaseDraft:
     title: str = ""
+    title_zh: str = ""  # optional; see app.chinese_title for what it may hold
+    title_zh_note: str = ""  # where the Chinese title comes from, when not a source
     slug: str = ""
     sector: str = ""
     summary: str = ""
@@ -113,6 +116,8 @@ class CaseChangedElsewhereError(DraftError):
 
 _FIELD_WORDS = {
     "title": "title",
+    "title_zh": "Chinese title",
+    "title_zh_note": "note on the Chinese title",
     "slug": "slug",
     "sector": "sector",
     "summary": "summary",
@@ -174,6 +179,8 @@ def load_draft(session: Session, case_id: int) -> CaseDraft:
         raise UnknownCaseIdError
     return CaseDraft(
         title=case.title,
+        title_zh=case.title_zh or "",
+        title_zh_note=case.title_zh_note or "",
         slug=case.slug,
         sector=case.sector,
         summary=case.summary,
@@ -255,6 +262,12 @@ def check_draft(
     problems: dict[str, str] = {}
     if not draft.title.strip():
         problems["title"] = "A case study needs a title."
+    chinese: dict[str, str] = {}
+    for name, check in (("title_zh", checked_title_zh), ("title_zh_note", checked_title_zh_note)):
+        try:
+            chinese[name] = check(getattr(draft, name))
+        except FieldValueError as exc:
+            problems[name] = str(exc)
     slug = draft.slug.strip() or slug_for(draft.title) or _free_slug(session)
     if not SLUG.match(slug):
         problems["slug"] = (
@@ -284,6 +297,7 @@ def check_draft(
             problems[f"actors.{i}.kind"] = f"Choose person or organisation for entry {i + 1}."
     values: dict[str, object] = {
         "title": draft.title.strip(),
+        **chinese,
         "slug": slug,
         "sector": draft.sector.strip(),
         "summary": draft.summary,

@@ -74,6 +74,7 @@ class CaseRow:
     ongoing: bool
     tag_count: int
     note_count: int
+    title_zh: str = ""  # the Chinese title, shown as the title's tooltip
 
 
 @dataclass(frozen=True)

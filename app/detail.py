@@ -134,6 +134,8 @@ class CaseDetail:
     id: int
     slug: str
     title: str
+    title_zh: str  # the title in Chinese, "" when there is none
+    title_zh_note: str  # where the Chinese title comes from when no source gives it
     sector: str
     assistance: list[str]
     start_year: int | None
@@ -184,6 +186,8 @@ def _detail(case: CaseStudy) -> CaseDetail:
         id=case.id,
         slug=case.slug,
         title=case.title,
+        title_zh=case.title_zh or "",
+        title_zh_note=case.title_zh_note or "",
         sector=case.sector,
         assistance=sorted(case.assistance_forms),
         start_year=case.start_year,

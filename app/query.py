@@ -258,6 +258,7 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
             CaseStudy.ongoing,
             func.coalesce(tags.c.n, 0),
             func.coalesce(notes.c.n, 0),
+            CaseStudy.title_zh,
         )
         .outerjoin(donors, donors.c.case_id == CaseStudy.id)
         .outerjoin(recipients, recipients.c.case_id == CaseStudy.id)

@@ -10,7 +10,12 @@ def _section(title: str, lines: list[str]) -> list[str]:
 
 
 def case_report(d: CaseDetail) -> str:
-    lines = [d.title, "=" * len(d.title), f"slug: {d.slug}"]
+    lines = [d.title]
+    if d.title_zh:
+        lines.append(d.title_zh)
+    lines += ["=" * len(d.title), f"slug: {d.slug}"]
+    if d.title_zh_note:
+        lines.append(f"Chinese title: {d.title_zh_note}")
     lines.append(f"sector: {d.sector}    period: {d.period}")
     if d.assistance:
         lines.append("assistance: " + ", ".join(d.assistance))

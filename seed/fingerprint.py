@@ -54,9 +54,24 @@ def actor_values(raw: dict[str, str]) -> list[object]:
     return [raw["kind"], raw["name"], raw["name_zh"], raw["name_ug"]]
 
 
+def _with_title_zh(values: list[object], title_zh: str, note: str) -> list[object]:
+    """`values`, plus the Chinese title and its note when either is set.
+
+    Seeds before the Chinese titles wrote none, and a catalogue still holding
+    such a case has both blank: leaving blank ones out keeps the fingerprint
+    the older release recorded, so that case is recognised as untouched and
+    gets the title. A Chinese title the user wrote or changed is in the
+    fingerprint like any other field, so the case is kept as theirs.
+    """
+    return [*values, title_zh, note] if title_zh or note else values
+
+
 def case_values(case: SeedCase) -> list[object]:
-    return [case.title, case.summary, case.narrative, case.sector, case.start_year,
-            case.end_year, case.ongoing, sorted(case.assistance)]  # fmt: skip
+    return _with_title_zh(
+        [case.title, case.summary, case.narrative, case.sector, case.start_year,
+         case.end_year, case.ongoing, sorted(case.assistance)],
+        case.title_zh, case.title_zh_note,
+    )  # fmt: skip
 
 
 def case_actor_values(raw: dict[str, str]) -> list[object]:
@@ -114,8 +129,11 @@ def stored_actor(a: Actor) -> str:
 
 
 def stored_case(c: CaseStudy) -> str:
-    return fingerprint([c.title, c.summary, c.narrative, c.sector, c.start_year, c.end_year,
-                        bool(c.ongoing), sorted(c.assistance_forms)])  # fmt: skip
+    return fingerprint(_with_title_zh(
+        [c.title, c.summary, c.narrative, c.sector, c.start_year, c.end_year, bool(c.ongoing),
+         sorted(c.assistance_forms)],
+        c.title_zh or "", c.title_zh_note or "",
+    ))  # fmt: skip
 
 
 def stored_case_actor(link: CaseActor) -> str:

@@ -146,6 +146,8 @@ class _Seeder:
             case = CaseStudy(
                 slug=seed.slug,
                 title=seed.title,
+                title_zh=seed.title_zh,
+                title_zh_note=seed.title_zh_note,
                 summary=seed.summary,
                 narrative=seed.narrative,
                 sector=seed.sector,
@@ -349,7 +351,8 @@ class _Updater:
             changed_texts.add(case.id)
         forms = sorted(case.assistance_forms)
         self.put("case_study", CaseStudy.id == case.id, {
-            "title": seed.title, "summary": seed.summary, "narrative": seed.narrative,
+            "title": seed.title, "title_zh": seed.title_zh, "title_zh_note": seed.title_zh_note,
+            "summary": seed.summary, "narrative": seed.narrative,
             "sector": seed.sector, "start_year": seed.start_year, "end_year": seed.end_year,
             "ongoing": seed.ongoing,
         })  # fmt: skip

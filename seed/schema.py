@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.chinese_title import checked_title_zh, checked_title_zh_note
+from app.validation import FieldValueError
 from models.catalogue import ACTOR_KINDS, ASSISTANCE_FORMS, PLACE_LEVELS, PLACE_ROLES, QUALIFIERS
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -58,6 +61,9 @@ class SeedCase:
     metrics: list[SeedMetric]
     perspectives: list[dict[str, str]]
     general_knowledge: str = ""
+    # The Chinese title (optional), and where it comes from when no source gives it.
+    title_zh: str = ""
+    title_zh_note: str = ""
 
 
 @dataclass
@@ -91,6 +97,16 @@ class _Entry:
         if required and not value.strip():
             raise self.fail(f"'{name}' is missing")
         return value.strip()
+
+    def checked(self, name: str, check: Callable[[str], str]) -> str:
+        """An optional text field read by one of app's checks (its message, with where)."""
+        value = self.data.get(name, "")
+        if not isinstance(value, str):
+            raise self.fail(f"'{name}' must be text")
+        try:
+            return check(value)
+        except FieldValueError as exc:
+            raise self.fail(f"'{name}': {exc}") from None
 
     def choice(self, name: str, allowed: tuple[str, ...]) -> str:
         value = self.text(name)
@@ -150,8 +166,9 @@ METRIC_FIELDS = (
     "end_year", "source", "note", "general_knowledge",
 )  # fmt: skip
 CASE_FIELDS = (
-    "slug", "title", "sector", "assistance", "start_year", "end_year", "ongoing", "summary",
-    "narrative", "general_knowledge", "sources", "place", "actor", "metric", "perspective",
+    "slug", "title", "title_zh", "title_zh_note", "sector", "assistance", "start_year",
+    "end_year", "ongoing", "summary", "narrative", "general_knowledge", "sources", "place",
+    "actor", "metric", "perspective",
 )  # fmt: skip
 CASE_PLACE_FIELDS = ("place", "role")
 ACTOR_FIELDS = ("key", "kind", "name", "name_zh", "name_ug", "role", "affiliation", "source")
@@ -252,6 +269,8 @@ def _case(path: Path) -> SeedCase:
         metrics=metrics,
         perspectives=perspectives,
         general_knowledge=top.text("general_knowledge", required=False),
+        title_zh=top.checked("title_zh", checked_title_zh),
+        title_zh_note=top.checked("title_zh_note", checked_title_zh_note),
     )
 
 

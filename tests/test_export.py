@@ -49,11 +49,11 @@ def test_the_workbook_has_every_sheet_with_a_usable_header(
         "About",
     ]  # fmt: skip
     cases = wb["Case studies"]
-    assert _header(cases)[:3] == ["Slug", "Title", "Sector"]
+    assert _header(cases)[:5] == ["Slug", "Title", "Chinese title", "Chinese title note", "Sector"]
     assert cases["A1"].font.bold and cases.freeze_panes == "A2"
-    assert cases.auto_filter.ref == f"A1:O{cases.max_row}"
+    assert cases.auto_filter.ref == f"A1:Q{cases.max_row}"
     assert cases.column_dimensions["B"].width == 45
-    assert cases["N2"].alignment.wrap_text  # the summary wraps
+    assert cases["P2"].alignment.wrap_text  # the summary wraps
     assert wb.properties.title == "Casebook export"
     assert wb.properties.creator.startswith("Casebook")
     about = {row[0]: row[1] for row in wb["About"].iter_rows(min_row=2, values_only=True)}

@@ -244,3 +244,29 @@ def test_a_misspelt_seed_field_is_refused(
         SeedError, match=rf"{re.escape(where)}.*unknown field '(sumary|general_knowlege)'"
     ):
         load_seed_files(folder)
+
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def test_every_case_has_a_chinese_title_and_says_where_it_comes_from() -> None:
+    """Issue 8: a Chinese reader finds each case by its Chinese name. The articles are in
+    English and give no Chinese titles, so each one is marked as Casebook's translation."""
+    for case in DATA.cases:
+        assert HAN.search(case.title_zh), case.slug
+        assert not re.search(r"[A-Za-z]", case.title_zh), case.slug
+        assert case.title_zh_note.startswith("Casebook's translation"), case.slug
+    assert "晋绣" in _case("jin-embroidery-wujiaqu").title_zh
+    assert "五家渠" in _case("jin-embroidery-wujiaqu").title_zh
+    assert "和田玉" in _case("yangzhou-hotan-jade-carving").title_zh
+    for slug, name in (
+        ("changshengchuan-brick-tea-bortala", "博尔塔拉"),
+        ("futa-photovoltaic-station", "塔什库尔干"),
+        ("guangdong-textile-park-tumshuq", "图木舒克"),
+        ("jiangsu-sock-plant-tumshuq", "图木舒克"),
+        ("jiangguoguo-kashgar", "喀什"),
+        ("sadikhjan-oil-plant-shufu", "疏附"),
+        ("makit-farmer-painting-lacquer", "麦盖提"),
+        ("xinchengximen-village-shibadong", "十八洞村"),
+    ):
+        assert name in _case(slug).title_zh, slug

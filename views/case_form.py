@@ -40,7 +40,15 @@ from views.open_dialog import error_label
 if TYPE_CHECKING:
     from app.case_edit import CaseDraft, Choice
 
-FIELD_TAB = {"title": 0, "slug": 0, "start_year": 0, "end_year": 0, "forms": 0}
+FIELD_TAB = {
+    "title": 0,
+    "title_zh": 0,
+    "title_zh_note": 0,
+    "slug": 0,
+    "start_year": 0,
+    "end_year": 0,
+    "forms": 0,
+}
 TABLE_TAB = {"metrics": 1, "actors": 2}
 
 
@@ -70,6 +78,16 @@ class CaseFormDialog(QDialog):
         case_tab = QWidget(self)
         form = QFormLayout(case_tab)
         self.title_edit = self._line(form, "title", "&Title:", draft.title)
+        self.title_zh_edit = self._line(
+            form, "title_zh", self.tr("C&hinese title:"), draft.title_zh
+        )
+        self.title_zh_edit.setPlaceholderText(self.tr("optional: the title in Chinese"))
+        self.title_zh_note_edit = self._line(
+            form, "title_zh_note", self.tr("Chinese title note:"), draft.title_zh_note
+        )
+        self.title_zh_note_edit.setPlaceholderText(
+            self.tr("where the Chinese title comes from, if no source gives it")
+        )
         self.slug_edit = self._line(form, "slug", "&Slug:", draft.slug)
         self.slug_edit.setPlaceholderText("made from the title if left empty")
         self.sector_edit = self._line(form, "sector", "S&ector:", draft.sector)
@@ -245,6 +263,7 @@ class CaseFormDialog(QDialog):
         d.title, d.slug, d.sector = (
             self.title_edit.text(), self.slug_edit.text(), self.sector_edit.text(),
         )  # fmt: skip
+        d.title_zh, d.title_zh_note = self.title_zh_edit.text(), self.title_zh_note_edit.text()
         d.start_year, d.end_year = self.start_edit.text(), self.end_edit.text()
         d.ongoing = self.ongoing_check.isChecked()
         d.forms = [name for name, box in self.form_checks.items() if box.isChecked()]
@@ -259,7 +278,9 @@ class CaseFormDialog(QDialog):
         for name, label in self.messages.items():
             label.setText(problems.get(name, ""))
             label.setVisible(name in problems)
-        for edit in (self.title_edit, self.slug_edit, self.start_edit, self.end_edit):
+        edits = (self.title_edit, self.title_zh_edit, self.title_zh_note_edit, self.slug_edit,
+                 self.start_edit, self.end_edit)  # fmt: skip
+        for edit in edits:
             edit.setStyleSheet("border: 1px solid #b00020" if edit.objectName() in problems else "")
         for model, message in (
             (self.metrics_model, self.metrics_message),

@@ -162,7 +162,7 @@ class CaseTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return literal(row.title) if key == "title" else None
+            return _title_tip(row) if key == "title" else None
         return _display(row, key)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -230,6 +230,11 @@ class CaseTableModel(QAbstractTableModel):
         found = page.get(self._ids[row])
         # A case deleted since the ids were read shows as a blank row until the next reload.
         return found if found is not None else _gone(self._ids[row])
+
+
+def _title_tip(row: CaseRow) -> str:
+    """The whole title, and under it the Chinese title when the case has one."""
+    return literal(f"{row.title}\n{row.title_zh}" if row.title_zh else row.title)
 
 
 def _gone(case_id: int) -> CaseRow:

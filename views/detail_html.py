@@ -45,13 +45,25 @@ def _bounded(text: str) -> str:
     return escape(shown.text) + more
 
 
+def _title_zh(d: CaseDetail) -> str:
+    """The Chinese title under the heading, marked as Chinese, with where it comes from."""
+    if not d.title_zh:
+        return ""
+    note = escape(d.title_zh_note, quote=True)
+    title = f' title="{note}"' if note else ""
+    html = f'<span lang="zh" style="font-size:large"{title}>{_bounded(d.title_zh)}</span>'
+    if note:
+        html += f'<br><small style="color:#777">{note}</small>'
+    return f"<p>{html}</p>"
+
+
 def overview_html(d: CaseDetail) -> str:
     meta = [f"<b>Sector:</b> {escape(d.sector)}", f"<b>Period:</b> {escape(d.period)}"]
     if d.assistance:
         meta.append(f"<b>Assistance:</b> {escape(', '.join(d.assistance))}")
     if d.tags:
         meta.append(f"<b>Tags:</b> {escape(', '.join(d.tags))}")
-    html = [f"<h2>{_bounded(d.title)}</h2>", f"<p>{' &nbsp; '.join(meta)}</p>"]
+    html = [f"<h2>{_bounded(d.title)}</h2>", _title_zh(d), f"<p>{' &nbsp; '.join(meta)}</p>"]
     for role, label in (("donor", "Donor side"), ("recipient", "Recipient side")):
         places = d.places_on(role)
         if places:

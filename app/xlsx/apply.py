@@ -107,6 +107,8 @@ class _Applier:
                         "narrative",
                     )
                 },
+                title_zh=v.get("title_zh", ""),
+                title_zh_note=v.get("title_zh_note", ""),
                 assistance=[CaseAssistance(form=f) for f in v["forms"]],
             )
             self.session.add(case)
@@ -151,7 +153,8 @@ class _Applier:
             return
         if change.sheet == layout.CASES:
             self.set_fields(change.sheet, row, change, {
-                "title", "sector", "start_year", "end_year", "ongoing", "summary", "narrative",
+                "title", "title_zh", "title_zh_note", "sector", "start_year", "end_year",
+                "ongoing", "summary", "narrative",
             })  # fmt: skip
             if any(c.field == "forms" for c in change.changes):
                 self.set_forms(row, change.values["forms"])

@@ -268,6 +268,8 @@ def _write_cases(
             CaseStudy.id,
             CaseStudy.slug,
             CaseStudy.title,
+            CaseStudy.title_zh,
+            CaseStudy.title_zh_note,
             CaseStudy.sector,
             CaseStudy.start_year,
             CaseStudy.end_year,
@@ -314,6 +316,8 @@ def _write_cases(
             row = [
                 ctx.text(case.slug),
                 ctx.text(case.title),
+                ctx.text(case.title_zh),
+                ctx.text(case.title_zh_note),
                 ctx.text(case.sector),
                 ctx.text(donor_area),
                 ctx.text(donor_place),

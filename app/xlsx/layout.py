@@ -20,9 +20,16 @@ TAGS = "Tags"
 SOURCES = "Sources"
 ABOUT = "About"
 
+# Added with the Chinese titles: a workbook from before has neither column,
+# and importing it leaves the catalogue's Chinese titles as they are.
+TITLE_ZH = "Chinese title"
+TITLE_ZH_NOTE = "Chinese title note"
+
 CASE_COLUMNS = (
     Column("Slug", 30),
     Column("Title", 45),
+    Column(TITLE_ZH, 30),
+    Column(TITLE_ZH_NOTE, 30),
     Column("Sector", 20),
     Column("Donor province", 18),
     Column("Donor city or county", 22),

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.chinese_title import checked_title_zh, checked_title_zh_note
 from app.id_sets import in_ids
 from app.tag_names import TagNameError, normalise_tag_name
 from app.validation import FieldValueError, parse_number, parse_year
@@ -231,6 +232,7 @@ class _Planner:
         }
         if not title.strip():
             raise RowRejectedError("the Title cell is empty")
+        values.update(self.chinese_title(row))
         if start and end and end < start:
             raise RowRejectedError(f"End year {end} is before Start year {start}")
         forms = sorted(_list(row.get("Forms of assistance"), ","))
@@ -266,6 +268,24 @@ class _Planner:
             change.changes.append(FieldChange("tags added", "", join_tag_names(added)))
         change.values.update(forms=forms, tags=added)
         self.record(change)
+
+    def chinese_title(self, row: dict[str, Any]) -> dict[str, str]:
+        """The Chinese title and its note, from the columns the sheet has.
+
+        A workbook from before these columns has neither: the catalogue's
+        values are then left as they are (nothing to compare, nothing to write).
+        """
+        values: dict[str, str] = {}
+        for name, header, check in (
+            ("title_zh", layout.TITLE_ZH, checked_title_zh),
+            ("title_zh_note", layout.TITLE_ZH_NOTE, checked_title_zh_note),
+        ):
+            if header in self.sheet.header:
+                try:
+                    values[name] = check(_text(row.get(header)))
+                except FieldValueError as exc:
+                    raise RowRejectedError(str(exc), self.sheet.column(header)) from None
+        return values
 
     def metric_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Case slug")).strip()
