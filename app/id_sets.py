@@ -47,7 +47,7 @@ def in_ids(column: Any, ids: Iterable[int]) -> ColumnElement[bool]:
     return condition
 
 
-def fetch_column(session: Session, stmt: Select[Any]) -> list[Any]:
+def fetch_column(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[Any]:
     """The first column of every row of `stmt`, read straight from the driver.
 
     For the long id lists of the catalogue table: building a SQLAlchemy Row for
@@ -57,7 +57,7 @@ def fetch_column(session: Session, stmt: Select[Any]) -> list[Any]:
     return [row[0] for row in result.cursor.fetchall()]
 
 
-def fetch_pairs(session: Session, stmt: Select[Any]) -> list[tuple[Any, Any]]:
+def fetch_pairs(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[tuple[Any, Any]]:
     """The first two columns of every row of `stmt`, straight from the driver."""
     result = session.connection().execute(stmt)
     return [(row[0], row[1]) for row in result.cursor.fetchall()]
