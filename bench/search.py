@@ -126,13 +126,37 @@ def kinds(province_3: int) -> list[Kind]:
     ]
 
 
+@dataclass(frozen=True)
+class Keystroke:
+    """One query run: the ms for the ids and for the facet counts, and how many cases matched."""
+
+    query: str
+    ids_ms: float
+    facets_ms: float
+    hits: int
+
+    @property
+    def ms(self) -> float:
+        return self.ids_ms + self.facets_ms
+
+
 @dataclass
 class Timing:
-    ms: list[float]
-    hits: int  # matches of the kind's first query
+    runs: list[Keystroke]
+
+    @property
+    def hits(self) -> int:
+        """Matches of the kind's first query."""
+        return self.runs[0].hits
 
     def p(self, q: float) -> float:
-        return _percentile(self.ms, q)
+        return _percentile([r.ms for r in self.runs], q)
+
+    def by_query(self) -> dict[str, list[Keystroke]]:
+        out: dict[str, list[Keystroke]] = {}
+        for run in self.runs:
+            out.setdefault(run.query, []).append(run)
+        return out
 
 
 def _percentile(values: Sequence[float], q: float) -> float:
@@ -141,42 +165,42 @@ def _percentile(values: Sequence[float], q: float) -> float:
     return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
 
 
-def _keystroke(
-    run: Callable[[Session, Any], list[int]], facets: Callable[[Session, Any], object]
-) -> Callable[[Session, Any], int]:
-    def both(session: Session, query: Any) -> int:
-        ids = run(session, query)
-        facets(session, query)
-        return len(ids)
+@dataclass(frozen=True)
+class Route:
+    """A way to answer a keystroke: the table's ids, then the facet counts."""
 
-    return both
+    ids: Callable[[Session, Any], list[int]]
+    facets: Callable[[Session, Any], object]
+
+    def run(self, session: Session, label: str, query: Any) -> Keystroke:
+        start = time.perf_counter()
+        hits = len(self.ids(session, query))
+        middle = time.perf_counter()
+        self.facets(session, query)
+        end = time.perf_counter()
+        return Keystroke(label, (middle - start) * 1000, (end - middle) * 1000, hits)
 
 
 def _time_kind(
-    session: Session, keystroke: Callable[[Session, Any], int], queries: list[Any], repeats: int
+    session: Session, path: Route, queries: list[tuple[str, Any]], repeats: int
 ) -> Timing:
-    hits = keystroke(session, queries[0])  # untimed: the first query warms the cache
-    ms = []
-    for n in range(repeats):
-        start = time.perf_counter()
-        keystroke(session, queries[n % len(queries)])
-        ms.append((time.perf_counter() - start) * 1000)
-    return Timing(ms, hits)
+    path.run(session, *queries[0])  # untimed: the first query warms the cache
+    return Timing([path.run(session, *queries[n % len(queries)]) for n in range(repeats)])
 
 
-def _new_path() -> Callable[[Session, Any], int] | None:
+def _new_path() -> Route | None:
     """ids (by relevance) + facet counts through the search index, if this Casebook has one."""
     if importlib.util.find_spec("app.search") is None:
         return None
     from app import query
 
-    return _keystroke(
+    return Route(
         lambda s, text: query.case_ids(s, CaseFilter(text=text), sort="relevance"),  # type: ignore[arg-type]
         lambda s, text: query.facet_counts(s, CaseFilter(text=text)),
     )
 
 
-_old_path = _keystroke(like_baseline.case_ids, like_baseline.facet_counts)
+_old_path = Route(like_baseline.case_ids, like_baseline.facet_counts)
 
 
 def _cell(timing: Timing | None, q: float) -> str:
@@ -191,7 +215,28 @@ def _verdict(timing: Timing | None, target: float) -> str:
     return "-" if timing is None else _within(timing.p(95), target)
 
 
-def run_queries(catalogue: Catalogue, repeats: int, like_repeats: int) -> None:
+def _describe(flt: CaseFilter) -> str:
+    """What the LIKE path was asked, in a few words."""
+    parts = [flt.text] if flt.text else []
+    parts += [f"sector={v}" for v in sorted(flt.sectors)]
+    parts += [f"donor place id={v}" for v in sorted(flt.donor_places)]
+    parts += [f"tag={v}" for v in sorted(flt.tags)]
+    return " + ".join(parts)
+
+
+def _print_by_query(fresh: Timing | None, old: Timing | None) -> None:
+    """Each query's median ms for ids and for facets, and its hits, on both paths."""
+    for label, timing in (("new", fresh), ("LIKE", old)):
+        if timing is None:
+            continue
+        for query, runs in timing.by_query().items():
+            ids = statistics.median(r.ids_ms for r in runs)
+            facets = statistics.median(r.facets_ms for r in runs)
+            print(f"    {label:<5} ids {ids:7.1f}  facets {facets:7.1f}  "
+                  f"hits {runs[0].hits:>7,}  {query}")  # fmt: skip
+
+
+def run_queries(catalogue: Catalogue, repeats: int, like_repeats: int, by_query: bool) -> None:
     new = _new_path()
     with catalogue.sessions() as session:
         province_3 = session.scalar(select(Place.id).where(Place.name == "Province 3"))
@@ -207,8 +252,8 @@ def run_queries(catalogue: Catalogue, repeats: int, like_repeats: int) -> None:
         print(header)
         print("-" * len(header))
         for kind in kinds(province_3):
-            texts = [p.text for p in kind.probes]
-            baselines = [p.baseline for p in kind.probes if p.baseline is not None]
+            texts = [(p.text, p.text) for p in kind.probes]
+            baselines = [(_describe(p.baseline), p.baseline) for p in kind.probes if p.baseline]
             fresh = _time_kind(session, new, texts, repeats) if new else None
             old = _time_kind(session, _old_path, baselines, like_repeats) if baselines else None
             target = f"{kind.target_ms:.0f} ms {_verdict(fresh, kind.target_ms)}"
@@ -216,8 +261,10 @@ def run_queries(catalogue: Catalogue, repeats: int, like_repeats: int) -> None:
                 f"{kind.label:<15} {_cell(fresh, 50):>8} {_cell(fresh, 95):>8} "
                 f"{_cell(old, 50):>9} {_cell(old, 95):>9} "
                 f"{'-' if fresh is None else f'{fresh.hits:,}':>9} "
-                f"{'-' if old is None else f'{old.hits:,}':>9}  {target:<13} {texts[0]}"
+                f"{'-' if old is None else f'{old.hits:,}':>9}  {target:<13} {texts[0][0]}"
             )
+            if by_query:
+                _print_by_query(fresh, old)
         if new is None:
             print("(no search index in this Casebook yet: app.search is missing)")
 
@@ -339,6 +386,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--like-repeats", type=int, default=5, help="keystrokes per kind on the slow LIKE path"
     )
     parser.add_argument("--saves", type=int, default=50, help="note saves to time")
+    parser.add_argument(
+        "--by-query", action="store_true", help="also each query's ms for ids and for facets"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.sqlite3"
@@ -347,7 +397,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"built {args.cases:,} cases, {2 * args.cases:,} notes, {args.cases:,} highlights "
               f"in {time.perf_counter() - start:.1f} s (index included)")  # fmt: skip
         try:
-            run_queries(catalogue, args.repeats, args.like_repeats)
+            run_queries(catalogue, args.repeats, args.like_repeats, args.by_query)
             report_index(path)
             time_note_saves(catalogue, args.saves)
         finally:
