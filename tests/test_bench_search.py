@@ -13,6 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+
+from bench import synthetic
+from models import CaseStudy, Highlight, Note, Place
 
 SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "search.py"
 KINDS = (
@@ -67,3 +71,32 @@ def test_index_build_size_and_note_saves_are_reported(output: str) -> None:
         rf"FTS index \(search_fts shadow tables\): +{NUMBER} MB +ratio {NUMBER}", output
     )
     assert re.search(rf"Note saves \(3, .*p50 {NUMBER} ms, p95 {NUMBER} ms", output)
+
+
+def test_the_synthetic_catalogue_has_varied_text_in_three_scripts(tmp_path: Path) -> None:
+    catalogue = synthetic.build(tmp_path / "small.sqlite3", 300)
+    try:
+        with catalogue.sessions() as session:
+            cases = session.execute(select(CaseStudy.id, CaseStudy.title, CaseStudy.title_zh,
+                                           CaseStudy.narrative)).all()  # fmt: skip
+            narratives = {c.id: c.narrative for c in cases}
+            highlights = session.execute(
+                select(Highlight.case_id, Highlight.start, Highlight.end, Highlight.quote,
+                       Highlight.prefix, Highlight.suffix)
+            ).all()  # fmt: skip
+            notes = session.scalars(select(Note.body)).all()
+            places = session.execute(select(Place.level, Place.name_zh, Place.name_ug)).all()
+    finally:
+        catalogue.close()
+    assert len(cases) == 300 and len(notes) == 600 and len(highlights) == 300
+    assert len({c.title for c in cases}) > 290 and len(set(notes)) == 600
+    assert all(c.title_zh and all("\u4e00" <= ch <= "\u9fff" for ch in c.title_zh) for c in cases)
+    assert 0 < sum("绣" in c.title_zh for c in cases) < 30  # a few per cent
+    for h in highlights:
+        text = narratives[h.case_id]
+        assert h.quote == text[h.start : h.end] and h.quote
+        assert text[: h.start].endswith(h.prefix) and text[h.end :].startswith(h.suffix)
+    assert all(zh for _, zh, _ in places)
+    uyghur = [ug for level, _, ug in places if level in ("region", "prefecture", "county")]
+    assert len(uyghur) == 1 + 14 + 84 and len(set(uyghur)) == len(uyghur)
+    assert all(ug and all("\u0600" <= ch <= "\u06ff" or ch == " " for ch in ug) for ug in uyghur)
