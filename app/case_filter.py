@@ -10,9 +10,13 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 TagMode = Literal["all", "any"]
-SortKey = Literal["title", "donor", "recipient", "sector", "start_year", "tags", "notes"]
+SortKey = Literal[
+    "title", "donor", "recipient", "sector", "start_year", "tags", "notes", "relevance"
+]
+# The table's columns' sort keys, in column order ("relevance" is the search
+# results' order: best match first, by title without a query).
 SORT_KEYS: tuple[SortKey, ...] = (
-    "title", "donor", "recipient", "sector", "start_year", "tags", "notes",
+    "title", "donor", "recipient", "sector", "start_year", "tags", "notes", "relevance",
 )  # fmt: skip
 
 FACET_SECTOR = "sector"

@@ -53,11 +53,14 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_list(catalogue: Catalogue, args: argparse.Namespace) -> int:
-    from app.query import CaseFilter, case_ids, case_rows
+    from app.query import CaseFilter, QueryError, case_ids, case_rows
 
-    with catalogue.sessions() as session:
-        ids = case_ids(session, CaseFilter())
-        rows = case_rows(session, ids)
+    try:
+        with catalogue.sessions() as session:
+            ids = case_ids(session, CaseFilter(text=args.query or ""))
+            rows = case_rows(session, ids)
+    except QueryError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
     ordered = [rows[i] for i in ids]
     if args.json:
         _print_json([{k: v for k, v in asdict(r).items() if k != "id"} for r in ordered])
@@ -109,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="list the case studies")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.add_argument(
+        "--query", metavar="QUERY", help="only the case studies QUERY finds (as `search`)"
+    )
     listing.set_defaults(handler=cmd_list)
 
     show = commands.add_parser("show", help="everything about one case study")
@@ -129,9 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[Any], None]]:
     """Feature modules' subcommands (each module keeps its heavy imports inside handlers)."""
-    from app import cli_annotate, cli_exchange, cli_maintenance
+    from app import cli_annotate, cli_exchange, cli_maintenance, cli_search
 
-    return [cli_exchange.register, cli_annotate.register, cli_maintenance.register]
+    return [
+        cli_exchange.register,
+        cli_annotate.register,
+        cli_maintenance.register,
+        cli_search.register,
+    ]
 
 
 def _fail(message: str, status: int) -> int:

@@ -6,6 +6,7 @@ window asks for ordered ids once, then for rows a page at a time.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, true
@@ -26,15 +27,10 @@ from app.case_filter import (
     TagMode,
 )
 from app.id_sets import VARIABLES, id_select, in_ids
-from app.places import (
-    DONOR,
-    RECIPIENT,
-    descendant_ids,
-    rollup_names,
-    rollup_pairs,
-    rollup_sort_names,
-)
-from models import Actor, CaseActor, CasePlace, CaseStudy, Note, Place, Tag
+from app.places import DONOR, RECIPIENT
+from app.search.conditions import CompiledQuery, compile_query, fts_ids, ranked_hits
+from app.search.language import QueryError, parse
+from models import CaseArea, CaseStudy, Note, Place, Tag
 from models.annotations import case_tag
 from models.catalogue import CaseAssistance
 
@@ -49,6 +45,7 @@ __all__ = [
     "CaseRow",
     "FacetValue",
     "Facets",
+    "QueryError",
     "SortKey",
     "TagMode",
     "case_ids",
@@ -57,45 +54,27 @@ __all__ = [
     "facet_counts",
     "filter_conditions",
     "filtered_ids",
+    "scored_ids",
 ]
 
 _AnySelect = TypeVar("_AnySelect", bound=Select[*tuple[Any, ...]])
 
 
-def escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+@lru_cache(maxsize=64)
+def compiled_text(text: str) -> CompiledQuery:
+    """The search box's text as SQL (cached: a keystroke asks for ids and counts).
 
-
-def _text_condition(word: str) -> ColumnElement[bool]:
-    pattern = f"%{escape_like(word)}%"
-    place_match = exists().where(
-        CasePlace.case_id == CaseStudy.id,
-        CasePlace.place_id == Place.id,
-        or_(
-            Place.name.ilike(pattern, escape="\\"),
-            Place.name_zh.like(pattern, escape="\\"),
-            Place.name_ug.like(pattern, escape="\\"),
-        ),
-    )
-    actor_match = exists().where(
-        CaseActor.case_id == CaseStudy.id,
-        CaseActor.actor_id == Actor.id,
-        or_(Actor.name.ilike(pattern, escape="\\"), Actor.name_zh.like(pattern, escape="\\")),
-    )
-    return or_(
-        CaseStudy.title.ilike(pattern, escape="\\"),
-        CaseStudy.summary.ilike(pattern, escape="\\"),
-        CaseStudy.slug.ilike(pattern, escape="\\"),
-        place_match,
-        actor_match,
-    )
+    Raises QueryError, with one line for the user, for a malformed query.
+    """
+    return compile_query(parse(text))
 
 
 def _place_condition(role: str, place_ids: frozenset[int]) -> ColumnElement[bool]:
-    inside = descendant_ids(set(place_ids))
-    return CaseStudy.id.in_(
-        select(CasePlace.case_id).where(CasePlace.role == role, CasePlace.place_id.in_(inside))
+    """Cases with a place on this side inside one of these areas (or the area itself)."""
+    inside = select(CaseArea.case_id).where(
+        CaseArea.role == role, CaseArea.area_id.in_(sorted(place_ids))
     )
+    return CaseStudy.id.in_(inside)
 
 
 def tag_keys_condition(keys: frozenset[str], mode: TagMode) -> ColumnElement[bool]:
@@ -112,8 +91,15 @@ def tag_keys_condition(keys: frozenset[str], mode: TagMode) -> ColumnElement[boo
     return and_(*conditions) if mode == "all" else or_(*conditions)
 
 
-def filter_conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [_text_condition(w) for w in flt.text.split()]
+def filter_conditions(flt: CaseFilter, ranked: bool = False) -> list[ColumnElement[bool]]:
+    """The conditions on case_study for `flt`; with `ranked`, without the text match
+    (the caller joins `ranked_hits` for it). Raises QueryError for a malformed query."""
+    conditions: list[ColumnElement[bool]] = []
+    if flt.text.strip():
+        compiled = compiled_text(flt.text.strip())
+        conditions += compiled.conditions
+        if compiled.match is not None and not ranked:
+            conditions.append(CaseStudy.id.in_(fts_ids(compiled.match)))
     if flt.sectors:
         conditions.append(CaseStudy.sector.in_(flt.sectors))
     if flt.donor_places:
@@ -157,14 +143,75 @@ def _note_counts() -> Select[int, int]:
     return select(Note.case_id, func.count().label("n")).group_by(Note.case_id)
 
 
+def _area_names(role: str, wanted: list[int] | Select[int] | None = None) -> Select[int, str]:
+    """(case_id, "Hubei, Guangdong"): the areas a case's places roll up to, per side."""
+    stmt = (
+        select(CaseArea.case_id, func.group_concat(Place.name, ", ").label("names"))
+        .join(Place, Place.id == CaseArea.area_id)
+        .where(CaseArea.role == role, CaseArea.rollup)
+        .group_by(CaseArea.case_id)
+    )
+    return stmt if wanted is None else stmt.where(CaseArea.case_id.in_(wanted))
+
+
+def _area_sort_names(role: str) -> Select[int, str]:
+    """(case_id, first area name): the key the table sorts donors and recipients by."""
+    return (
+        select(CaseArea.case_id, func.min(Place.name).label("names"))
+        .join(Place, Place.id == CaseArea.area_id)
+        .where(CaseArea.role == role, CaseArea.rollup)
+        .group_by(CaseArea.case_id)
+    )
+
+
+def _match_of(flt: CaseFilter) -> str | None:
+    return compiled_text(flt.text.strip()).match if flt.text.strip() else None
+
+
+def scored_ids(
+    session: Session, flt: CaseFilter, worst_first: bool = False
+) -> list[tuple[int, float]]:
+    """(id, score) of the matching cases, best first; a higher score is a better match.
+
+    The score is bm25's, sign turned; 0 for every case when the query has no
+    words to rank by (the order is then the title's).
+    """
+    match = _match_of(flt)
+    title = func.lower(CaseStudy.title)
+    if match is None:
+        ids = session.scalars(select(CaseStudy.id).where(*filter_conditions(flt)).order_by(
+            title.desc() if worst_first else title, CaseStudy.id))  # fmt: skip
+        return [(i, 0.0) for i in ids]
+    hits = ranked_hits(match).subquery()
+    stmt = (
+        select(CaseStudy.id, hits.c.score)
+        .join(hits, hits.c.case_id == CaseStudy.id)
+        .where(*filter_conditions(flt, ranked=True))
+    )
+    score = hits.c.score.desc() if worst_first else hits.c.score
+    return [(i, -s) for i, s in session.execute(stmt.order_by(score, title, CaseStudy.id))]
+
+
 def case_ids(
     session: Session, flt: CaseFilter, sort: SortKey = "title", descending: bool = False
 ) -> list[int]:
-    """Ids of the cases matching `flt`, in the order the table shows them."""
+    """Ids of the cases matching `flt`, in the order the table shows them.
+
+    "relevance" puts the best matches of the query's words first (bm25, with
+    the title weighing most); without words it is the title order.
+    Raises QueryError for a malformed query.
+    """
+    title = func.lower(CaseStudy.title)
+    if sort == "relevance" and _match_of(flt) is not None:
+        return [case_id for case_id, _score in scored_ids(session, flt, descending)]
     stmt = select(CaseStudy.id).where(*filter_conditions(flt))
+    if sort in ("title", "relevance"):
+        if descending:
+            return list(session.scalars(stmt.order_by(title.desc(), CaseStudy.id.desc())))
+        return list(session.scalars(stmt.order_by(title, CaseStudy.id)))
     key: ColumnElement[Any]
     if sort in ("donor", "recipient"):
-        names = rollup_sort_names(DONOR if sort == "donor" else RECIPIENT).subquery()
+        names = _area_sort_names(DONOR if sort == "donor" else RECIPIENT).subquery()
         stmt = stmt.outerjoin(names, names.c.case_id == CaseStudy.id)
         key = func.coalesce(names.c.names, "")
     elif sort in ("tags", "notes"):
@@ -173,12 +220,9 @@ def case_ids(
         key = func.coalesce(counts.c.n, 0)
     elif sort == "start_year":
         key = func.coalesce(CaseStudy.start_year, 0)
-    elif sort == "sector":
-        key = CaseStudy.sector.expression
     else:
-        key = CaseStudy.title.expression
+        key = CaseStudy.sector.expression
     order = key.desc() if descending else key.asc()
-    title = func.lower(CaseStudy.title)
     stmt = stmt.order_by(order, title.desc() if descending else title, CaseStudy.id)
     return list(session.scalars(stmt))
 
@@ -190,8 +234,8 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
     # A page of the table binds its few ids; a long list (`casebook list`)
     # goes in as one JSON text, so no count of ids exceeds SQLite's variable limit.
     wanted: list[int] | Select[int] = ids if len(ids) <= VARIABLES // 5 else id_select(ids)
-    donors = rollup_names(DONOR, wanted).subquery()
-    recipients = rollup_names(RECIPIENT, wanted).subquery()
+    donors = _area_names(DONOR, wanted).subquery()
+    recipients = _area_names(RECIPIENT, wanted).subquery()
     tags = _tag_counts().where(case_tag.c.case_id.in_(wanted)).subquery()
     notes = _note_counts().where(Note.case_id.in_(wanted)).subquery()
     stmt = (
@@ -221,7 +265,8 @@ def facet_counts(session: Session, flt: CaseFilter) -> Facets:
     """For each facet group, its values with the number of cases each would show.
 
     A group's counts ignore that group's own selection, so choosing "energy"
-    still shows how many cases the other sectors hold.
+    still shows how many cases the other sectors hold. Raises QueryError for
+    a malformed query.
     """
     facets = Facets()
     sectors = session.execute(
@@ -232,14 +277,15 @@ def facet_counts(session: Session, flt: CaseFilter) -> Facets:
     )
     facets.groups[FACET_SECTOR] = [FacetValue(FACET_SECTOR, s, s, n) for s, n in sectors]
     for group, role in ((FACET_DONOR, DONOR), (FACET_RECIPIENT, RECIPIENT)):
-        pairs = rollup_pairs(role).subquery()
+        # case_area holds one row per case and area, so count(*) counts cases.
         stmt = (
-            select(Place.id, Place.name, func.count(func.distinct(pairs.c.case_id)))
-            .join(pairs, pairs.c.area_id == Place.id)
+            select(Place.id, Place.name, func.count())
+            .join(CaseArea, CaseArea.area_id == Place.id)
+            .where(CaseArea.role == role, CaseArea.rollup)
             .group_by(Place.id, Place.name)
             .order_by(Place.name)
         )
-        rows = session.execute(_restrict(stmt, pairs.c.case_id, flt.without(group)))
+        rows = session.execute(_restrict(stmt, CaseArea.case_id, flt.without(group)))
         facets.groups[group] = [FacetValue(group, str(i), name, n) for i, name, n in rows]
     forms_stmt = (
         select(CaseAssistance.form, func.count())

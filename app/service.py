@@ -28,6 +28,7 @@ from app.query import (
     count_cases,
     facet_counts,
 )
+from app.search.results import Match
 from app.store import Catalogue, CatalogueError
 from app.tags import TagInfo
 from app.watch import ChangeWatcher
@@ -111,8 +112,17 @@ class CatalogueService:
             return case_rows(session, ids)
 
     def facets(self, flt: CaseFilter) -> Facets:
+        """Facet counts (QueryError for a malformed query). Safe to call from a worker
+        thread: each call reads through its own session and connection."""
         with self.catalogue.sessions() as session:
             return facet_counts(session, flt)
+
+    def matches(self, ids: list[int], text: str) -> dict[int, list[Match]]:
+        """Where each of these cases matched the query `text`, with snippets."""
+        from app.search.matches import matches_for
+
+        with self.catalogue.sessions() as session:
+            return matches_for(session, ids, text)
 
     def detail(self, case_id: int) -> CaseDetail | None:
         with self.catalogue.sessions() as session:

@@ -210,7 +210,10 @@ def _open_writable(path: Path, state: FileState, seed: bool, auto_backup: bool) 
     except SQLAlchemyError as exc:
         engine.dispose()
         raise _write_failure(path, exc, "open") from exc
-    catalogue = Catalogue(path, engine, session_factory(engine), backup=backup)
+    from app.search.index import catch_up, keep_in_step
+
+    sessions = keep_in_step(session_factory(engine))
+    catalogue = Catalogue(path, engine, sessions, backup=backup)
     if seed and _seed_is_current(catalogue):
         catalogue.seed_report = SeedReport(skipped=True)
     elif seed:
@@ -225,5 +228,10 @@ def _open_writable(path: Path, state: FileState, seed: bool, auto_backup: bool) 
                     "Your catalogue was not changed."
                 ) from exc
             raise _write_failure(path, exc, "add the built-in case studies to") from exc
+    try:
+        catch_up(sessions)  # what a migration or another program left to index
+    except SQLAlchemyError as exc:
+        catalogue.close()
+        raise _write_failure(path, exc, "update the search index of") from exc
     catalogue.opened_as = file_fingerprint(path)
     return catalogue

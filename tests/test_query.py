@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from app.query import CaseFilter, case_ids, case_rows, facet_counts
@@ -25,14 +26,18 @@ def test_text_filter_matches_title_summary_place_and_person(small_catalogue: Cat
     assert _ids(small_catalogue, text="photovoltaic") == {"beta"}
     assert _ids(small_catalogue, text="taxkorgan") == {"alpha"}
     assert _ids(small_catalogue, text="Jane") == {"alpha"}
-    assert _ids(small_catalogue, text="喀什") == {"beta"}
+    assert _ids(small_catalogue, text="喀什") == {"alpha", "beta"}  # Taxkorgan is in Kashgar
     assert _ids(small_catalogue, text="station hubei") == {"beta"}
     assert _ids(small_catalogue, text="nothing-like-this") == set()
 
 
 def test_like_wildcards_in_the_filter_are_literal(small_catalogue: Catalogue) -> None:
-    assert _ids(small_catalogue, text="%") == set()
-    assert _ids(small_catalogue, text="_") == set()
+    from app.query import QueryError
+
+    for text in ("%", "_"):
+        with pytest.raises(QueryError, match="no letters or digits"):
+            _ids(small_catalogue, text=text)
+    assert _ids(small_catalogue, text="sector:%") == set()
 
 
 def test_a_province_includes_the_cities_inside_it(small_catalogue: Catalogue) -> None:

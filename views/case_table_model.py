@@ -15,8 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from app.case_filter import SORT_KEYS, CaseFilter, CaseRow, SortKey
 from app.formatting import format_period
+from app.search.results import Match, has_words
 from views.literal_text import literal
-from views.roles import CASE_ID_ROLE, SLUG_ROLE
+from views.roles import CASE_ID_ROLE, MATCH_ROLE, SLUG_ROLE
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 64
@@ -29,10 +30,14 @@ COLUMNS: tuple[tuple[SortKey, str], ...] = (
     ("start_year", "Period"),
     ("tags", "Tags"),
     ("notes", "Notes"),
+    ("relevance", "Match"),  # where a search found each case; sorting by it: best first
 )
+MATCH_COLUMN = len(COLUMNS) - 1
+MATCH_BATCH = 25
 assert tuple(key for key, _ in COLUMNS) == SORT_KEYS
 
 IdLoader = Callable[[CaseFilter, SortKey, bool], list[int]]
+MatchLoader = Callable[[list[int], str], dict[int, list[Match]]]
 RowLoader = Callable[[list[int]], dict[int, CaseRow]]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -49,6 +54,9 @@ class CaseTableModel(QAbstractTableModel):
         self._filter = CaseFilter()
         self._sort: SortKey = "title"
         self._descending = False
+        self._load_matches: MatchLoader | None = None
+        self._matches: dict[int, list[Match]] = {}
+        self._has_words = False
 
     # --- what the window drives -------------------------------------------------
 
@@ -57,19 +65,41 @@ class CaseTableModel(QAbstractTableModel):
         return self._filter
 
     def set_filter(self, flt: CaseFilter) -> None:
+        """Show the cases `flt` finds. The id query runs first: a malformed query raises
+        QueryError and leaves the table as it was."""
+        ids = self._load_ids(flt, self._sort, self._descending)
+        self.beginResetModel()
         self._filter = flt
-        self.reload()
+        self._has_words = has_words(flt.text)
+        self._ids = ids
+        self._pages.clear()
+        self._matches.clear()
+        self.endResetModel()
+
+    def set_match_loader(self, loader: MatchLoader) -> None:
+        self._load_matches = loader
+
+    @property
+    def sort_key(self) -> SortKey:
+        return self._sort
+
+    def set_sort(self, key: SortKey, descending: bool = False) -> None:
+        """Sort by `key` from the next query on (no query now)."""
+        self._sort = key
+        self._descending = descending
 
     def reload(self) -> None:
         """Re-run the query (after a filter, sort or data change)."""
         self.beginResetModel()
         self._ids = self._load_ids(self._filter, self._sort, self._descending)
         self._pages.clear()
+        self._matches.clear()
         self.endResetModel()
 
     def invalidate_rows(self) -> None:
         """Drop cached rows (their counts or titles changed) and repaint."""
         self._pages.clear()
+        self._matches.clear()
         if self._ids:
             last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -110,6 +140,12 @@ class CaseTableModel(QAbstractTableModel):
             return None
         if role == CASE_ID_ROLE:
             return self._ids[index.row()]
+        if index.column() == MATCH_COLUMN and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            MATCH_ROLE,
+        ):
+            return self._match_data(index.row(), role)
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -154,6 +190,30 @@ class CaseTableModel(QAbstractTableModel):
         )
         self.layoutChanged.emit()
 
+    # --- matches ----------------------------------------------------------------
+
+    def matches_of(self, row: int) -> list[Match]:
+        """Where the search found the case on `row` (read for a few rows at a time)."""
+        if not self._has_words or self._load_matches is None:
+            return []
+        case_id = self._ids[row]
+        if case_id not in self._matches:
+            batch = [i for i in self._ids[row : row + MATCH_BATCH] if i not in self._matches]
+            if len(self._matches) > PAGE_SIZE * 4:
+                self._matches.clear()
+            found = self._load_matches(batch, self._filter.text)
+            for i in batch:
+                self._matches[i] = found.get(i, [])
+        return self._matches.get(case_id, [])
+
+    def _match_data(self, row: int, role: int) -> Any:
+        matches = self.matches_of(row)
+        if role == MATCH_ROLE:
+            return matches
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "".join(literal(m.label()) for m in matches) or None
+        return matches[0].label() if matches else ""
+
     # --- paging -----------------------------------------------------------------
 
     def _row(self, row: int) -> CaseRow:
@@ -192,3 +252,5 @@ def _display(row: CaseRow, key: SortKey) -> str | int:
             return row.tag_count
         case "notes":
             return row.note_count
+        case "relevance":
+            return ""

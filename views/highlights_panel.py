@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from views.literal_text import literal
 from views.open_dialog import OpenDialog
 from views.roles import HIGHLIGHT_ID_ROLE
+from views.search_marks import word_selections
 from views.text_offsets import from_utf16, to_utf16
 from views.text_slice import more_text_line, shown_part
 
@@ -64,6 +65,7 @@ class HighlightsPanel(QWidget):
         self.highlights: dict[int, HighlightInfo] = {}
         self.opened: OpenDialog[HighlightDialog] = OpenDialog()
         self.texts: dict[str, QPlainTextEdit] = {}
+        self.search_patterns: list[str] = []
         # Each text shows at most its first SHOWN_CHARACTERS (a prefix, so the
         # offsets of passages inside it are the text's own); this line says what is left.
         self.more_labels: dict[str, QLabel] = {}
@@ -193,11 +195,26 @@ class HighlightsPanel(QWidget):
                 fmt.setBackground(colour)
                 selection.format = fmt
                 selections.append(selection)
+            selections += word_selections(edit.document(), self.search_patterns)
             edit.setExtraSelections(selections)
+
+    def set_search_patterns(self, patterns: list[str]) -> None:
+        """Mark the words the current search looks for (see views/search_marks)."""
+        if patterns != self.search_patterns:
+            self.search_patterns = patterns
+            self._paint()
 
     def current_id(self) -> int | None:
         index = self.list_view.currentIndex()
         return int(index.data(HIGHLIGHT_ID_ROLE)) if index.isValid() else None
+
+    def select_highlight(self, highlight_id: int) -> None:
+        """Make the highlight current in the list and show its passage."""
+        row = self.row_of(highlight_id)
+        if row >= 0:
+            index = self.list_model.index(row, 0)
+            self.list_view.setCurrentIndex(index)
+            self.go_to(index)
 
     def row_of(self, highlight_id: int) -> int:
         for row in range(self.list_model.rowCount()):

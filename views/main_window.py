@@ -16,11 +16,10 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -31,18 +30,30 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
+from app.case_filter import (
+    FACET_DONOR,
+    FACET_FORM,
+    FACET_RECIPIENT,
+    FACET_SECTOR,
+    SORT_KEYS,
+    CaseFilter,
+)
+from app.search.language import QueryError
+from app.search.results import Match, has_words, mark_patterns
 from views.case_form_actions import CaseFormActions
-from views.case_table_model import CaseTableModel
+from views.case_table_model import MATCH_COLUMN, CaseTableModel
 from views.commands import ChangeCommand, ImportCommand
 from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
+from views.facet_counter import FacetCounter
 from views.facet_model import FacetModel
 from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
 from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
-from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
+from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE, MATCH_ROLE
+from views.search_bar import SearchBar
+from views.search_marks import mark_words
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
 from views.toggle_on_click import toggle_on_click
@@ -58,8 +69,8 @@ T = TypeVar("T")
 
 FILTER_DELAY_MS = 150
 WATCH_MS = 1000
-# Title, donor, recipient, sector, period, tags, notes.
-DEFAULT_COLUMN_WIDTHS = (340, 130, 130, 150, 100, 55, 55)
+# Title, donor, recipient, sector, period, tags, notes, match.
+DEFAULT_COLUMN_WIDTHS = (340, 130, 130, 150, 100, 55, 55, 420)
 ROW_HEIGHT_PADDING = 8
 
 
@@ -91,7 +102,12 @@ class MainWindow(QMainWindow):
         # Every change the user makes goes through this stack (see views/commands).
         self.undo_stack = QUndoStack(self)
         self.case_model = CaseTableModel(self._load_ids, self._load_rows, self)
+        self.case_model.set_match_loader(self._load_matches)
         self.facet_model = FacetModel(self)
+        # Facet counts are worked out off the GUI thread, newest keystroke only.
+        self.facet_counter = FacetCounter(self)
+        self.facet_counter.counted.connect(self.facet_model.update_counts)
+        self._searching = False  # whether the query has words (the table is by relevance)
         self._build_widgets()
         self._build_actions()
         self._filter_timer = QTimer(self)
@@ -102,6 +118,7 @@ class MainWindow(QMainWindow):
         self.facet_model.selectionChanged.connect(self.apply_filter)
         toggle_on_click(self.facet_view, self._on_facet_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.clicked.connect(self._open_match)
         self.tag_panel.model.checkedChanged.connect(self.apply_filter)
         self.tag_panel.mode_combo.currentIndexChanged.connect(self.apply_filter)
         self.catalogueChanged.connect(self.tag_panel.reload)
@@ -225,20 +242,23 @@ class MainWindow(QMainWindow):
     def _load_rows(self, ids: list[int]) -> dict[int, CaseRow]:
         return {} if self._service is None else self._service.case_rows(ids)
 
+    def _load_matches(self, ids: list[int], text: str) -> dict[int, list[Match]]:
+        if self._service is None:
+            return {}
+        try:
+            return self._service.matches(ids, text)
+        except QueryError:
+            return {}
+
     # --- construction -----------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Filter by title, summary, place or person…")
-        self.filter_edit.setClearButtonEnabled(True)
-        clear_text = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
-        clear_text.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear_text.activated.connect(self.filter_edit.clear)
-        toolbar = QToolBar("Filter", self)
+        self.search_bar = SearchBar(self)
+        self.filter_edit = self.search_bar.edit
+        toolbar = QToolBar(self.tr("Search"), self)
         toolbar.setObjectName("filterToolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(self.filter_edit)
+        toolbar.addWidget(self.search_bar)
         self.addToolBar(toolbar)
 
         self.facet_view = QTreeView(self)
@@ -266,6 +286,9 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         for column, width in enumerate(DEFAULT_COLUMN_WIDTHS):
             header.resizeSection(column, width)
+        # Where a search matched shows beside the title, and only while searching.
+        header.moveSection(header.visualIndex(MATCH_COLUMN), 1)
+        self.table.setColumnHidden(MATCH_COLUMN, True)
 
         self.detail = DetailPane(self)
         self.highlights_panel = HighlightsPanel(self)
@@ -383,14 +406,68 @@ class MainWindow(QMainWindow):
             return
         selected = self.selected_case_id()
         flt = self.current_filter()
-        self.case_model.set_filter(flt)
-        self.facet_model.update_counts(self.service.facets(flt))
+        searching = has_words(flt.text)
+        if searching and not self._searching:
+            self._sort_table_by("relevance")  # a new search: best matches first
+        elif not searching and self.case_model.sort_key == "relevance":
+            self._sort_table_by("title")
+        try:
+            self.case_model.set_filter(flt)
+        except QueryError as exc:
+            # The table keeps the last results; the line under the box says why.
+            self.search_bar.show_problem(str(exc))
+            return
+        self.search_bar.show_problem(None)
+        self._searching = searching
+        self.table.setColumnHidden(MATCH_COLUMN, not searching)
+        self.facet_counter.request(self.service, flt)
         self._reselect(selected)
         total = self.service.count(CaseFilter()) if not flt.is_empty() else None
         shown = self.case_model.rowCount()
         self.statusBar().showMessage(
             f"{shown} case studies" if total is None else f"{shown} of {total} case studies"
         )
+
+    def _sort_table_by(self, key: SortKey) -> None:
+        """Set the table's order and header arrow for the next query, without running one."""
+        self.case_model.set_sort(key)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(SORT_KEYS.index(key), Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    @Slot(QModelIndex)
+    def _open_match(self, index: QModelIndex) -> None:
+        """A click on a row's Match opens where it matched: the note, the highlight, the text."""
+        if index.column() != MATCH_COLUMN:
+            return
+        matches: list[Match] = index.data(MATCH_ROLE) or []
+        if not matches:
+            return
+        self._reselect(self.case_model.case_id(index.row()))
+        self.open_match(matches[0])
+
+    def open_match(self, match: Match) -> None:
+        tabs = self.detail.tabs
+        if match.note_id is not None:
+            tabs.setCurrentWidget(self.notes_panel)
+            self.notes_panel.select_note(match.note_id)
+        elif match.highlight_id is not None:
+            tabs.setCurrentWidget(self.highlights_panel)
+            self.highlights_panel.select_highlight(match.highlight_id)
+        elif match.field in ("summary", "narrative"):
+            tabs.setCurrentWidget(self.highlights_panel)
+        elif match.field == "figure":
+            tabs.setCurrentWidget(self.detail.metrics_view)
+        elif match.field == "source":
+            tabs.setCurrentWidget(self.detail.sources)
+        else:
+            tabs.setCurrentWidget(self.detail.overview)
+
+    def _mark_search_words(self) -> None:
+        patterns = mark_patterns(self.case_model.case_filter.text) if self._searching else []
+        mark_words(self.detail.overview, patterns)
+        self.highlights_panel.set_search_patterns(patterns)
 
     @Slot(str)
     def _schedule_filter(self, _text: str) -> None:
@@ -460,6 +537,7 @@ class MainWindow(QMainWindow):
         self.detail.show_case(detail)
         self.highlights_panel.show_case(detail)
         self.notes_panel.show_case(case_id)
+        self._mark_search_words()
         notes = len(detail.notes) if detail else 0
         self.detail.tabs.setTabText(
             self.detail.tabs.indexOf(self.notes_panel), f"Notes ({notes})" if notes else "Notes"
@@ -527,6 +605,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._watch_timer.stop()
+        self.facet_counter.wait()
         self.save_state()
         super().closeEvent(event)
 

@@ -22,12 +22,22 @@ _CASE_CHILDREN = (
 )
 
 
+# Not INSERT OR IGNORE: a trigger's conflict clause gives way to that of the
+# statement firing it (an upsert, INSERT OR REPLACE), so a second mark of the
+# same case would fail the user's write. Skipping marked rows needs no clause.
 def _mark(part: str, case_id: str) -> str:
-    return f"INSERT OR IGNORE INTO search_dirty (case_id, part) VALUES ({case_id}, '{part}');"
+    return (
+        f"INSERT INTO search_dirty (case_id, part) SELECT {case_id}, '{part}' WHERE NOT EXISTS "
+        f"(SELECT 1 FROM search_dirty WHERE case_id = {case_id} AND part = '{part}');"
+    )
 
 
 def _mark_from(part: str, select: str) -> str:
-    return f"INSERT OR IGNORE INTO search_dirty (case_id, part) {select};"
+    return (
+        f"INSERT INTO search_dirty (case_id, part) SELECT DISTINCT c.case_id, c.part "
+        f"FROM ({select}) AS c WHERE NOT EXISTS (SELECT 1 FROM search_dirty AS d "
+        f"WHERE d.case_id = c.case_id AND d.part = c.part);"
+    )
 
 
 def _trigger(name: str, event: str, table: str, body: list[str]) -> str:
@@ -64,33 +74,53 @@ _SHARED_TRIGGERS = [
         "search_place_upd",
         "UPDATE",
         "place",
-        [_mark_from("case", "SELECT case_id, 'case' FROM case_area WHERE area_id = OLD.id")],
+        [
+            _mark_from(
+                "case", "SELECT case_id, 'case' AS part FROM case_area WHERE area_id = OLD.id"
+            )
+        ],
     ),
     _trigger(
         "search_place_del",
         "DELETE",
         "place",
-        [_mark_from("case", "SELECT case_id, 'case' FROM case_area WHERE area_id = OLD.id")],
+        [
+            _mark_from(
+                "case", "SELECT case_id, 'case' AS part FROM case_area WHERE area_id = OLD.id"
+            )
+        ],
     ),
     _trigger(
         "search_actor_upd",
         "UPDATE",
         "actor",
-        [_mark_from("case", "SELECT case_id, 'case' FROM case_actor WHERE actor_id = OLD.id")],
+        [
+            _mark_from(
+                "case", "SELECT case_id, 'case' AS part FROM case_actor WHERE actor_id = OLD.id"
+            )
+        ],
     ),
     _trigger(
         "search_source_upd",
         "UPDATE",
         "source",
-        [_mark_from("case", "SELECT case_id, 'case' FROM case_source WHERE source_id = OLD.id")],
+        [
+            _mark_from(
+                "case", "SELECT case_id, 'case' AS part FROM case_source WHERE source_id = OLD.id"
+            )
+        ],
     ),
     _trigger(
         "search_tag_upd",
         "UPDATE",
         "tag",
         [
-            _mark_from("case", "SELECT case_id, 'case' FROM case_tag WHERE tag_id = OLD.id"),
-            _mark_from("marks", "SELECT case_id, 'marks' FROM highlight WHERE tag_id = OLD.id"),
+            _mark_from(
+                "case", "SELECT case_id, 'case' AS part FROM case_tag WHERE tag_id = OLD.id"
+            ),
+            _mark_from(
+                "marks", "SELECT case_id, 'marks' AS part FROM highlight WHERE tag_id = OLD.id"
+            ),
         ],
     ),
 ]

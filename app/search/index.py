@@ -1,0 +1,176 @@
+"""Keeping the full-text index and the place roll-up in step with every write.
+
+Triggers (schema 5) mark in `search_dirty` which part of which case a write
+made stale, whatever wrote it: the journal, undo and redo, an import, the
+seed, a migration, another program. `refresh_stale` rebuilds those parts and
+runs before every commit of the catalogue's sessions (`keep_in_step`), so a
+committed change and its index entry land in the same transaction: a crash
+loses both or neither. What a writer outside Casebook's sessions left marked
+is picked up by the next commit, or when the catalogue is opened.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, event, insert, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.search.documents import (
+    COLUMNS,
+    PlaceTree,
+    case_parts,
+    marks_part,
+    notes_part,
+)
+from models import CaseArea, CaseStudy, SearchDirty, SearchDoc
+from models.search import PART_CASE, PART_MARKS, PART_NOTES
+
+log = logging.getLogger(__name__)
+
+BATCH = 400
+
+_FIELDS = ", ".join(COLUMNS)
+_VALUES = ", ".join(f":{c}" for c in COLUMNS)
+_FTS_DELETE = text(
+    f"INSERT INTO search_fts (search_fts, rowid, {_FIELDS}) VALUES ('delete', :case_id, {_VALUES})"
+)
+_FTS_INSERT = text(f"INSERT INTO search_fts (rowid, {_FIELDS}) VALUES (:case_id, {_VALUES})")
+_INTEGRITY_CHECK = text("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
+_DOC_UPSERT = text(
+    f"INSERT OR REPLACE INTO search_doc (case_id, {_FIELDS}) VALUES (:case_id, {_VALUES})"
+)
+
+
+def stale_parts(session: Session) -> dict[int, set[str]]:
+    parts: dict[int, set[str]] = defaultdict(set)
+    for case_id, part in session.execute(select(SearchDirty.case_id, SearchDirty.part)):
+        parts[case_id].add(part)
+    return parts
+
+
+def refresh_stale(session: Session) -> int:
+    """Rebuild every marked part of every marked case; return how many cases were looked at."""
+    stale = stale_parts(session)
+    if not stale:
+        return 0
+    tree: PlaceTree | None = None
+    ids = sorted(stale)
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        if tree is None and any(PART_CASE in stale[i] for i in batch):
+            tree = PlaceTree(session)
+        _refresh(session, batch, stale, tree)
+    session.execute(delete(SearchDirty))
+    return len(ids)
+
+
+def _refresh(
+    session: Session, ids: Sequence[int], stale: dict[int, set[str]], tree: PlaceTree | None
+) -> None:
+    old = {
+        row.case_id: {"case_id": row.case_id, **{c: getattr(row, c) for c in COLUMNS}}
+        for row in session.execute(select(SearchDoc).where(SearchDoc.case_id.in_(ids))).scalars()
+    }
+    alive = set(session.scalars(select(CaseStudy.id).where(CaseStudy.id.in_(ids))))
+    # A case without a document yet needs all its parts.
+    wanted = {i: (stale[i] if i in old else {PART_CASE, PART_NOTES, PART_MARKS}) for i in alive}
+    need_case = [i for i in alive if PART_CASE in wanted[i]]
+    need_notes = [i for i in alive if PART_NOTES in wanted[i]]
+    need_marks = [i for i in alive if PART_MARKS in wanted[i]]
+    case_docs: dict[int, dict[str, str]] = {}
+    if need_case:
+        assert tree is not None
+        case_docs, areas = case_parts(session, need_case, tree)
+        session.execute(delete(CaseArea).where(CaseArea.case_id.in_(need_case)))
+        if areas:
+            session.execute(insert(CaseArea), areas)
+    notes = notes_part(session, need_notes) if need_notes else {}
+    marks = marks_part(session, need_marks) if need_marks else {}
+    removed = [old[i] for i in ids if i in old and i not in alive]
+    fresh: list[dict[str, object]] = []
+    for i in sorted(alive):
+        doc = dict(old.get(i) or {"case_id": i, **dict.fromkeys(COLUMNS, "")})
+        if i in case_docs:
+            doc.update(case_docs[i])
+        if PART_NOTES in wanted[i]:
+            doc["notes"] = notes.get(i, "")
+        if PART_MARKS in wanted[i]:
+            doc["marks"] = marks.get(i, "")
+        if doc != old.get(i):
+            fresh.append(doc)
+    replaced = [old[int(str(d["case_id"]))] for d in fresh if d["case_id"] in old]
+    if removed or replaced:
+        session.execute(_FTS_DELETE, removed + replaced)
+    if removed:
+        session.execute(
+            delete(SearchDoc).where(SearchDoc.case_id.in_([d["case_id"] for d in removed]))
+        )
+    if fresh:
+        session.execute(_FTS_INSERT, fresh)
+        session.execute(_DOC_UPSERT, fresh)
+
+
+def rebuild(session: Session) -> int:
+    """Throw the index and the roll-up away and build them again from the catalogue.
+
+    `casebook reindex` runs this; the result equals what the incremental
+    passes maintain (a test holds them to it). Returns the number of cases.
+    """
+    session.execute(text("INSERT INTO search_fts (search_fts) VALUES ('delete-all')"))
+    session.execute(delete(SearchDoc))
+    session.execute(delete(CaseArea))
+    session.execute(delete(SearchDirty))
+    session.execute(
+        text("INSERT INTO search_dirty (case_id, part) SELECT id, 'case' FROM case_study")
+    )
+    count = refresh_stale(session)
+    session.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
+    return count
+
+
+def check(session: Session) -> bool:
+    """Whether the FTS index agrees with the documents it indexes (FTS5's own check)."""
+    try:
+        session.execute(
+            text("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
+        )
+    except Exception:
+        return False
+    return True
+
+
+def has_stale(session: Session) -> bool:
+    return session.scalar(select(SearchDirty.case_id).limit(1)) is not None
+
+
+def _before_commit(session: Session) -> None:
+    refresh_stale(session)
+
+
+def keep_in_step(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
+    """Make every commit of `sessions` refresh the index parts its writes made stale.
+
+    Called once per sessionmaker. Not guarded by `event.contains`: that looks
+    listeners up by the target's id(), which a new sessionmaker can share with
+    a collected one, and a skipped registration would leave commits unindexed.
+    """
+    event.listen(sessions, "before_commit", _before_commit)
+    return sessions
+
+
+def catch_up(sessions: sessionmaker[Session]) -> int:
+    """Index what was marked outside Casebook's sessions (a migration, another tool)."""
+    with sessions() as session:
+        if not has_stale(session):
+            return 0
+    with sessions.begin() as session:
+        count = refresh_stale(session)
+    log.info("search index: refreshed %d cases", count)
+    return count
+
+
+def indexed_ids(session: Session) -> Iterable[int]:
+    return session.scalars(select(SearchDoc.case_id).order_by(SearchDoc.case_id))
