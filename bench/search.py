@@ -354,28 +354,41 @@ def report_index(path: Path) -> None:
 
 
 def time_note_saves(catalogue: Catalogue, saves: int) -> None:
-    """Save notes as autosave would while typing: each save adds a word, one transaction each."""
+    """Save notes as autosave would while typing: each save adds a word, one transaction each.
+
+    Prints the whole save (write, index pass, commit) and its three parts; the
+    index pass is run explicitly just before the commit, which then finds
+    nothing left to do.
+    """
     if importlib.util.find_spec("app.search") is None:
         return
     from app.changes import Journal
     from app.notes import update_note
+    from app.search.index import refresh_stale
 
     with catalogue.sessions() as session:
         notes = list(session.execute(select(Note.id, Note.body).order_by(Note.id).limit(5)))
     bodies = {note_id: body for note_id, body in notes}
-    ms = []
+    parts: list[tuple[float, float, float]] = []
     for n in range(saves):
         note_id = notes[n % len(notes)][0]
         bodies[note_id] += f" word{n}"
         start = time.perf_counter()
         with catalogue.sessions.begin() as session:
             update_note(Journal(session), note_id, bodies[note_id])
-        ms.append((time.perf_counter() - start) * 1000)
+            written = time.perf_counter()
+            refresh_stale(session)
+            indexed = time.perf_counter()
+        end = time.perf_counter()
+        parts.append(((written - start) * 1000, (indexed - written) * 1000, (end - indexed) * 1000))
+    ms = [sum(p) for p in parts]
     p95 = _percentile(ms, 95)
-    verdict = _within(p95, NOTE_MS)
-    print(f"\nNote saves ({saves}, each its own commit with the index pass): "
+    write, index, commit = (statistics.median(p[i] for p in parts) for i in range(3))
+    print(f"\nNote saves ({saves}, each its own transaction): "
           f"p50 {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms   "
-          f"target {NOTE_MS:.0f} ms {verdict}")  # fmt: skip
+          f"target {NOTE_MS:.0f} ms {_within(p95, NOTE_MS)}")  # fmt: skip
+    print(f"  p50 of the parts: write {write:.1f} ms, index pass {index:.1f} ms, "
+          f"commit {commit:.1f} ms")  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> None:
