@@ -135,7 +135,12 @@ def _tag(value: str) -> ColumnElement[bool]:
 
 
 def _sector(value: str) -> ColumnElement[bool]:
-    return _words_like(CaseStudy.sector.expression, value)
+    # The few distinct sectors are matched first, so the cases are then found
+    # through the sector index rather than by reading every case.
+    sectors = (
+        select(CaseStudy.sector).distinct().where(_words_like(CaseStudy.sector.expression, value))
+    )
+    return CaseStudy.sector.in_(sectors)
 
 
 def _form(value: str) -> ColumnElement[bool]:
