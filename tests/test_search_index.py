@@ -251,3 +251,26 @@ def test_an_older_catalogue_gets_its_index_when_first_opened(tmp_path: Path) -> 
         assert_index_is_fresh(catalogue)
     finally:
         catalogue.close()
+
+
+def test_an_import_and_its_undo_keep_the_index_in_step(
+    small_catalogue: Catalogue, tmp_path: Path
+) -> None:
+    from app.xlsx.importer import apply_plan, preview_import, undo_import
+    from tests.test_import import _edit, _export, _row_of
+
+    path = _export(small_catalogue, tmp_path / "edited.xlsx")
+    row = _row_of(path, "Case studies", "Slug", "beta")
+    _edit(path, "Case studies", {(row, "Summary"): "Now about qximported panels."},
+          [{"Slug": "gamma", "Title": "Gamma qxnewcase"}])  # fmt: skip
+    with small_catalogue.sessions.begin() as session:
+        applied = apply_plan(session, preview_import(session, path))
+    assert found(small_catalogue, "qximported") == {"beta"}
+    assert found(small_catalogue, "qxnewcase") == {"gamma"}
+    assert found(small_catalogue, "photovoltaic") == set()  # the old summary's word
+    assert_index_is_fresh(small_catalogue)
+    with small_catalogue.sessions.begin() as session:
+        undo_import(session, applied)
+    assert found(small_catalogue, "qximported") == set()
+    assert found(small_catalogue, "photovoltaic") == {"beta"}
+    assert_index_is_fresh(small_catalogue)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.places import DONOR
 from app.search.text import index_text, pinyin
 from models import (
     Actor,
@@ -37,8 +38,6 @@ from models.catalogue import CaseAssistance
 
 COLUMNS = ("title", "summary", "facts", "narrative", "notes", "marks")
 CASE_COLUMNS = ("title", "summary", "facts", "narrative")
-DONOR = "donor"
-RECIPIENT = "recipient"
 
 
 @dataclass(frozen=True)
