@@ -1,8 +1,9 @@
 """What search needs beside the cases: per-case documents, place roll-up, saved searches.
 
-`search_doc` holds each case's text as the full-text index reads it (Han text
-already cut into characters and pairs), and is the external content of the
-FTS5 table `search_fts` (created by migration 5, not by these models).
+`search_doc` holds each case's text as the full-text index read it (Han text
+already cut into characters and pairs), compressed: the FTS5 table
+`search_fts` (created by migration 5, not by these models) is contentless, and
+taking a case's old terms out of it needs exactly the text they came from.
 `search_dirty` lists the cases whose document is out of date: SQL triggers
 fill it on every write, whoever writes, and app/search/index.py empties it
 before each commit.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
@@ -26,17 +27,13 @@ PARTS = (PART_CASE, PART_NOTES, PART_MARKS)
 
 
 class SearchDoc(Base):
-    """One case's text as the index holds it; columns mirror `search_fts`."""
+    """One case's text as the index holds it: the columns of `search_fts` as a
+    zlib-compressed JSON array (see app/search/index.py)."""
 
     __tablename__ = "search_doc"
 
     case_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    title: Mapped[str] = mapped_column(Text, default="")
-    summary: Mapped[str] = mapped_column(Text, default="")
-    facts: Mapped[str] = mapped_column(Text, default="")
-    narrative: Mapped[str] = mapped_column(Text, default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
-    marks: Mapped[str] = mapped_column(Text, default="")
+    packed: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class SearchDirty(Base):

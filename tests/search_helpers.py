@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.query import CaseFilter, case_ids
-from app.search.index import check, has_stale, rebuild
+from app.search.index import check, has_stale, rebuild, unpack
 from app.store import Catalogue
 from models import CaseArea, CaseStudy, SearchDoc
 
@@ -32,7 +32,7 @@ def found_ids(catalogue: Catalogue, query: str) -> set[int]:
 
 def index_state(session: Session) -> tuple[list[Any], list[Any]]:
     docs = [
-        (d.case_id, d.title, d.summary, d.facts, d.narrative, d.notes, d.marks)
+        unpack(d.case_id, d.packed)
         for d in session.scalars(select(SearchDoc).order_by(SearchDoc.case_id))
     ]
     areas = [

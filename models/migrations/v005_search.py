@@ -1,6 +1,8 @@
 """Migration 5: full-text search, the materialised place roll-up, saved searches, Chinese titles.
 
-The FTS5 table `search_fts` indexes `search_doc` (its external content).
+The FTS5 table `search_fts` is contentless (the index alone, about half the
+size of the text); `search_doc` keeps each case's indexed text compressed, so
+its old terms can be taken out when it changes.
 Triggers on every table a case's text comes from mark the case's stale part
 in `search_dirty`, whoever writes (the journal, an import, an older tool), so
 the index can never silently miss a change; app/search/index.py rebuilds the
@@ -132,12 +134,7 @@ STATEMENTS = [
     """
 CREATE TABLE search_doc (
     case_id INTEGER NOT NULL,
-    title TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    facts TEXT NOT NULL,
-    narrative TEXT NOT NULL,
-    notes TEXT NOT NULL,
-    marks TEXT NOT NULL,
+    packed BLOB NOT NULL,
     CONSTRAINT pk_search_doc PRIMARY KEY (case_id)
 )
 """,
@@ -175,7 +172,7 @@ CREATE TABLE saved_search (
     """
 CREATE VIRTUAL TABLE search_fts USING fts5(
     title, summary, facts, narrative, notes, marks,
-    content='search_doc', content_rowid='case_id',
+    content='',
     tokenize='unicode61 remove_diacritics 2'
 )
 """,
