@@ -148,3 +148,29 @@ def test_kill_9_while_typing_steadily_keeps_all_but_the_last_second(
     assert saved == TYPED[: len(saved)]
     assert len(saved) >= must_have > 0
     assert _integrity(path) == "ok"
+
+
+def test_kill_9_during_writes_leaves_the_search_index_whole(small_catalogue: Catalogue) -> None:
+    """The index pass commits with the write: after a kill, every acknowledged note is found
+    and the kept index equals a rebuilt one."""
+    from tests.search_helpers import assert_index_is_fresh, found_ids
+
+    path = small_catalogue.path
+    small_catalogue.close()
+    worker = _worker("notes", str(path), "100000", "qxkilled")
+    time.sleep(1.5)
+    worker.send_signal(signal.SIGKILL)
+    out, _ = worker.communicate()
+    acknowledged = _acknowledged(out.splitlines())
+    assert acknowledged  # the kill landed while notes were being written
+    reopened = open_catalogue(path, seed=False)
+    try:
+        with reopened.sessions() as session:
+            from app.search.index import has_stale
+
+            assert not has_stale(session)
+        last = max(acknowledged)
+        assert found_ids(reopened, acknowledged[last].split()[0]) != set()
+        assert_index_is_fresh(reopened)
+    finally:
+        reopened.close()
