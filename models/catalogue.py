@@ -101,6 +101,8 @@ class CaseStudy(Base):
         ),
         # The table's default order (by title, whatever the case) read from an index.
         Index("ix_case_study_title_key", func.lower(title), id),
+        # year: filters read the periods from here, not from the wide case rows.
+        Index("ix_case_study_period", start_year, end_year, ongoing),
     )
 
     @property

@@ -16,7 +16,6 @@ from sqlalchemy import (
     and_,
     case,
     column,
-    exists,
     func,
     literal,
     literal_column,
@@ -205,7 +204,8 @@ def _has(value: str) -> ColumnElement[bool]:
         "sources": CaseSource.case_id,
         "perspectives": Perspective.case_id,
     }[value.casefold()]
-    return exists().where(child == CaseStudy.id)
+    # IN, not EXISTS: read once from the child's case index, not probed per case.
+    return CaseStudy.id.in_(select(child))
 
 
 _FIELD_CONDITIONS: dict[str, Callable[[str], ColumnElement[bool]]] = {

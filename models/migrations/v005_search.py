@@ -131,6 +131,7 @@ STATEMENTS = [
     "ALTER TABLE case_study ADD COLUMN title_zh VARCHAR(300) DEFAULT '' NOT NULL",
     "ALTER TABLE case_study ADD COLUMN title_zh_note VARCHAR(200) DEFAULT '' NOT NULL",
     "CREATE INDEX ix_case_study_title_key ON case_study (lower(title), id)",
+    "CREATE INDEX ix_case_study_period ON case_study (start_year, end_year, ongoing)",
     """
 CREATE TABLE search_doc (
     case_id INTEGER NOT NULL,
