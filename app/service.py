@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from app import case_edit, highlights, notes, tags
 from app.case_edit import CaseDraft, Choice
@@ -124,6 +125,14 @@ class CatalogueService:
 
         with self.catalogue.sessions() as session:
             return matches_for(session, ids, text)
+
+    def read(
+        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run an app read function in its own read session (the views' data: map,
+        timeline, figures, matrix). Safe from a worker thread."""
+        with self.catalogue.sessions() as session:
+            return fn(session, *args, **kwargs)
 
     def detail(self, case_id: int) -> CaseDetail | None:
         with self.catalogue.sessions() as session:

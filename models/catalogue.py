@@ -139,6 +139,10 @@ class Place(Base):
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("place.id", ondelete="SET NULL"), index=True
     )
+    # The seat of the area's government (WGS 84 degrees), for the pairing map.
+    longitude: Mapped[float | None] = mapped_column(Float)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    position_note: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
     parent: Mapped[Place | None] = relationship(remote_side=[id])
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import (
@@ -58,6 +59,7 @@ from views.search_marks import mark_words
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
 from views.toggle_on_click import toggle_on_click
+from views.visual_views import VIEWS, ViewTabs
 
 if TYPE_CHECKING:
     from app.case_filter import CaseRow, SortKey
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
     """
 
     catalogueChanged = Signal()
+    # The filter the table shows, without a restriction a view set (for the views).
+    filterApplied = Signal(object)
 
     def __init__(
         self,
@@ -109,6 +113,8 @@ class MainWindow(QMainWindow):
         self.facet_counter = FacetCounter(self)
         self.facet_counter.counted.connect(self.facet_model.update_counts)
         self._searching = False  # whether the query has words (the table is by relevance)
+        self._only_cases: frozenset[int] | None = None  # set by a click in a view
+        self._only_description = ""
         self._build_widgets()
         self._build_actions()
         self._filter_timer = QTimer(self)
@@ -305,7 +311,8 @@ class MainWindow(QMainWindow):
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(self.table)
+        self.view_tabs = ViewTabs(self, self.table)
+        self.right_splitter.addWidget(self.view_tabs)
         self.right_splitter.addWidget(self.detail)
         self.right_splitter.setStretchFactor(0, 2)
         self.right_splitter.setStretchFactor(1, 3)
@@ -383,6 +390,18 @@ class MainWindow(QMainWindow):
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.clear_filters)
         view_menu.addAction(self.clear_filters_action)
+        view_menu.addSeparator()
+        self.table_view_action = QAction(self.tr("Catalogue &Table"), self)
+        self.table_view_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.table_view_action.triggered.connect(lambda: self.view_tabs.setCurrentIndex(0))
+        view_menu.addAction(self.table_view_action)
+        self.view_actions: list[QAction] = []
+        for spec in VIEWS:
+            action = QAction(self.tr(spec.title), self)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.triggered.connect(lambda _=False, m=spec.module: self.view_tabs.show_view(m))
+            view_menu.addAction(action)
+            self.view_actions.append(action)
 
         self.help_menu = help_menu = self.menuBar().addMenu("&Help")
         self.about_action = QAction("&About Casebook", self)
@@ -391,6 +410,25 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     # --- filtering --------------------------------------------------------------
+
+    def show_only_cases(self, case_ids: Iterable[int], description: str) -> None:
+        """Narrow the table to these cases (a view's click), on top of the search and facets.
+
+        The status bar says what it shows; View → Clear Filters (or a new
+        restriction) lifts it. The views themselves keep following the filter
+        without it.
+        """
+        self._only_cases = frozenset(case_ids)
+        self._only_description = description
+        self.apply_filter()
+
+    def go_to_case(self, case_id: int) -> bool:
+        """Select the case in the table and show its detail (a view's click); lifts a
+        view's restriction if the case is outside it. False if the filter hides it."""
+        if self.case_model.row_of(case_id) < 0 and self._only_cases is not None:
+            self._only_cases = None
+            self.apply_filter()
+        return self.select_case(case_id)
 
     def current_filter(self) -> CaseFilter:
         return CaseFilter(
@@ -401,6 +439,7 @@ class MainWindow(QMainWindow):
             forms=self.facet_model.selected(FACET_FORM),
             tags=self.tag_panel.model.checked_keys(),
             tag_mode=self.tag_panel.tag_mode(),
+            case_ids=self._only_cases,
         )
 
     @Slot()
@@ -428,9 +467,11 @@ class MainWindow(QMainWindow):
         self._reselect(selected)
         total = self.service.count(CaseFilter()) if not flt.is_empty() else None
         shown = self.case_model.rowCount()
-        self.statusBar().showMessage(
-            f"{shown} case studies" if total is None else f"{shown} of {total} case studies"
-        )
+        message = f"{shown} case studies" if total is None else f"{shown} of {total} case studies"
+        if self._only_cases is not None:
+            message += f" ({self._only_description}; View → Clear Filters shows all)"
+        self.statusBar().showMessage(message)
+        self.filterApplied.emit(replace(flt, case_ids=None))
 
     def _sort_table_by(self, key: SortKey) -> None:
         """Set the table's order and header arrow for the next query, without running one."""
@@ -486,6 +527,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def clear_filters(self) -> None:
+        self._only_cases = None
         self.filter_edit.blockSignals(True)
         self.filter_edit.clear()
         self.filter_edit.blockSignals(False)

@@ -20,6 +20,7 @@ MIGRATION_MODULES: Sequence[str] = (
     "v003_note_updated_index",
     "v004_autoincrement",
     "v005_search",
+    "v006_place_positions",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

@@ -1,0 +1,76 @@
+"""The tabs beside the catalogue table: pairing map, timeline, figures, comparison matrix.
+
+Each lives in its own module exposing `create_view(window) -> QWidget`, and is
+imported only when its tab is first shown, so start-up never loads a plotting
+library. A view follows the window's `filterApplied` signal (the search,
+facets and tags, without a restriction the views themselves set), reads its
+data through `window.service.read(app_function, ...)`, and narrows the table
+with `window.show_only_cases(ids, description)` or selects a case with
+`window.go_to_case(case_id)`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+if TYPE_CHECKING:
+    from views.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    module: str
+    title: str
+    shortcut: str
+
+
+VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("views.pairing_map", "Pairing Map", "Ctrl+2"),
+    ViewSpec("views.timeline_view", "Timeline", "Ctrl+3"),
+    ViewSpec("views.figures_chart", "Figures Chart", "Ctrl+4"),
+    ViewSpec("views.comparison_matrix", "Comparison Matrix", "Ctrl+5"),
+)
+
+
+class ViewTabs(QTabWidget):
+    """The table's tab and one lazily built tab per view."""
+
+    def __init__(self, window: MainWindow, table: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("viewTabs")
+        self.setDocumentMode(True)
+        self.window_ = window
+        self.addTab(table, self.tr("Table"))
+        self.built: dict[str, QWidget] = {}
+        for spec in VIEWS:
+            holder = QWidget(self)
+            holder.setObjectName(spec.module)
+            self.addTab(holder, self.tr(spec.title))
+        self.currentChanged.connect(self._build_current)
+
+    def view(self, module: str) -> QWidget:
+        """The view of `module`, built now if it was not yet."""
+        if module not in self.built:
+            index = [s.module for s in VIEWS].index(module) + 1
+            widget: QWidget = importlib.import_module(module).create_view(self.window_)
+            self.built[module] = widget
+            self.blockSignals(True)
+            current = self.currentIndex()
+            self.removeTab(index)
+            self.insertTab(index, widget, self.tr(VIEWS[index - 1].title))
+            self.setCurrentIndex(current)
+            self.blockSignals(False)
+        return self.built[module]
+
+    def show_view(self, module: str) -> QWidget:
+        widget = self.view(module)
+        self.setCurrentWidget(widget)
+        return widget
+
+    def _build_current(self, index: int) -> None:
+        if index > 0:
+            self.view(VIEWS[index - 1].module)
