@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,7 +38,6 @@ from models.annotations import case_tag
 from models.catalogue import CaseAssistance
 
 COLUMNS = ("title", "summary", "facts", "narrative", "notes", "marks")
-CASE_COLUMNS = ("title", "summary", "facts", "narrative")
 
 
 @dataclass(frozen=True)
@@ -82,12 +82,11 @@ def _join(parts: Iterable[str]) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _grouped(rows: Iterable[Sequence[object]]) -> dict[int, list[str]]:
+def _grouped(rows: Iterable[Sequence[Any]]) -> dict[int, list[str]]:
     """{case_id: [text, …]} from rows whose first column is the case id."""
     out: dict[int, list[str]] = defaultdict(list)
-    for row in rows:
-        case_id = int(str(row[0]))
-        out[case_id].append(" ".join(str(v) for v in row[1:] if v not in (None, "")))
+    for case_id, *values in rows:
+        out[case_id].append(" ".join(str(v) for v in values if v not in (None, "")))
     return out
 
 

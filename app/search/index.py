@@ -103,6 +103,7 @@ def _refresh(
     marks = marks_part(session, need_marks) if need_marks else {}
     removed = [old[i] for i in ids if i in old and i not in alive]
     fresh: list[dict[str, object]] = []
+    replaced: list[dict[str, object]] = []
     for i in sorted(alive):
         doc = dict(old.get(i) or {"case_id": i, **dict.fromkeys(COLUMNS, "")})
         if i in case_docs:
@@ -113,7 +114,8 @@ def _refresh(
             doc["marks"] = marks.get(i, "")
         if doc != old.get(i):
             fresh.append(doc)
-    replaced = [old[int(str(d["case_id"]))] for d in fresh if d["case_id"] in old]
+            if i in old:
+                replaced.append(old[i])
     if removed or replaced:
         session.execute(_FTS_DELETE, removed + replaced)
     if removed:
