@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -119,15 +118,14 @@ class MatrixModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < self.columnCount():
             return
-        hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
-        self.layoutAboutToBeChanged.emit([], hint)
+        self.layoutAboutToBeChanged.emit()
         before = list(self.matrix.case_ids)
         self.matrix.sort(column, order == Qt.SortOrder.DescendingOrder)
         row_of = {case_id: row for row, case_id in enumerate(self.matrix.case_ids)}
         persistent = self.persistentIndexList()
         moved = [self.index(row_of[before[p.row()]], p.column()) for p in persistent]
         self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit([], hint)
+        self.layoutChanged.emit()
 
 
 class ComparisonMatrix(QWidget):
