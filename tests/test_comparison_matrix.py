@@ -114,9 +114,13 @@ def test_ticking_a_column_shows_it(qtbot: QtBot, small_window: MainWindow) -> No
 
 def test_clicking_a_figure_header_sorts_by_number(qtbot: QtBot, small_window: MainWindow) -> None:
     view = _view(small_window)
+    alpha = case_id(small_window.service.catalogue, "alpha")
+    view.table.selectRow(0)
     column = _headers(view).index("Electricity generated (kWh)")
     view.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     assert _titles(view) == ["Beta solar station", "Alpha tea workshop"]
+    selected = view.table.selectionModel().selectedRows()
+    assert [i.data(CASE_ID_ROLE) for i in selected] == [alpha]  # the selection moved with it
     assert view.model.index(0, column).data(SORT_ROLE) == 200_000_000.0
     view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert _titles(view) == ["Beta solar station", "Alpha tea workshop"]
