@@ -139,9 +139,13 @@ def column_choices(session: Session, ids: Sequence[int]) -> list[MatrixColumn]:
 
 
 def default_columns(choices: Sequence[MatrixColumn]) -> list[str]:
-    """Title, donor, recipient, sector, period, the most common figures, the notes count."""
+    """Title, donor, recipient, sector, period, the 3 most common figures (those
+    several cases have, when there are any), the notes count."""
     keys = [f"field:{name}" for name in DEFAULT_FIELDS]
-    keys += [c.key for c in choices if c.kind == "figure"][:DEFAULT_FIGURES]
+    figures = [c for c in choices if c.kind == "figure"]
+    # Figures shared by several cases compare; one case's own figure does not.
+    shared = [c for c in figures if c.cases > 1] or figures
+    keys += [c.key for c in shared[:DEFAULT_FIGURES]]
     return [*keys, NOTES_KEY]
 
 
@@ -171,6 +175,7 @@ def build_matrix(session: Session, ids: Sequence[int], columns: Sequence[MatrixC
     }  # fmt: skip
     ids = [i for i in ids if i in cases]  # a case deleted meanwhile drops out
     readers = _Readers(session, ids)
+    readers.read_figures(c.name for c in columns if c.kind == "figure")
     cells_by_column = [readers.column(column, cases) for column in columns]
     for column in columns:
         if column.kind == "figure":
@@ -218,11 +223,9 @@ class _Readers:
         self.session = session
         self.ids = ids
         self.figure_units: dict[str, str] = {}
-        self._figures: dict[str, dict[int, Cell]] | None = None
-        self._figure_names: set[str] = set()
+        self._figure_rows: dict[str, dict[int, list[Any]]] = {}
         self._tags: tuple[dict[int, list[tuple[str, str]]], dict[int, dict[str, int]]] | None = None
         self._citations: dict[int, str] = {}
-        self.wanted_figures: set[str] = set()
 
     def column(self, column: MatrixColumn, cases: dict[int, Any]) -> dict[int, Cell]:
         if column.kind == "field":
@@ -285,38 +288,47 @@ class _Readers:
 
     # --- figures -------------------------------------------------------------
 
-    def _figure(self, name: str) -> dict[int, Cell]:
-        """A case's first figure of this name (the catalogue's order); the tooltip gives
-        every figure of the name with its year and citation."""
+    def read_figures(self, names: Iterable[str]) -> None:
+        """Read every figure of these names for the cases: one query for all figure columns."""
+        names = sorted(set(names))
+        if not names:
+            return
         rows = self.session.execute(
             select(
-                Metric.case_id, Metric.value, Metric.low, Metric.high, Metric.unit,
+                Metric.name, Metric.case_id, Metric.value, Metric.low, Metric.high, Metric.unit,
                 Metric.qualifier, Metric.year, Metric.start_year, Metric.end_year,
                 Metric.source_id,
             )
-            .where(in_ids(Metric.case_id, self.ids), Metric.name == name)
+            .where(in_ids(Metric.case_id, self.ids), Metric.name.in_(names))
             .order_by(Metric.case_id, Metric.position, Metric.id)
         ).all()  # fmt: skip
         self._read_citations({r.source_id for r in rows if r.source_id is not None})
-        by_case: dict[int, list[Any]] = defaultdict(list)
         for row in rows:
-            by_case[row.case_id].append(row)
-        units = {row.unit for row in rows}
+            self._figure_rows.setdefault(row.name, {}).setdefault(row.case_id, []).append(row)
+
+    def _figure(self, name: str) -> dict[int, Cell]:
+        """A case's first figure of this name (the catalogue's order); the tooltip gives
+        every figure of the name with its year and citation."""
+        if name not in self._figure_rows:
+            self.read_figures([name])
+        by_case = self._figure_rows.get(name, {})
+        units = {row.unit for figures in by_case.values() for row in figures}
         self.figure_units[name] = units.pop() if len(units) == 1 else ""
         return {case_id: self._figure_cell(figures) for case_id, figures in by_case.items()}
 
     def _figure_cell(self, figures: list[Any]) -> Cell:
         first = figures[0]
-        text = format_quantity(first.value, first.low, first.high, first.unit, first.qualifier)
         if first.value is not None:
             key: float = first.value
             value: float | str = first.value
         else:
             key = (first.low + first.high) / 2
-            value = f"{first.low:g}\u2013{first.high:g}"
+            value = f"{_plain(first.low)}\u2013{_plain(first.high)}"
         lines: list[str] = []
+        text = ""
         for m in figures:
             quantity = format_quantity(m.value, m.low, m.high, m.unit, m.qualifier)
+            text = text or quantity
             period = format_period(m.year, m.start_year, m.end_year)
             lines.append(f"{quantity} ({period})" if period else quantity)
             citation = self._citations.get(m.source_id or 0, "")
@@ -405,6 +417,11 @@ def _period_cell(start: int | None, end: int | None, ongoing: bool) -> Cell:
     if not text:
         return EMPTY
     return Cell(text, float(start or end or 0), "", text)
+
+
+def _plain(number: float) -> str:
+    """A number in full, as typed: 5000.0 -> "5000", 2.5 -> "2.5" (never "1.2e+07")."""
+    return str(int(number)) if float(number).is_integer() else repr(float(number))
 
 
 def _joined(rows: Iterable[Any], separator: str) -> dict[int, Cell]:

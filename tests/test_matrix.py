@@ -118,6 +118,18 @@ def test_figures_show_qualifier_range_and_unit_with_their_citation(
     assert cells["beta"]["figure:Annual sales"] == Cell()  # beta has none
 
 
+def test_a_wide_range_is_written_in_full(small_catalogue: Catalogue) -> None:
+    with small_catalogue.sessions.begin() as session:
+        session.add(
+            Metric(case_id=_ids(session)["beta"], key="r", name="Range", low=1_000_000,
+                   high=12_345_678.5, unit="yuan", qualifier="about")
+        )  # fmt: skip
+    with small_catalogue.sessions() as session:
+        cell = _cells(session, ["figure:Range"])["beta"]["figure:Range"]
+    assert cell.value == "1000000\u201312345678.5"
+    assert cell.text == "about 1 million\u201312.35 million yuan"
+
+
 def test_the_fields(small_catalogue: Catalogue) -> None:
     keys = [
         "field:title", "field:sector", "field:period", "field:donor", "field:recipient",
@@ -189,8 +201,9 @@ def test_the_matrix_takes_a_handful_of_queries_whatever_the_cases(catalogue: Cat
             event.remove(engine, "before_cursor_execute", listener)
     assert len(ids) > 10 and len(matrix.rows) == len(ids)
     # cases, places x2, forms, sources, tags (read once for all tag columns),
-    # highlight tags, notes, highlights, and per figure its rows and its sources.
-    assert len(statements) <= 9 + 2 * len(figures)
+    # highlight tags, notes, highlights, all the figures and their sources.
+    assert len(figures) == 10
+    assert len(statements) <= 11
 
 
 # --- the workbook -----------------------------------------------------------------
