@@ -84,15 +84,28 @@ def test_the_choices_are_the_fields_each_figure_the_tags_and_the_counts(
         "field:recipient", "field:forms", "field:sources",
     ]  # fmt: skip
     # Figures: the most common first, then by name.
-    assert keys[8:11] == ["figure:People trained", "figure:Annual sales", "figure:Electricity generated"]  # fmt: skip
+    assert keys[8:11] == [
+        "figure:People trained", "figure:Annual sales", "figure:Electricity generated",
+    ]  # fmt: skip
     assert [(c.key, c.cases) for c in choices if c.kind == "tag"] == [
         ("tag:craft", 1),
         ("tag:craft/tea", 1),
     ]
     assert keys[-3:] == ["tags", "notes", "highlights"]
+    # By default only the figures several cases share (one case's own does not compare).
     assert default_columns(choices) == [
         "field:title", "field:donor", "field:recipient", "field:sector", "field:period",
-        "figure:People trained", "figure:Annual sales", "figure:Electricity generated", "notes",
+        "figure:People trained", "notes",
+    ]  # fmt: skip
+
+
+def test_without_shared_figures_the_defaults_take_the_first_three(
+    small_catalogue: Catalogue,
+) -> None:
+    with small_catalogue.sessions() as session:
+        choices = column_choices(session, case_ids(session, CaseFilter()))
+    assert [k for k in default_columns(choices) if k.startswith("figure:")] == [
+        "figure:Annual sales", "figure:Electricity generated", "figure:People trained",
     ]  # fmt: skip
 
 
@@ -243,7 +256,8 @@ def test_the_workbook_holds_the_matrix_with_numbers_units_and_citations(
     assert formula_cell.quotePrefix  # and kept as text when Excel edits it
     citations = list(book["Citations"].iter_rows(values_only=True))
     assert citations[2] == (
-        "alpha", "People trained", "over 170 people", f"over 170 people (2018\u20132024)\n{CITATION}",
+        "alpha", "People trained", "over 170 people",
+        f"over 170 people (2018\u20132024)\n{CITATION}",
     )  # fmt: skip
     about = dict(book["About"].iter_rows(values_only=True))
     assert about["Text written as text though it looks like a formula"] == 1
@@ -253,7 +267,8 @@ def test_a_figure_with_several_units_gets_a_unit_column(tmp_path: Path) -> None:
     column = MatrixColumn("figure:Investment", "Investment", "figure")
     matrix = Matrix(
         [column], [1, 2], ["a", "b"],
-        [[Cell("1 yuan", 1.0, "", 1.0, "yuan")], [Cell("2 million yuan", 2.0, "", 2.0, "million yuan")]],
+        [[Cell("1 yuan", 1.0, "", 1.0, "yuan")],
+         [Cell("2 million yuan", 2.0, "", 2.0, "million yuan")]],
         {column.key: ""},
     )  # fmt: skip
     write_matrix_workbook(matrix, tmp_path / "m.xlsx", "two cases")
