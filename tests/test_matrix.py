@@ -315,3 +315,32 @@ def test_any_text_reaches_its_cell_as_the_export_guard_allows(scratch: Path, tex
     if expected:
         assert cell.data_type == "s"
         assert cell.quotePrefix == looks_like_formula(expected)
+
+
+# --- the command line ---------------------------------------------------------------
+
+
+def test_the_command_line_writes_the_chosen_columns(
+    small_catalogue: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    path = str(small_catalogue.path)
+    small_catalogue.close()
+    target = tmp_path / "m.xlsx"
+    status = main([
+        "--db", path, "matrix", str(target), "--query", "alpha",
+        "--columns", "title", "People trained", "notes",
+    ])  # fmt: skip
+    assert status == 0
+    assert "Wrote the matrix of 1 cases x 3 columns" in capsys.readouterr().out
+    rows = list(load_workbook(target)["Matrix"].iter_rows(values_only=True))
+    assert rows == [
+        ("Slug", "Title", "People trained (people)", "Notes"),
+        ("alpha", "Alpha tea workshop", 170, 0),
+    ]
+    assert main(["--db", path, "matrix", "--list-columns", "--query", "alpha"]) == 0
+    assert "figure:People trained\tPeople trained\t1 cases" in capsys.readouterr().out
+    assert main(["--db", path, "matrix", str(target), "--columns", "nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("casebook: No column 'nonsense'") and err.count("\n") == 1
