@@ -264,7 +264,11 @@ class _Readers:
         rows = self.session.execute(
             select(CaseArea.case_id, Place.name)
             .join(Place, Place.id == CaseArea.area_id)
-            .where(CaseArea.role == role, CaseArea.rollup, in_ids(CaseArea.case_id, self.ids))
+            # "|| ''" keeps SQLite from reading the whole side through the role-led
+            # index: each case is probed by the primary key instead.
+            .where(
+                (CaseArea.role + "") == role, CaseArea.rollup, in_ids(CaseArea.case_id, self.ids)
+            )
             .order_by(Place.name)
         )
         return _joined(rows, ", ")
