@@ -11,7 +11,7 @@ then times, over a few runs each (p50 and p95 in milliseconds):
 - filtered_matrix as the tab first reads it with no filter: every case's id,
   the first 5,000 rows and their column choices.
 
-    QT_QPA_PLATFORM=offscreen python bench/view_matrix.py [--cases N] [--runs N]
+    QT_QPA_PLATFORM=offscreen python bench/view_matrix.py [--cases N] [--runs N] [--db PATH]
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--db", type=Path, help="a catalogue bench/synthetic.py built before (not rebuilt)"
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
@@ -59,13 +62,17 @@ def main() -> None:
     from app.case_filter import CaseFilter
     from app.matrix import build_matrix, chosen_columns, column_choices, filtered_matrix
     from app.query import case_ids
+    from app.store import open_catalogue
     from bench.synthetic import build
     from views.comparison_matrix import MatrixModel
 
     with tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
-        catalogue = build(Path(tmp) / "big.sqlite3", args.cases)
-        print(f"built {args.cases:,} cases in {time.perf_counter() - start:.0f} s")
+        if args.db:
+            catalogue = open_catalogue(args.db, seed=False)
+        else:
+            start = time.perf_counter()
+            catalogue = build(Path(tmp) / "big.sqlite3", args.cases)
+            print(f"built {args.cases:,} cases in {time.perf_counter() - start:.0f} s")
         with catalogue.sessions() as session:
             every = case_ids(session, CaseFilter())
             step = max(1, len(every) // 1000)

@@ -187,3 +187,16 @@ def test_a_failed_export_is_one_line_in_a_message_box(
     assert len(answers.asked) == 1
     assert "does not exist" in answers.asked[0] and "Traceback" not in answers.asked[0]
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_view_reads_again_after_a_change(qtbot: QtBot, small_window: MainWindow) -> None:
+    from models import Note
+
+    view = _view(small_window)
+    notes = _headers(view).index("Notes")
+    assert view.model.index(0, notes).data() == "0"
+    catalogue = small_window.service.catalogue
+    with catalogue.sessions.begin() as session:
+        session.add(Note(case_id=case_id(catalogue, "alpha"), body="new"))
+    small_window.catalogueChanged.emit()
+    assert view.model.index(0, notes).data() == "1"
