@@ -1,0 +1,218 @@
+"""The timeline's data: cases on a year axis, in lanes by sector, donor or recipient.
+
+A small result (at most `AGGREGATE_ABOVE` cases) comes back as one bar per
+case and lane; a larger one as counts per lane and year (how many cases run
+in that year), so the drawing stays at a few thousand items whatever the size
+of the catalogue. Cases without a start year are counted apart ("no period").
+A case with several donor (or recipient) areas sits in each of their lanes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from app.case_filter import CaseFilter
+from app.id_sets import fetch_column
+from app.places import DONOR, RECIPIENT
+from app.query import count_cases, filter_conditions
+from models import CaseArea, CaseStudy, Place
+
+GroupBy = Literal["sector", "donor", "recipient"]
+GROUP_BY: tuple[GroupBy, ...] = ("sector", "donor", "recipient")
+
+# Above this many cases the timeline counts cases per lane and year instead of
+# drawing one bar each (a module constant so a test can lower it).
+AGGREGATE_ABOVE = 2000
+
+# The lane of cases with no sector / no area on that side.
+NO_GROUP = ""
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One group: `key` is the sector or the area's id as text ("" for none)."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One case in one lane, from `start` to `end` (for an ongoing case, this year)."""
+
+    case_id: int
+    title: str
+    start: int
+    end: int
+    ongoing: bool
+    lane: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """How many cases of a lane run in a year (aggregated mode)."""
+
+    lane: str
+    year: int
+    count: int
+
+
+@dataclass
+class Timeline:
+    group_by: GroupBy
+    this_year: int
+    aggregated: bool = False
+    cases: int = 0  # cases matching the filter, with or without a period
+    lanes: list[Lane] = field(default_factory=list)
+    bars: list[Bar] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)
+    no_period: int = 0
+    no_period_cases: list[tuple[int, str]] = field(default_factory=list)  # small mode only
+
+    @property
+    def first_year(self) -> int | None:
+        years = [b.start for b in self.bars] + [c.year for c in self.cells]
+        return min(years) if years else None
+
+    @property
+    def last_year(self) -> int | None:
+        years = [b.end for b in self.bars] + [c.year for c in self.cells]
+        return max(years) if years else None
+
+
+def _dated(start: Any) -> ColumnElement[bool]:
+    return func.coalesce(start, 0) > 0
+
+
+def _effective_end(this_year: int) -> ColumnElement[int]:
+    """The last year a case runs: this year if ongoing, never before its start."""
+    start, end = CaseStudy.start_year, func.coalesce(CaseStudy.end_year, 0)
+    return case(
+        (CaseStudy.ongoing, func.max(start, this_year)),
+        (end < start, start),
+        else_=end,
+    )
+
+
+def _lane_column(group_by: GroupBy) -> tuple[ColumnElement[Any], Any]:
+    """The lane key column and the join (None for sector) the query needs."""
+    if group_by == "sector":
+        return func.coalesce(CaseStudy.sector, ""), None
+    if group_by not in (DONOR, RECIPIENT):
+        raise ValueError(f"unknown grouping {group_by!r}")
+    on = and_(CaseArea.case_id == CaseStudy.id, CaseArea.role == group_by, CaseArea.rollup)
+    return func.coalesce(CaseArea.area_id, ""), on
+
+
+def _lane_select(group_by: GroupBy, *columns: Any) -> Any:
+    key, on = _lane_column(group_by)
+    stmt = select(key, *columns).select_from(CaseStudy)
+    return stmt if on is None else stmt.outerjoin(CaseArea, on)
+
+
+def _labels(session: Session, group_by: GroupBy, keys: set[str]) -> list[Lane]:
+    """The lanes of these keys in label order, the lane of cases without one last."""
+    if group_by == "sector":
+        lanes = [Lane(k, k) for k in keys if k != NO_GROUP]
+    else:
+        ids = sorted(int(k) for k in keys if k != NO_GROUP)
+        rows = session.execute(
+            select(Place.id, Place.name, Place.name_zh, Place.name_ug).where(Place.id.in_(ids))
+        )
+        lanes = [
+            Lane(str(pid), " ".join(part for part in (name, zh, ug) if part))
+            for pid, name, zh, ug in rows
+        ]
+    lanes.sort(key=lambda lane: (lane.label.casefold(), lane.key))
+    if NO_GROUP in keys:
+        lanes.append(Lane(NO_GROUP, f"No {group_by}"))
+    return lanes
+
+
+def timeline_rows(
+    session: Session, flt: CaseFilter, group_by: GroupBy, this_year: int | None = None
+) -> Timeline:
+    """The cases matching `flt` on a year axis, in lanes by `group_by`.
+
+    Bars (one per case and lane) up to `AGGREGATE_ABOVE` cases, counts per
+    lane and year above. Raises QueryError for a malformed query.
+    """
+    year = this_year or date.today().year
+    conditions = filter_conditions(flt)
+    result = Timeline(group_by, year)
+    result.cases = count_cases(session, flt)
+    start, ongoing = CaseStudy.start_year, CaseStudy.ongoing
+    end = _effective_end(year)
+    undated = select(CaseStudy.id, CaseStudy.title).where(
+        ~_dated(start), *conditions
+    ).order_by(func.lower(CaseStudy.title), CaseStudy.id)  # fmt: skip
+    keys: set[str] = set()
+    if result.cases <= AGGREGATE_ABOVE:
+        stmt = _lane_select(group_by, CaseStudy.id, CaseStudy.title, start, end, ongoing)
+        stmt = stmt.where(_dated(start), *conditions).order_by(start, CaseStudy.id)
+        for key, case_id, title, first, last, running in session.execute(stmt):
+            keys.add(str(key))
+            result.bars.append(Bar(case_id, title, first, last, bool(running), str(key)))
+        result.no_period_cases = [(i, t) for i, t in session.execute(undated)]
+        result.no_period = len(result.no_period_cases)
+    else:
+        result.aggregated = True
+        key, _on = _lane_column(group_by)
+        stmt = _lane_select(group_by, start, end, func.count())
+        stmt = stmt.where(_dated(start), *conditions).group_by(key, start, end)
+        # Each (lane, start, end) group adds its count to every year it spans:
+        # a running sum over +n at the start and -n after the end.
+        steps: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        for key, first, last, n in session.connection().execute(stmt).cursor.fetchall():
+            steps[str(key)][first] += n
+            steps[str(key)][last + 1] -= n
+        for key, by_year in steps.items():
+            keys.add(key)
+            running_total = 0
+            years = sorted(by_year)
+            for here, following in pairwise(years):
+                running_total += by_year[here]
+                if running_total:
+                    result.cells += [Cell(key, y, running_total) for y in range(here, following)]
+        count_undated = select(func.count()).select_from(CaseStudy)
+        result.no_period = session.scalar(count_undated.where(~_dated(start), *conditions)) or 0
+    result.lanes = _labels(session, group_by, keys)
+    return result
+
+
+def cell_case_ids(
+    session: Session,
+    flt: CaseFilter,
+    group_by: GroupBy,
+    lane: str,
+    year: int,
+    this_year: int | None = None,
+) -> list[int]:
+    """The cases of one lane running in `year` (what a click on a cell shows)."""
+    key, _on = _lane_column(group_by)
+    end = _effective_end(this_year or date.today().year)
+    stmt = _lane_select(group_by, CaseStudy.id).where(
+        _dated(CaseStudy.start_year), CaseStudy.start_year <= year, end >= year,
+        *filter_conditions(flt),
+    )  # fmt: skip
+    if lane == NO_GROUP:
+        stmt = stmt.where(key == NO_GROUP)
+    elif group_by == "sector":
+        stmt = stmt.where(CaseStudy.sector == lane)
+    else:
+        stmt = stmt.where(CaseArea.area_id == int(lane))
+    # fetch_column reads the first column: the lane key; take the id from a subquery.
+    return sorted(set(fetch_column(session, select(stmt.subquery().c.id))))
+
+
+def no_period_ids(session: Session, flt: CaseFilter) -> list[int]:
+    """The cases matching `flt` without a start year."""
+    stmt = select(CaseStudy.id).where(~_dated(CaseStudy.start_year), *filter_conditions(flt))
+    return fetch_column(session, stmt.order_by(CaseStudy.id))
