@@ -107,7 +107,9 @@ def _lane_column(group_by: GroupBy) -> tuple[ColumnElement[Any], Any]:
         return func.coalesce(CaseStudy.sector, ""), None
     if group_by not in (DONOR, RECIPIENT):
         raise ValueError(f"unknown grouping {group_by!r}")
-    on = and_(CaseArea.case_id == CaseStudy.id, CaseArea.role == group_by, CaseArea.rollup)
+    # "|| ''": probe each case's rows by the primary key; on the role-led index
+    # SQLite would scan a whole side once per case.
+    on = and_(CaseArea.case_id == CaseStudy.id, (CaseArea.role + "") == group_by, CaseArea.rollup)
     return func.coalesce(CaseArea.area_id, ""), on
 
 

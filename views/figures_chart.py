@@ -15,14 +15,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPolygonF, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPolygonF, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.case_filter import CaseFilter
 from app.figures import FigureChoice, FigurePoint, FigureSeries, figure_choices, figure_series
 from app.formatting import format_number, format_quantity
 from app.search.language import QueryError
-from views.chart_canvas import CASE_KEY, ChartCanvas, point, thin_pen
+from views.chart_canvas import CASE_KEY, ChartCanvas, brush, point, thin_pen
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -182,9 +182,7 @@ class FiguresChart(QWidget):
                 metrics.elidedText(p.title, Qt.TextElideMode.ElideRight, TITLE_WIDTH), 0, top
             )
             title.setPos(TITLE_WIDTH - title.boundingRect().width(), top + 1)
-            title.setData(CASE_KEY, p.case_id)
-            title.setToolTip(_tooltip(p))
-            title.setCursor(Qt.CursorShape.PointingHandCursor)
+            canvas.mark(title, CASE_KEY, p.case_id, _tooltip(p))
             end = self._draw_bar(p, x_of, top + (ROW - BAR_HEIGHT) / 2)
             label = format_quantity(p.value, p.low, p.high, "", p.qualifier)
             if p.period:
@@ -197,13 +195,11 @@ class FiguresChart(QWidget):
         """Draw one figure's bar (and error bar); the x its labels start after."""
         scene = self.canvas.scene()
         ranged = p.value is None
-        colour = QColor(RANGE_COLOUR if ranged else BAR_COLOUR)
+        fill = RANGE_COLOUR if ranged else BAR_COLOUR
         x0, x1 = x_of(0.0), x_of(p.size)
         bar = scene.addRect(x0, top, max(x1 - x0, 1.0), BAR_HEIGHT,
-                            thin_pen(colour.darker(130).name()), QBrush(colour))  # fmt: skip
-        bar.setToolTip(_tooltip(p))
-        bar.setData(CASE_KEY, p.case_id)
-        bar.setCursor(Qt.CursorShape.PointingHandCursor)
+                            thin_pen(QColor(fill).darker(130).name()), brush(fill))  # fmt: skip
+        self.canvas.mark(bar, CASE_KEY, p.case_id, _tooltip(p))
         end = x1
         mid = top + BAR_HEIGHT / 2
         if ranged and p.low is not None and p.high is not None:
@@ -217,7 +213,7 @@ class FiguresChart(QWidget):
             # "over": more than the bar shows, a head pointing on; "nearly"/"under": less.
             tip = end + 6.0 if p.qualifier == "over" else end - 6.0
             head = QPolygonF([point(end, top), point(tip, mid), point(end, top + BAR_HEIGHT)])
-            scene.addPolygon(head, thin_pen("#1d3d66"), QBrush(QColor("#1d3d66")))
+            scene.addPolygon(head, thin_pen("#1d3d66"), brush("#1d3d66"))
             end = max(end, tip)
         return end
 

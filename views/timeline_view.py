@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPolygonF, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QPolygonF, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -35,7 +35,7 @@ from app.timeline import (
     no_period_ids,
     timeline_rows,
 )
-from views.chart_canvas import CASE_KEY, TARGET_KEY, ChartCanvas, point, thin_pen
+from views.chart_canvas import CASE_KEY, TARGET_KEY, ChartCanvas, brush, point, thin_pen
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -160,7 +160,7 @@ class TimelineView(QWidget):
             LABEL_WIDTH_MAX, max((t.boundingRect().width() for t in labels), default=0) + 12
         )
         for item in labels:  # long labels are cut at the label column, full in the tooltip
-            item.setToolTip(item.text())
+            canvas.mark(item, None, None, item.text())
         years = range(first, last + 1)
         # As wide as the view allows, between a readable minimum and a maximum.
         room = self.canvas.viewport().width() - label_width - 24
@@ -179,20 +179,18 @@ class TimelineView(QWidget):
                 y += CELL_HEIGHT + LANE_GAP
             names = {lane.key: lane.label for lane in timeline.lanes}
             for cell in timeline.cells:
-                share = cell.count / peak
-                colour = QColor.fromHsvF(0.6, 0.08 + 0.85 * share, 0.98 - 0.45 * share)
+                fill, edge = _shade(cell.count / peak)
                 rect = canvas.scene().addRect(
                     x_of(cell.year) + 1, lane_tops[cell.lane], year_width - 2, CELL_HEIGHT,
-                    thin_pen(colour.darker(115).name()), QBrush(colour),
+                    thin_pen(edge), brush(fill),
                 )  # fmt: skip
-                rect.setToolTip(
-                    self.tr("%1: %2 cases running in %3")
+                tip = (
+                    self.tr("%1: %2 running in %3")
                     .replace("%1", names[cell.lane])
-                    .replace("%2", f"{cell.count:,}")
+                    .replace("%2", _cases(cell.count))
                     .replace("%3", str(cell.year))
                 )
-                rect.setData(TARGET_KEY, (cell.lane, cell.year))
-                rect.setCursor(Qt.CursorShape.PointingHandCursor)
+                canvas.mark(rect, TARGET_KEY, (cell.lane, cell.year), tip)
         else:
             by_lane: dict[str, list[Bar]] = {}
             for b in timeline.bars:
@@ -210,7 +208,7 @@ class TimelineView(QWidget):
             if index % 2 == 0:  # alternate shading keeps a lane's bars and label together
                 band = canvas.scene().addRect(
                     0, top - LANE_GAP / 2, x_of(last + 1), lane_heights[lane.key] + LANE_GAP,
-                    thin_pen("#ffffff", 0), QBrush(QColor("#f2f4f7")),
+                    thin_pen("#ffffff", 0), brush("#f2f4f7"),
                 )  # fmt: skip
                 band.setZValue(-2)
             item.setPos(0, top + 2)
@@ -221,7 +219,8 @@ class TimelineView(QWidget):
 
     def _draw_bar(self, b: Bar, x0: float, x1: float, top: float) -> None:
         scene = self.canvas.scene()
-        colour = QColor(ONGOING_COLOUR if b.ongoing else BAR_COLOUR)
+        fill = ONGOING_COLOUR if b.ongoing else BAR_COLOUR
+        edge = thin_pen(QColor(fill).darker(130).name())
         item: QGraphicsItem
         if b.ongoing:  # an arrowhead: runs on past this year
             tip = 7.0
@@ -231,18 +230,16 @@ class TimelineView(QWidget):
                 point(x1 - tip, top + BAR_HEIGHT + 2), point(x1 - tip, top + BAR_HEIGHT),
                 point(x0, top + BAR_HEIGHT),
             ])  # fmt: skip
-            item = scene.addPolygon(shape, thin_pen(colour.darker(130).name()), QBrush(colour))
+            item = scene.addPolygon(shape, edge, brush(fill))
         else:
             item = scene.addRect(
                 x0 + 1, top, x1 - x0 - 2, BAR_HEIGHT,
-                thin_pen(colour.darker(130).name()), QBrush(colour),
+                edge, brush(fill),
             )  # fmt: skip
         period = format_period(None, b.start, None if b.ongoing else b.end, b.ongoing)
         if not b.ongoing and b.end == b.start:
             period = str(b.start)
-        item.setToolTip(f"{b.title}\n{period}")
-        item.setData(CASE_KEY, b.case_id)
-        item.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.canvas.mark(item, CASE_KEY, b.case_id, f"{b.title}\n{period}")
 
     def _draw_axis(self, years: range, x_of: Any, year_width: float, bottom: float) -> None:
         canvas = self.canvas
@@ -275,6 +272,13 @@ class TimelineView(QWidget):
     def _show_no_period(self) -> None:
         ids = self.window_.service.read(no_period_ids, self.flt)
         self.window_.show_only_cases(ids, self.tr("cases with no period"))
+
+
+def _shade(share: float) -> tuple[str, str]:
+    """Fill and edge colour of a density cell, in 20 steps from pale to dark blue."""
+    step = round(share * 20) / 20
+    colour = QColor.fromHsvF(0.6, 0.08 + 0.85 * step, 0.98 - 0.45 * step)
+    return colour.name(), colour.darker(115).name()
 
 
 def _cases(n: int) -> str:
