@@ -114,12 +114,13 @@ def figure_series(
     if unit is not None:
         where.append(Metric.unit == unit)
     n = func.count()
-    by_unit = list(
-        session.execute(
+    by_unit = [
+        (str(u), int(c))
+        for u, c in session.execute(
             select(Metric.unit, n).where(*where).group_by(Metric.unit)
             .order_by(n.desc(), Metric.unit)
-        ).tuples()
-    )  # fmt: skip
+        )
+    ]  # fmt: skip
     if not by_unit:
         return FigureSeries(name, unit or "")
     charted, total = by_unit[0]
@@ -133,7 +134,7 @@ def figure_series(
         .order_by(size.desc(), func.lower(CaseStudy.title), Metric.id)
         .limit(MAX_POINTS)
     )
-    for metric, title, source in session.execute(stmt).tuples():
+    for metric, title, source in session.execute(stmt):
         series.points.append(
             FigurePoint(
                 metric.case_id, title, metric.name, metric.value, metric.low, metric.high,
