@@ -155,3 +155,11 @@ def test_a_click_on_a_bar_selects_its_case(qtbot: QtBot, small_window: MainWindo
     assert small_window.selected_case_id() == beta
     tips = [m.tooltip for m in chart.canvas.marks.values()]
     assert any("Source: \u201cA test report\u201d" in tip for tip in tips)
+
+
+def test_a_malformed_query_keeps_the_chart(qtbot: QtBot, small_window: MainWindow) -> None:
+    chart = _chart(small_window)
+    chart.choose("People trained")
+    chart.follow_filter(CaseFilter(text='solar "station'))
+    assert chart.chosen() == ("People trained", None)
+    assert "over 170   2018\u20132024" in chart.canvas.texts()

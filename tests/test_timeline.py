@@ -57,6 +57,17 @@ def test_lanes_by_donor_and_recipient_roll_up_and_carry_chinese_and_uyghur_names
     assert [lane.label for lane in recipients.lanes] == ["Kashgar 喀什 قەشقەر"]
 
 
+def test_a_finished_case_without_an_end_year_is_a_bar_of_its_start_year(
+    small_catalogue: Catalogue,
+) -> None:
+    with small_catalogue.sessions.begin() as session:
+        beta = session.get(CaseStudy, case_id(small_catalogue, "beta"))
+        assert beta is not None
+        beta.end_year = None
+    bar = next(b for b in _rows(small_catalogue, "sector").bars if b.title.startswith("Beta"))
+    assert (bar.start, bar.end, bar.ongoing) == (2017, 2017, False)
+
+
 def test_the_timeline_follows_the_filter(small_catalogue: Catalogue) -> None:
     rows = _rows(small_catalogue, "sector", CaseFilter(text="solar"))
     assert [b.title for b in rows.bars] == ["Beta solar station"]
@@ -152,12 +163,13 @@ def test_a_malformed_query_keeps_the_drawing(qtbot: QtBot, small_window: MainWin
 
 def test_a_click_on_a_bar_selects_its_case(qtbot: QtBot, small_window: MainWindow) -> None:
     view = _view(small_window)
-    alpha = case_id(small_window.service.catalogue, "alpha")
-    item = next(item for item, value in view.canvas.marked(CASE_KEY) if value == alpha)
+    beta = case_id(small_window.service.catalogue, "beta")
+    assert small_window.selected_case_id() != beta
+    item = next(item for item, value in view.canvas.marked(CASE_KEY) if value == beta)
     view.canvas.ensureVisible(item)
     centre = view.canvas.mapFromScene(item.sceneBoundingRect().center())
     qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert small_window.selected_case_id() == alpha
+    assert small_window.selected_case_id() == beta
 
 
 def test_lane_labels_render_chinese_and_uyghur_text(qtbot: QtBot, small_window: MainWindow) -> None:
