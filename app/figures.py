@@ -126,13 +126,17 @@ def figure_series(
     charted, total = by_unit[0]
     series = FigureSeries(name, charted, total=total, other_units=by_unit[1:])
     size = func.coalesce(Metric.value, (Metric.low + Metric.high) / 2)
+    # The largest first, chosen on the metric table alone; only those are
+    # joined to their case and source.
+    largest = (
+        select(Metric.id).where(Metric.unit == charted, *where)
+        .order_by(size.desc(), Metric.id).limit(MAX_POINTS)
+    )  # fmt: skip
     stmt = (
         select(Metric, CaseStudy.title, Source)
         .join(CaseStudy, CaseStudy.id == Metric.case_id)
         .outerjoin(Source, Source.id == Metric.source_id)
-        .where(Metric.unit == charted, *where)
-        .order_by(size.desc(), func.lower(CaseStudy.title), Metric.id)
-        .limit(MAX_POINTS)
+        .where(Metric.id.in_(largest))
     )
     for metric, title, source in session.execute(stmt):
         series.points.append(
@@ -143,4 +147,5 @@ def figure_series(
                 source.citation() if source is not None else "",
             )
         )  # fmt: skip
+    series.points.sort(key=lambda p: (-p.size, p.title.casefold()))
     return series

@@ -9,7 +9,7 @@ A case with several donor (or recipient) areas sits in each of their lanes.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -19,9 +19,9 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.case_filter import CaseFilter
-from app.id_sets import fetch_column
+from app.id_sets import fetch_column, fetch_pairs
 from app.places import DONOR, RECIPIENT
-from app.query import count_cases, filter_conditions
+from app.query import count_cases, filter_conditions, filtered_ids
 from models import CaseArea, CaseStudy, Place
 
 GroupBy = Literal["sector", "donor", "recipient"]
@@ -166,27 +166,56 @@ def timeline_rows(
         result.no_period = len(result.no_period_cases)
     else:
         result.aggregated = True
-        key, _on = _lane_column(group_by)
-        stmt = _lane_select(group_by, start, end, func.count())
-        stmt = stmt.where(_dated(start), *conditions).group_by(key, start, end)
-        # Each (lane, start, end) group adds its count to every year it spans:
-        # a running sum over +n at the start and -n after the end.
-        steps: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-        for key, first, last, n in session.connection().execute(stmt).cursor.fetchall():
-            steps[str(key)][first] += n
-            steps[str(key)][last + 1] -= n
-        for key, by_year in steps.items():
-            keys.add(key)
-            running_total = 0
-            years = sorted(by_year)
-            for here, following in pairwise(years):
-                running_total += by_year[here]
-                if running_total:
-                    result.cells += [Cell(key, y, running_total) for y in range(here, following)]
+        result.cells = _density(session, flt, group_by, year)
+        keys = {cell.lane for cell in result.cells}
         count_undated = select(func.count()).select_from(CaseStudy)
         result.no_period = session.scalar(count_undated.where(~_dated(start), *conditions)) or 0
     result.lanes = _labels(session, group_by, keys)
     return result
+
+
+def _density(session: Session, flt: CaseFilter, group_by: GroupBy, year: int) -> list[Cell]:
+    """Cases running in each lane and year.
+
+    Read from three covering indexes and joined here: the periods
+    (ix_case_study_period), the lanes (the sector index, or case_area's
+    role-led index) and the matching ids. A query joining them in SQL reads
+    each case's row, and sector and years sit after the long narrative: at
+    100,000 cases that is a second, this a tenth of one.
+    """
+    periods: dict[int, tuple[int, int]] = {}
+    stmt = select(CaseStudy.id, CaseStudy.start_year, CaseStudy.end_year, CaseStudy.ongoing)
+    stmt = stmt.where(CaseStudy.start_year > 0)
+    for case_id, first, last, running in session.connection().execute(stmt).cursor.fetchall():
+        last = max(year, first) if running else max(last or 0, first)
+        periods[case_id] = (first, last)
+    if group_by == "sector":
+        lanes = fetch_pairs(session, select(CaseStudy.id, CaseStudy.sector))
+    else:
+        lanes = fetch_pairs(session, select(CaseArea.case_id, CaseArea.area_id).where(
+            CaseArea.role == group_by, CaseArea.rollup))  # fmt: skip
+        with_area = {case_id for case_id, _area in lanes}
+        lanes += [(case_id, NO_GROUP) for case_id in periods if case_id not in with_area]
+    wanted = None if flt.is_empty() else set(fetch_column(session, filtered_ids(flt)))
+    # Each (lane, start, end) adds its count to every year it spans: a running
+    # sum over +n at the start and -n after the end.
+    spans: Counter[tuple[str, int, int]] = Counter()
+    for case_id, key in lanes:
+        period = periods.get(case_id)
+        if period is not None and (wanted is None or case_id in wanted):
+            spans[(str(key or NO_GROUP), *period)] += 1
+    steps: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for (key, first, last), n in spans.items():
+        steps[key][first] += n
+        steps[key][last + 1] -= n
+    cells: list[Cell] = []
+    for key, by_year in steps.items():
+        running_total = 0
+        for here, following in pairwise(sorted(by_year)):
+            running_total += by_year[here]
+            if running_total:
+                cells += [Cell(key, y, running_total) for y in range(here, following)]
+    return cells
 
 
 def cell_case_ids(

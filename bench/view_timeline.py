@@ -1,6 +1,6 @@
 """How fast the timeline and the figures chart redraw after a filter change.
 
-    python bench/view_timeline.py [--cases 100000] [--screenshots]
+    python bench/view_timeline.py [--cases 100000] [--db PATH] [--screenshots]
 
 On the synthetic catalogue: the timeline's rows plus the scene drawing for a
 series of filters in each grouping (p50/p95), and the figures chart for a
@@ -63,10 +63,14 @@ def _percentiles(times: list[float]) -> str:
     return f"p50 {statistics.median(ms):7.1f} ms  p95 {p95:7.1f} ms  max {ms[-1]:7.1f} ms"
 
 
-def bench(app: QApplication, cases: int, folder: Path) -> None:
+def bench(app: QApplication, cases: int, folder: Path, db: Path | None) -> None:
     start = time.perf_counter()
-    catalogue = build(folder / "big.sqlite3", cases)
-    print(f"built {cases:,} cases in {time.perf_counter() - start:.1f} s")
+    if db is not None and db.exists():
+        catalogue = open_catalogue(db, seed=False)
+        print(f"reusing {db}")
+    else:
+        catalogue = build(db or folder / "big.sqlite3", cases)
+        print(f"built {cases:,} cases in {time.perf_counter() - start:.1f} s")
     window = _window(catalogue, folder)
     timeline = window.view_tabs.show_view("views.timeline_view")
     assert isinstance(timeline, TimelineView)
@@ -132,6 +136,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--screenshots", action="store_true")
+    parser.add_argument("--db", type=Path, help="keep the catalogue here (reused if present)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -139,7 +144,7 @@ def main() -> None:
         if args.screenshots:
             screenshots(app, Path(tmp))
         else:
-            bench(app, args.cases, Path(tmp))
+            bench(app, args.cases, Path(tmp), args.db)
 
 
 if __name__ == "__main__":
