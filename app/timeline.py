@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.case_filter import CaseFilter
-from app.id_sets import fetch_column, fetch_pairs
+from app.id_sets import fetch_column, fetch_pairs, in_ids
 from app.places import DONOR, RECIPIENT
 from app.query import count_cases, filter_conditions, filtered_ids
 from models import CaseArea, CaseStudy, Place
@@ -139,17 +139,29 @@ def _labels(session: Session, group_by: GroupBy, keys: set[str]) -> list[Lane]:
 
 
 def timeline_rows(
-    session: Session, flt: CaseFilter, group_by: GroupBy, this_year: int | None = None
+    session: Session,
+    flt: CaseFilter,
+    group_by: GroupBy,
+    this_year: int | None = None,
+    cache: TimelineCache | None = None,
 ) -> Timeline:
     """The cases matching `flt` on a year axis, in lanes by `group_by`.
 
     Bars (one per case and lane) up to `AGGREGATE_ABOVE` cases, counts per
-    lane and year above. Raises QueryError for a malformed query.
+    lane and year above (with `cache`, the periods and lanes are read once
+    until it is cleared). Raises QueryError for a malformed query.
     """
     year = this_year or date.today().year
-    conditions = filter_conditions(flt)
     result = Timeline(group_by, year)
-    result.cases = count_cases(session, flt)
+    # The matching ids once: the queries below then probe cases by id instead
+    # of testing the filter on every row (a tag filter reads each case's row).
+    ids: list[int] | None = None
+    if flt.is_empty():
+        result.cases = count_cases(session, flt)
+    else:
+        ids = fetch_column(session, filtered_ids(flt))
+        result.cases = len(ids)
+    conditions = [] if ids is None else [in_ids(CaseStudy.id, ids)]
     start, ongoing = CaseStudy.start_year, CaseStudy.ongoing
     end = _effective_end(year)
     undated = select(CaseStudy.id, CaseStudy.title).where(
@@ -166,44 +178,89 @@ def timeline_rows(
         result.no_period = len(result.no_period_cases)
     else:
         result.aggregated = True
-        result.cells = _density(session, flt, group_by, year)
+        result.cells, dated = _density(session, ids, group_by, year, cache)
         keys = {cell.lane for cell in result.cells}
-        count_undated = select(func.count()).select_from(CaseStudy)
-        result.no_period = session.scalar(count_undated.where(~_dated(start), *conditions)) or 0
+        result.no_period = result.cases - dated
     result.lanes = _labels(session, group_by, keys)
     return result
 
 
-def _density(session: Session, flt: CaseFilter, group_by: GroupBy, year: int) -> list[Cell]:
-    """Cases running in each lane and year.
+@dataclass
+class _Base:
+    """What counting needs that no filter changes: each dated case's years and lanes."""
 
-    Read from three covering indexes and joined here: the periods
-    (ix_case_study_period), the lanes (the sector index, or case_area's
-    role-led index) and the matching ids. A query joining them in SQL reads
-    each case's row, and sector and years sit after the long narrative: at
-    100,000 cases that is a second, this a tenth of one.
-    """
+    periods: dict[int, tuple[int, int]]
+    lanes_of: dict[int, list[str]]
+    everything: Counter[tuple[str, int, int]] | None = None  # the spans of all cases
+
+
+class TimelineCache:
+    """Periods and lanes read once and kept between filter changes (a view holds
+    one and clears it whenever the catalogue changes)."""
+
+    def __init__(self) -> None:
+        self.bases: dict[tuple[GroupBy, int], _Base] = {}
+
+    def clear(self) -> None:
+        self.bases.clear()
+
+
+def _base(session: Session, group_by: GroupBy, year: int) -> _Base:
+    """Read from covering indexes and joined here: the periods
+    (ix_case_study_period) and the lanes (the sector index, or case_area's
+    role-led index). A query joining them in SQL reads each case's row, and
+    sector and years sit after the long narrative: at 100,000 cases that is a
+    second, this a tenth of one."""
     periods: dict[int, tuple[int, int]] = {}
     stmt = select(CaseStudy.id, CaseStudy.start_year, CaseStudy.end_year, CaseStudy.ongoing)
     stmt = stmt.where(CaseStudy.start_year > 0)
     for case_id, first, last, running in session.connection().execute(stmt).cursor.fetchall():
-        last = max(year, first) if running else max(last or 0, first)
-        periods[case_id] = (first, last)
+        periods[case_id] = (first, max(year, first) if running else max(last or 0, first))
     if group_by == "sector":
-        lanes = fetch_pairs(session, select(CaseStudy.id, CaseStudy.sector))
+        pairs = fetch_pairs(session, select(CaseStudy.id, CaseStudy.sector))
     else:
-        lanes = fetch_pairs(session, select(CaseArea.case_id, CaseArea.area_id).where(
+        pairs = fetch_pairs(session, select(CaseArea.case_id, CaseArea.area_id).where(
             CaseArea.role == group_by, CaseArea.rollup))  # fmt: skip
-        with_area = {case_id for case_id, _area in lanes}
-        lanes += [(case_id, NO_GROUP) for case_id in periods if case_id not in with_area]
-    wanted = None if flt.is_empty() else set(fetch_column(session, filtered_ids(flt)))
+    lanes_of: dict[int, list[str]] = defaultdict(list)
+    for case_id, key in pairs:
+        if case_id in periods:
+            lanes_of[case_id].append(str(key or NO_GROUP))
+    return _Base(periods, lanes_of)
+
+
+def _spans(base: _Base, ids: Any) -> Counter[tuple[str, int, int]]:
+    spans: Counter[tuple[str, int, int]] = Counter()
+    for case_id in ids:
+        period = base.periods.get(case_id)
+        if period is not None:
+            for key in base.lanes_of.get(case_id) or (NO_GROUP,):
+                spans[(key, *period)] += 1
+    return spans
+
+
+def _density(
+    session: Session,
+    wanted: list[int] | None,
+    group_by: GroupBy,
+    year: int,
+    cache: TimelineCache | None,
+) -> tuple[list[Cell], int]:
+    """Cases running in each lane and year, and how many of the `wanted` cases
+    (None: all) are dated."""
+    base = cache.bases.get((group_by, year)) if cache is not None else None
+    if base is None:
+        base = _base(session, group_by, year)
+        if cache is not None:
+            cache.bases[(group_by, year)] = base
+    if wanted is None:
+        if base.everything is None:
+            base.everything = _spans(base, base.periods)
+        spans, dated = base.everything, len(base.periods)
+    else:
+        spans = _spans(base, wanted)
+        dated = sum(1 for case_id in wanted if case_id in base.periods)
     # Each (lane, start, end) adds its count to every year it spans: a running
     # sum over +n at the start and -n after the end.
-    spans: Counter[tuple[str, int, int]] = Counter()
-    for case_id, key in lanes:
-        period = periods.get(case_id)
-        if period is not None and (wanted is None or case_id in wanted):
-            spans[(str(key or NO_GROUP), *period)] += 1
     steps: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for (key, first, last), n in spans.items():
         steps[key][first] += n
@@ -215,7 +272,7 @@ def _density(session: Session, flt: CaseFilter, group_by: GroupBy, year: int) ->
             running_total += by_year[here]
             if running_total:
                 cells += [Cell(key, y, running_total) for y in range(here, following)]
-    return cells
+    return cells, dated
 
 
 def cell_case_ids(

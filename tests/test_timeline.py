@@ -202,3 +202,15 @@ def test_the_no_period_button_lists_those_cases(qtbot: QtBot, small_window: Main
     assert not view.no_period_button.isHidden()
     view.no_period_button.click()
     assert small_window.case_model.case_ids() == [case_id(small_window.service.catalogue, "beta")]
+
+
+def test_density_cached_between_filters_is_read_again_when_the_catalogue_changes(
+    qtbot: QtBot, small_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_module, "AGGREGATE_ABOVE", 1)
+    view = _view(small_window)
+    view.group_combo.setCurrentIndex(view.group_combo.findData("donor"))
+    assert view.timeline is not None and view.timeline.first_year == 2017
+    _undate(small_window.service.catalogue, "beta")
+    small_window.catalogueChanged.emit()
+    assert view.timeline.first_year == 2018 and view.timeline.no_period == 1

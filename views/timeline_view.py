@@ -31,6 +31,7 @@ from app.timeline import (
     Bar,
     GroupBy,
     Timeline,
+    TimelineCache,
     cell_case_ids,
     no_period_ids,
     timeline_rows,
@@ -94,6 +95,7 @@ class TimelineView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
         self.timeline: Timeline | None = None
+        self.cache = TimelineCache()  # periods and lanes, read again when the catalogue changes
         self.flt = replace(window.current_filter(), case_ids=None)
         self._stale = True
         self.group_combo.currentIndexChanged.connect(lambda _i: self.redraw())
@@ -114,6 +116,7 @@ class TimelineView(QWidget):
             self.redraw()
 
     def _catalogue_changed(self) -> None:
+        self.cache.clear()
         self.follow_filter(replace(self.window_.current_filter(), case_ids=None))
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -130,7 +133,9 @@ class TimelineView(QWidget):
         """Read the timeline for the current filter and draw it; a malformed query
         keeps the last drawing (the search bar says what is wrong)."""
         try:
-            timeline = self.window_.service.read(timeline_rows, self.flt, self.group_by())
+            timeline = self.window_.service.read(
+                timeline_rows, self.flt, self.group_by(), None, self.cache
+            )
         except QueryError:
             return
         self._stale = False
