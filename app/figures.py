@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from app.case_filter import CaseFilter
 from app.formatting import format_period
-from app.query import filter_conditions
+from app.id_sets import fetch_column, in_ids
+from app.query import filtered_ids
 from models import CaseStudy, Metric, Source
 
 MAX_POINTS = 300
@@ -72,11 +73,20 @@ class FigureSeries:
         return sum(n for _unit, n in self.other_units)
 
 
-def _matching(flt: CaseFilter) -> list[ColumnElement[bool]]:
+def _matching(session: Session, flt: CaseFilter) -> list[ColumnElement[bool]]:
+    """The condition on metric for the cases matching `flt`, their ids read once
+    (a filter inside the metric query is tested again for every figure)."""
     if flt.is_empty():
         return []
-    wanted = select(CaseStudy.id).where(*filter_conditions(flt))
-    return [Metric.case_id.in_(wanted)]
+    return [in_ids(Metric.case_id, fetch_column(session, filtered_ids(flt)))]
+
+
+def figure_chart(
+    session: Session, flt: CaseFilter, name: str | None = None, unit: str | None = None
+) -> tuple[list[FigureChoice], FigureSeries]:
+    """`figure_choices` and `figure_series` together, the filter read once."""
+    where = _matching(session, flt)
+    return _choices(session, where), _series(session, where, name, unit)
 
 
 def figure_choices(session: Session, flt: CaseFilter) -> list[FigureChoice]:
@@ -84,8 +94,11 @@ def figure_choices(session: Session, flt: CaseFilter) -> list[FigureChoice]:
 
     Raises QueryError for a malformed query.
     """
+    return _choices(session, _matching(session, flt))
+
+
+def _choices(session: Session, where: list[ColumnElement[bool]]) -> list[FigureChoice]:
     cases = func.count(Metric.case_id.distinct())
-    where = _matching(flt)
     names = session.execute(
         select(Metric.name, cases).where(*where).group_by(Metric.name)
         .order_by(cases.desc(), Metric.name)
@@ -108,7 +121,13 @@ def figure_series(
     listed in `other_units`. Points are largest first. Raises QueryError for
     a malformed query.
     """
-    where = _matching(flt)
+    return _series(session, _matching(session, flt), name, unit)
+
+
+def _series(
+    session: Session, matching: list[ColumnElement[bool]], name: str | None, unit: str | None
+) -> FigureSeries:
+    where = list(matching)
     if name is not None:
         where.append(Metric.name == name)
     if unit is not None:

@@ -163,3 +163,12 @@ def test_a_malformed_query_keeps_the_chart(qtbot: QtBot, small_window: MainWindo
     chart.follow_filter(CaseFilter(text='solar "station'))
     assert chart.chosen() == ("People trained", None)
     assert "over 170   2018\u20132024" in chart.canvas.texts()
+
+
+def test_the_chart_read_gives_the_same_choices_and_series(small_catalogue: Catalogue) -> None:
+    flt = CaseFilter(text="tea")
+    with small_catalogue.sessions() as session:
+        choices, series = figures_module.figure_chart(session, flt, "People trained")
+        assert choices == figure_choices(session, flt)
+        assert series == figure_series(session, flt, "People trained")
+    assert [p.title for p in series.points] == ["Alpha tea workshop"]

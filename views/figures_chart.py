@@ -19,7 +19,14 @@ from PySide6.QtGui import QColor, QFontMetrics, QPolygonF, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.case_filter import CaseFilter
-from app.figures import FigureChoice, FigurePoint, FigureSeries, figure_choices, figure_series
+from app.figures import (
+    FigureChoice,
+    FigurePoint,
+    FigureSeries,
+    figure_chart,
+    figure_choices,
+    figure_series,
+)
 from app.formatting import format_number, format_quantity
 from app.search.language import QueryError
 from views.chart_canvas import CASE_KEY, ChartCanvas, brush, point, thin_pen
@@ -100,12 +107,16 @@ class FiguresChart(QWidget):
     def redraw(self) -> None:
         """Re-read the choices for the filter (keeping the chosen figure, even with
         no case left having it) and draw the chart; a malformed query keeps the last."""
+        chosen = self.chosen()
         try:
-            choices = self.window_.service.read(figure_choices, self.flt)
+            if chosen is None:
+                choices = self.window_.service.read(figure_choices, self.flt)
+                series = None
+            else:  # the choices and the chosen figure's series in one read of the filter
+                choices, series = self.window_.service.read(figure_chart, self.flt, *chosen)
         except QueryError:
             return
         self._stale = False
-        chosen = self.chosen()
         self.combo.blockSignals(True)
         self.combo.clear()
         for choice in choices:
@@ -114,7 +125,10 @@ class FiguresChart(QWidget):
             self.combo.insertItem(0, self._choice_text(FigureChoice(*chosen, 0)), chosen)
         self.combo.setCurrentIndex(max(0, self.combo.findData(chosen)) if chosen else 0)
         self.combo.blockSignals(False)
-        self._draw_chosen()
+        if series is None:
+            self._draw_chosen()
+        else:
+            self.draw(series)
 
     def _choice_text(self, choice: FigureChoice) -> str:
         cases = _count(choice.cases, "case")
