@@ -172,3 +172,12 @@ def test_the_chart_read_gives_the_same_choices_and_series(small_catalogue: Catal
         assert choices == figure_choices(session, flt)
         assert series == figure_series(session, flt, "People trained")
     assert [p.title for p in series.points] == ["Alpha tea workshop"]
+
+
+def test_choosing_a_listed_figure_selects_its_entry(qtbot: QtBot, small_window: MainWindow) -> None:
+    chart = _chart(small_window)
+    count = chart.combo.count()
+    chart.choose(unit="tons")
+    assert chart.combo.count() == count  # no second entry
+    assert chart.combo.currentText() == "Unit: tons (1 case)"
+    assert "about 5,000\u20136,000   2023   (Annual sales)" in chart.canvas.texts()

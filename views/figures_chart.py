@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from views.main_window import MainWindow
 
 TITLE_WIDTH = 240
+NAME_WIDTH = 220  # a figure's name beside its value, when a unit is charted
 BAR_AREA = 380.0  # the bars' width at least
 ROW = 22.0
 BAR_HEIGHT = 14.0
@@ -82,11 +83,20 @@ class FiguresChart(QWidget):
 
     def choose(self, name: str | None = None, unit: str | None = None) -> None:
         """Chart the figures called `name` (or in `unit`), keeping it chosen across filters."""
-        index = self.combo.findData((name, unit))
+        index = self._index_of((name, unit))
         if index < 0:
             self.combo.addItem(self._choice_text(FigureChoice(name, unit, 0)), (name, unit))
             index = self.combo.count() - 1
         self.combo.setCurrentIndex(index)
+
+    def _index_of(self, choice: Choice) -> int:
+        """The combo row of `choice` (compared here: QComboBox.findData compares a
+        Python tuple by identity)."""
+        for index in range(self.combo.count()):
+            data = self.combo.itemData(index)
+            if data is not None and (data[0], data[1]) == choice:
+                return index
+        return -1
 
     # --- following the window ------------------------------------------------
 
@@ -121,9 +131,9 @@ class FiguresChart(QWidget):
         self.combo.clear()
         for choice in choices:
             self.combo.addItem(self._choice_text(choice), (choice.name, choice.unit))
-        if chosen is not None and self.combo.findData(chosen) < 0:
+        if chosen is not None and self._index_of(chosen) < 0:
             self.combo.insertItem(0, self._choice_text(FigureChoice(*chosen, 0)), chosen)
-        self.combo.setCurrentIndex(max(0, self.combo.findData(chosen)) if chosen else 0)
+        self.combo.setCurrentIndex(max(0, self._index_of(chosen)) if chosen else 0)
         self.combo.blockSignals(False)
         if series is None:
             self._draw_chosen()
@@ -201,6 +211,9 @@ class FiguresChart(QWidget):
             label = format_quantity(p.value, p.low, p.high, "", p.qualifier)
             if p.period:
                 label += f"   {p.period}"
+            if series.name is None:  # charting a unit: say which figure each bar is
+                name = metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, NAME_WIDTH)
+                label += f"   ({name})"
             canvas.text(label, end + 6, top + 1, "#333")
         self._draw_scale(x_of, peak, ROW * len(series.points))
         canvas.finish()
