@@ -194,7 +194,8 @@ class FiguresChart(QWidget):
         peak = max((max(p.top, 0.0) for p in series.points), default=0.0) or 1.0
 
         # The bars take the view's width, leaving room for the longest label.
-        area = max(BAR_AREA, self.canvas.viewport().width() - TITLE_WIDTH - 260)
+        reserve = 260 + (NAME_WIDTH if series.name is None else 0)
+        area = max(BAR_AREA, self.canvas.viewport().width() - TITLE_WIDTH - reserve)
 
         def x_of(v: float) -> float:
             return TITLE_WIDTH + 10 + max(v, 0.0) / peak * area
