@@ -19,13 +19,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
     QFont,
     QImage,
+    QImageWriter,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -504,8 +505,9 @@ class PairingMapView(QWidget):
         self.scene.render(painter, QRectF(image.rect()), source)
         painter.end()
         with atomic_output(path) as part:
-            if not image.save(str(part), b"PNG"):
-                raise OSError(f"Cannot write {path}.")
+            writer = QImageWriter(str(part), QByteArray(b"png"))
+            if not writer.write(image):
+                raise OSError(f"Cannot write {path}: {writer.errorString()}.")
 
     def export_svg(self, path: Path) -> None:
         """The whole map as an SVG image, whole or not at all."""
