@@ -8,15 +8,16 @@ from pathlib import Path
 
 import geojson
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QImage
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from app.pairings import Flow, MapPlace, PairingFlows
 from tests.annotate_helpers import case_id
 from views import pairing_map
 from views.main_window import MainWindow
-from views.pairing_map import ArcItem, PairingMapView, PlaceItem
+from views.pairing_map import PairingMapView, Target
 
 
 def _map(window: MainWindow) -> PairingMapView:
@@ -30,18 +31,20 @@ def _search(window: MainWindow, text: str) -> None:
     window.apply_filter()
 
 
-def _arcs(view: PairingMapView) -> list[ArcItem]:
-    return [i for i in view.scene.items() if isinstance(i, ArcItem)]
+def _arcs(view: PairingMapView) -> list[Target]:
+    return [t for t in view.targets if t.kind == "arc"]
 
 
-def _dots(view: PairingMapView) -> dict[str, PlaceItem]:
-    return {i.heading.split(" · ")[0]: i for i in view.scene.items() if isinstance(i, PlaceItem)}
+def _dots(view: PairingMapView) -> dict[str, Target]:
+    return {t.heading.split(" · ")[0]: t for t in view.targets if t.kind == "place"}
 
 
-def _click(view: PairingMapView, item: ArcItem | PlaceItem, qtbot: QtBot) -> None:
-    at = item.path().pointAtPercent(0.5) if isinstance(item, ArcItem) else item.rect().center()
-    point: QPoint = view.canvas.mapFromScene(at)
-    qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+def _point(view: PairingMapView, target: Target) -> QPoint:
+    return view.canvas.mapFromScene(QPointF(*target.at))
+
+
+def _click(view: PairingMapView, target: Target, qtbot: QtBot) -> None:
+    qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=_point(view, target))
 
 
 def test_the_map_draws_the_flows_and_follows_the_filter(
@@ -90,7 +93,11 @@ def test_hovering_lists_the_case_titles(
 ) -> None:
     view = _map(small_window)
     [arc] = _arcs(view)
-    tip = view.tooltip(arc.heading, arc.case_ids)
+    viewport = view.canvas.viewport()
+    at = _point(view, arc)
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at)))
+    tip = QToolTip.text()
+    assert tip.startswith("Hubei → Kashgar")
     assert "Alpha tea workshop" in tip and "Beta solar station" in tip and "more" not in tip
     monkeypatch.setattr(pairing_map, "TOOLTIP_TITLES", 1)
     tip = view.tooltip(arc.heading, arc.case_ids)
@@ -135,3 +142,13 @@ def test_exports_png_svg_and_geojson(
     kinds = sorted(f["properties"]["kind"] for f in data["features"])
     assert kinds == ["pairing", "place", "place"]
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_only_the_largest_arcs_are_drawn(
+    qtbot: QtBot, small_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pairing_map, "MAX_ARCS", 1)
+    view = _map(small_window)
+    view.level_box.setCurrentIndex(view.level_box.findData("place"))
+    assert len(_arcs(view)) == 1
+    assert "2 pairings of 2 case studies. The 1 largest are drawn." in view.summary.text()

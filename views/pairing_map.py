@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
     QFont,
+    QHelpEvent,
     QImage,
     QImageWriter,
+    QMouseEvent,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -40,16 +43,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGraphicsEllipseItem,
-    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QLabel,
     QMessageBox,
     QToolBar,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +72,9 @@ MIN_ARC_WIDTH = 0.6
 MAX_DOT_RADIUS = 14.0
 MIN_DOT_RADIUS = 3.0
 TOOLTIP_TITLES = 10
+# At most this many arcs, the biggest: pairing places rather than areas can
+# give thousands of pairs on a large catalogue, more than a map can show.
+MAX_ARCS = 300
 
 DONOR_COLOUR = QColor(196, 84, 32)
 RECIPIENT_COLOUR = QColor(32, 102, 168)
@@ -97,96 +101,90 @@ def arc_path(start: QPointF, end: QPointF) -> QPainterPath:
     return path
 
 
-class _Hoverable:
-    """An item with cases: its tooltip is read on first hover, a click narrows the table."""
+@dataclass(frozen=True)
+class Target:
+    """What an arc or a dot stands for: its cases, the status bar's words after a
+    click, the tooltip's first line. Items carry only its index (item data), not
+    Python attributes: PySide may crash collecting the wrappers of items Qt deleted."""
 
+    kind: str  # "arc" or "place"
     case_ids: tuple[int, ...]
     description: str
     heading: str
-    map_view: PairingMapView
-
-    def _enter(self, item: QGraphicsItem) -> None:
-        if not item.toolTip():
-            item.setToolTip(self.map_view.tooltip(self.heading, self.case_ids))
-
-    def _click(self) -> None:
-        self.map_view.narrow_to(self.case_ids, self.description)
+    at: tuple[float, float]  # a scene point on the arc (its middle) or the dot (its centre)
 
 
-class ArcItem(QGraphicsPathItem, _Hoverable):
-    def __init__(self, path: QPainterPath, width: float) -> None:
-        QGraphicsPathItem.__init__(self, path)
-        pen = QPen(ARC_COLOUR, width)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self.setPen(pen)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        # The hit area: the stroke (at least a few units wide), not the curve's fill.
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(width, 4.0))
-        self._shape = stroker.createStroke(path)
-
-    def shape(self) -> QPainterPath:
-        return self._shape
-
-    def boundingRect(self) -> QRectF:
-        return self._shape.boundingRect()
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._enter(self)
-        pen = self.pen()
-        pen.setColor(ARC_COLOUR.darker(160))
-        self.setPen(pen)
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        pen = self.pen()
-        pen.setColor(ARC_COLOUR)
-        self.setPen(pen)
-        super().hoverLeaveEvent(event)
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._click()
-            event.accept()
-        else:
-            super().mousePressEvent(event)
+TARGET = 0  # the item data key holding an arc's or a dot's index in `targets`
 
 
-class PlaceItem(QGraphicsEllipseItem, _Hoverable):
-    def __init__(self, centre: QPointF, radius: float, colour: QColor) -> None:
-        QGraphicsEllipseItem.__init__(
-            self, centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius
-        )
-        self.setBrush(QBrush(colour))
-        self.setPen(QPen(QColor("white"), 1.0))
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setZValue(2)
+def arc_item(path: QPainterPath, width: float) -> QGraphicsPathItem:
+    """An arc drawn as its filled outline, so the item's shape (what a click or a
+    hover hits) is the stroke itself, not the area under the curve."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(width)
+    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+    item = QGraphicsPathItem(stroker.createStroke(path))
+    item.setBrush(QBrush(ARC_COLOUR))
+    item.setPen(QPen(Qt.PenStyle.NoPen))
+    item.setCursor(Qt.CursorShape.PointingHandCursor)
+    return item
 
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._enter(self)
-        super().hoverEnterEvent(event)
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._click()
-            event.accept()
-        else:
-            super().mousePressEvent(event)
+def place_item(centre: QPointF, radius: float, colour: QColor) -> QGraphicsEllipseItem:
+    item = QGraphicsEllipseItem(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+    item.setBrush(QBrush(colour))
+    item.setPen(QPen(QColor("white"), 1.0))
+    item.setCursor(Qt.CursorShape.PointingHandCursor)
+    item.setZValue(2)
+    return item
 
 
 class MapCanvas(QGraphicsView):
-    """The scene, zoomed with the wheel around the pointer."""
+    """The scene, zoomed with the wheel around the pointer; a click on an arc or a dot
+    goes to `on_click(target)`, a tooltip asks `tooltip_of(target)` (its index)."""
 
-    def __init__(self, scene: QGraphicsScene, parent: QWidget) -> None:
+    def __init__(
+        self,
+        scene: QGraphicsScene,
+        parent: QWidget,
+        on_click: Callable[[int], None],
+        tooltip_of: Callable[[int], str],
+    ) -> None:
         super().__init__(scene, parent)
+        self.on_click = on_click
+        self.tooltip_of = tooltip_of
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QBrush(QColor(252, 252, 250)))
 
         self.zoomed = False  # by the user: a resize then keeps their zoom
+
+    def target_at(self, pos: QPoint) -> int | None:
+        """The index of the topmost arc or dot under a viewport position."""
+        for item in self.items(pos):
+            target = item.data(TARGET)
+            if isinstance(target, int):
+                return target
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        target = self.target_at(event.position().toPoint())
+        if target is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.on_click(target)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            target = self.target_at(event.pos())
+            if target is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip_of(target), self.viewport())
+            return True
+        return super().viewportEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         factor = 1.0015 ** event.angleDelta().y()
@@ -245,7 +243,7 @@ class PairingMapView(QWidget):
             self.toolbar.addAction(action)
 
         self.scene = QGraphicsScene(self)
-        self.canvas = MapCanvas(self.scene, self)
+        self.canvas = MapCanvas(self.scene, self, self._clicked, self._tooltip_of)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -255,6 +253,7 @@ class PairingMapView(QWidget):
         layout.addWidget(self.summary)
 
         self.labels: list[tuple[QGraphicsSimpleTextItem, MapPlace]] = []
+        self.targets: list[Target] = []  # what each arc and dot stands for (item data)
         window.filterApplied.connect(self.follow)
         window.catalogueChanged.connect(self.reload)
 
@@ -308,24 +307,32 @@ class PairingMapView(QWidget):
     def draw(self, flows: PairingFlows) -> None:
         """Replace the scene with these flows (one item per flow and per place)."""
         self.flows = flows
+        self.labels = []  # no wrapper of an item the scene is about to delete is kept
+        self.targets = []
         self.scene.clear()
-        self.labels = []
         self._draw_graticule()
         places = flows.places
         biggest_flow = max((f.count for f in flows.flows), default=1)
-        for flow in flows.flows:
+        drawn = 0
+        for flow in flows.flows:  # biggest first
             donor, recipient = places[flow.donor], places[flow.recipient]
             if not (donor.has_position and recipient.has_position):
                 continue
+            if drawn == MAX_ARCS:
+                break
+            drawn += 1
             width = max(MIN_ARC_WIDTH, MAX_ARC_WIDTH * flow.count / biggest_flow)
-            arc = ArcItem(arc_path(self._at(donor), self._at(recipient)), width)
+            curve = arc_path(self._at(donor), self._at(recipient))
+            arc = arc_item(curve, width)
             self._with_cases(
                 arc,
+                "arc",
                 flow.case_ids,
                 self.tr("the pairing %1 → %2")
                 .replace("%1", donor.name)
                 .replace("%2", recipient.name),
                 f"{self._name(donor)} → {self._name(recipient)}",
+                curve.pointAtPercent(0.5),
             )
             self.scene.addItem(arc)
         biggest_place = max((p.count for p in places.values()), default=1)
@@ -335,12 +342,14 @@ class PairingMapView(QWidget):
                 continue
             radius = max(MIN_DOT_RADIUS, MAX_DOT_RADIUS * math.sqrt(place.count / biggest_place))
             colour = DONOR_COLOUR if "donor" in place.roles else RECIPIENT_COLOUR
-            dot = PlaceItem(self._at(place), radius, colour)
+            dot = place_item(self._at(place), radius, colour)
             self._with_cases(
                 dot,
+                "place",
                 place.case_ids,
                 self.tr("the cases at %1").replace("%1", place.name),
                 self._full_name(place),
+                self._at(place),
             )
             self.scene.addItem(dot)
             label = QGraphicsSimpleTextItem(self._name(place))
@@ -350,7 +359,7 @@ class PairingMapView(QWidget):
             self.scene.addItem(label)
             self.labels.append((label, place))
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
-        self._summarise(flows)
+        self._summarise(flows, drawn)
 
     @staticmethod
     def _place_label(
@@ -379,12 +388,16 @@ class PairingMapView(QWidget):
         taken.append(rect)
 
     def _with_cases(
-        self, item: ArcItem | PlaceItem, ids: tuple[int, ...], description: str, heading: str
+        self,
+        item: QGraphicsPathItem | QGraphicsEllipseItem,
+        kind: str,
+        ids: tuple[int, ...],
+        description: str,
+        heading: str,
+        at: QPointF,
     ) -> None:
-        item.case_ids = ids
-        item.description = description
-        item.heading = heading
-        item.map_view = self
+        item.setData(TARGET, len(self.targets))
+        self.targets.append(Target(kind, ids, description, heading, (at.x(), at.y())))
 
     def _draw_graticule(self) -> None:
         pen = QPen(GRID_COLOUR, 0.6)
@@ -435,13 +448,15 @@ class PairingMapView(QWidget):
         if self.flows is not None:
             self.draw(self.flows)  # the arcs' headings name the places too
 
-    def _summarise(self, flows: PairingFlows) -> None:
+    def _summarise(self, flows: PairingFlows, drawn: int) -> None:
         cases = {i for f in flows.flows for i in f.case_ids}
         text = (
             self.tr("%1 pairings of %2 case studies.")
             .replace("%1", str(len(flows.flows)))
             .replace("%2", str(len(cases)))
         )
+        if drawn == MAX_ARCS and len(flows.flows) > MAX_ARCS:
+            text += " " + self.tr("The %1 largest are drawn.").replace("%1", str(MAX_ARCS))
         unplaced = flows.unplaced
         if unplaced:
             names = ", ".join(p.name for p in unplaced[:5]) + ("…" if len(unplaced) > 5 else "")
@@ -464,8 +479,13 @@ class PairingMapView(QWidget):
             lines.append(self.tr("and %1 more").replace("%1", str(n - len(titles))))
         return "\n".join(lines)
 
-    def narrow_to(self, ids: tuple[int, ...], description: str) -> None:
-        self.window_.show_only_cases(ids, description)
+    def _tooltip_of(self, target: int) -> str:
+        return self.tooltip(self.targets[target].heading, self.targets[target].case_ids)
+
+    def _clicked(self, target: int) -> None:
+        self.window_.show_only_cases(
+            self.targets[target].case_ids, self.targets[target].description
+        )
 
     # --- export --------------------------------------------------------------
 
