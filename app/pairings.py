@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from app.atomic_file import atomic_output
 from app.case_filter import CaseFilter
-from app.id_sets import in_ids
+from app.id_sets import fetch_column, in_ids
 from app.places import DONOR, RECIPIENT
 from app.query import filtered_ids
 from models import CaseArea, CaseStudy, Place
@@ -35,7 +35,8 @@ LEVELS: tuple[Level, ...] = ("area", "place")
 
 @dataclass(frozen=True)
 class MapPlace:
-    """A place on the map: its names, where it lies (None when unknown), its cases."""
+    """A place on the map: its names, where it lies (None when unknown), how many
+    matching cases it is in, and their ids when asked for (`with_ids`)."""
 
     id: int
     key: str
@@ -46,11 +47,8 @@ class MapPlace:
     longitude: float | None
     latitude: float | None
     roles: frozenset[str]
-    case_ids: tuple[int, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.case_ids)
+    count: int
+    case_ids: tuple[int, ...] = ()
 
     @property
     def has_position(self) -> bool:
@@ -59,15 +57,13 @@ class MapPlace:
 
 @dataclass(frozen=True)
 class Flow:
-    """The cases pairing one donor with one recipient (place ids of `PairingFlows.places`)."""
+    """The cases pairing one donor with one recipient (place ids of `PairingFlows.places`):
+    how many, and their ids when asked for."""
 
     donor: int
     recipient: int
-    case_ids: tuple[int, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.case_ids)
+    count: int
+    case_ids: tuple[int, ...] = ()
 
 
 @dataclass
@@ -95,75 +91,106 @@ def _restricted(stmt: Select[Any], case_id: Any, flt: CaseFilter) -> Select[Any]
     return stmt if flt.is_empty() else stmt.where((case_id + 0).in_(filtered_ids(flt)))
 
 
-def _flow_rows(flt: CaseFilter, level: Level) -> Select[Any]:
-    # The recipient's role as "role || ''": SQLite then finds a case's recipients by
-    # the case (primary key) instead of scanning the whole side for every donor row.
+def _pairs(level: Level) -> tuple[Any, Any, Any, Select[Any]]:
+    """(donor case id, donor place, recipient place, the join of both sides) at `level`.
+
+    The recipient's role is matched as "role || ''": SQLite then finds a case's
+    recipients by the case (primary key) instead of scanning the whole side
+    for every donor row.
+    """
     if level == "area":
         d, r = aliased(CaseArea), aliased(CaseArea)
-        stmt = (
-            select(d.area_id, r.area_id, func.group_concat(d.case_id))
+        join = (
+            select()
+            .select_from(d)
             .join(r, and_(r.case_id == d.case_id, r.role + "" == RECIPIENT, r.rollup))
             .where(d.role == DONOR, d.rollup)
-            .group_by(d.area_id, r.area_id)
         )
-        return _restricted(stmt, d.case_id, flt)
+        return d.case_id, d.area_id, r.area_id, join
     dp, rp = aliased(CasePlace), aliased(CasePlace)
-    stmt = (
-        select(dp.place_id, rp.place_id, func.group_concat(dp.case_id.distinct()))
+    join = (
+        select()
+        .select_from(dp)
         .join(rp, and_(rp.case_id == dp.case_id, rp.role + "" == RECIPIENT))
         .where(dp.role == DONOR)
-        .group_by(dp.place_id, rp.place_id)
     )
-    return _restricted(stmt, dp.case_id, flt)
+    return dp.case_id, dp.place_id, rp.place_id, join
 
 
-def _place_rows(flt: CaseFilter, level: Level) -> Select[Any]:
+def _sides(level: Level) -> tuple[Any, Any, Any, Select[Any]]:
+    """(case id, role, place, every case's places on both sides) at `level`."""
     if level == "area":
-        stmt = (
-            select(CaseArea.role, CaseArea.area_id, func.group_concat(CaseArea.case_id))
-            .where(CaseArea.rollup)
-            .group_by(CaseArea.role, CaseArea.area_id)
-        )
-        return _restricted(stmt, CaseArea.case_id, flt)
-    stmt = select(
-        CasePlace.role, CasePlace.place_id, func.group_concat(CasePlace.case_id.distinct())
-    ).group_by(CasePlace.role, CasePlace.place_id)
-    return _restricted(stmt, CasePlace.case_id, flt)
+        return (CaseArea.case_id, CaseArea.role, CaseArea.area_id,
+                select().select_from(CaseArea).where(CaseArea.rollup))  # fmt: skip
+    return (CasePlace.case_id, CasePlace.role, CasePlace.place_id,
+            select().select_from(CasePlace))  # fmt: skip
 
 
-def pairing_flows(session: Session, flt: CaseFilter, level: Level = "area") -> PairingFlows:
+def pairing_flows(
+    session: Session, flt: CaseFilter, level: Level = "area", with_ids: bool = False
+) -> PairingFlows:
     """The flows from donor to recipient of the cases matching `flt`, at `level`.
 
     A case with several places on a side is in each of their flows; one with
-    no place on a side is in no flow but still counts at its places. Raises
-    app.search.language.QueryError for a malformed query.
+    no place on a side is in no flow but still counts at its places. Counts
+    only, unless `with_ids` (an export): the map asks for one flow's or one
+    place's ids when they are clicked (`flow_case_ids`, `place_case_ids`).
+    Raises app.search.language.QueryError for a malformed query.
     """
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}")
     conn = session.connection()
     result = PairingFlows(level)
-    flows = conn.execute(_flow_rows(flt, level)).cursor.fetchall()
+    case_id, donor, recipient, pairs = _pairs(level)
+    ids = func.group_concat(case_id) if with_ids else literal_column("NULL")
+    stmt = pairs.add_columns(donor, recipient, func.count(), ids).group_by(donor, recipient)
     result.flows = sorted(
-        (Flow(d, r, _ids(ids)) for d, r, ids in flows),
+        (Flow(d, r, n, _ids(i)) for d, r, n, i in conn.execute(
+            _restricted(stmt, case_id, flt)).cursor.fetchall()),
         key=lambda f: (-f.count, f.donor, f.recipient),
-    )
-    by_place: dict[int, tuple[set[str], set[int]]] = {}
-    for role, place_id, ids in conn.execute(_place_rows(flt, level)).cursor.fetchall():
-        roles, cases = by_place.setdefault(place_id, (set(), set()))
-        roles.add(role)
-        cases.update(_ids(ids))
-    wanted = sorted(
-        set(by_place) | {f.donor for f in result.flows} | {f.recipient for f in result.flows}
-    )
+    )  # fmt: skip
+    case_id, role, place, sides = _sides(level)
+    ids = func.group_concat(case_id) if with_ids else literal_column("NULL")
+    stmt = sides.add_columns(role, place, func.count(), ids).group_by(role, place)
+    counts: dict[int, int] = {}
+    roles: dict[int, set[str]] = {}
+    place_ids: dict[int, set[int]] = {}
+    for side, place_id, n, i in conn.execute(_restricted(stmt, case_id, flt)).cursor.fetchall():
+        counts[place_id] = counts.get(place_id, 0) + n
+        roles.setdefault(place_id, set()).add(side)
+        place_ids.setdefault(place_id, set()).update(_ids(i))
+    for place_id in [p for p, r in roles.items() if len(r) > 1]:
+        # On both sides (rare): a case with it on both is one case, not two.
+        counts[place_id] = len(place_case_ids(session, flt, level, place_id))
+    wanted = sorted(set(counts) | {f.donor for f in result.flows}
+                    | {f.recipient for f in result.flows})  # fmt: skip
     rows = session.execute(
         select(Place.id, Place.key, Place.name, Place.name_zh, Place.name_ug, Place.level,
                Place.longitude, Place.latitude).where(in_ids(Place.id, wanted))
     )  # fmt: skip
     for pid, key, name, zh, ug, lvl, lon, lat in rows:
-        roles, cases = by_place.get(pid, (set(), set()))
-        result.places[pid] = MapPlace(pid, key or "", name, zh or "", ug or "", lvl, lon, lat,
-                                      frozenset(roles), tuple(sorted(cases)))  # fmt: skip
+        result.places[pid] = MapPlace(
+            pid, key or "", name, zh or "", ug or "", lvl, lon, lat,
+            frozenset(roles.get(pid, ())), counts.get(pid, 0),
+            tuple(sorted(place_ids.get(pid, ()))),
+        )  # fmt: skip
     return result
+
+
+def flow_case_ids(
+    session: Session, flt: CaseFilter, level: Level, donor: int, recipient: int
+) -> list[int]:
+    """The ids of the cases matching `flt` that pair `donor` with `recipient`, in order."""
+    case_id, d, r, pairs = _pairs(level)
+    stmt = pairs.add_columns(case_id).where(d == donor, r == recipient).distinct()
+    return sorted(fetch_column(session, _restricted(stmt, case_id, flt)))
+
+
+def place_case_ids(session: Session, flt: CaseFilter, level: Level, place_id: int) -> list[int]:
+    """The ids of the cases matching `flt` with `place_id` on either side, in order."""
+    case_id, _role, place, sides = _sides(level)
+    stmt = sides.add_columns(case_id).where(place == place_id).distinct()
+    return sorted(fetch_column(session, _restricted(stmt, case_id, flt)))
 
 
 def case_labels(session: Session, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
@@ -195,8 +222,10 @@ def _names(place: MapPlace) -> dict[str, str]:
     return {"name": place.name, "name_zh": place.name_zh, "name_ug": place.name_ug}
 
 
-def _cases(ids: tuple[int, ...], labels: Mapping[int, tuple[str, str]] | None) -> dict[str, Any]:
-    properties: dict[str, Any] = {"case_count": len(ids), "case_ids": list(ids)}
+def _cases(
+    count: int, ids: tuple[int, ...], labels: Mapping[int, tuple[str, str]] | None
+) -> dict[str, Any]:
+    properties: dict[str, Any] = {"case_count": count, "case_ids": list(ids)}
     if labels is not None:
         properties["cases"] = [
             {"id": i, "slug": labels[i][0], "title": labels[i][1]} for i in ids if i in labels
@@ -209,8 +238,9 @@ def geojson_of(
 ) -> dict[str, Any]:
     """The flows as an RFC 7946 FeatureCollection: a LineString [lon, lat] from donor to
     recipient per flow and a Point per place, each with its cases in the properties
-    (ids, and slug and title when `labels` from `case_labels` are given). A flow or
-    place without a known position has a null geometry."""
+    (count; ids when the flows were read `with_ids`; slug and title when `labels`
+    from `case_labels` are given). A flow or place without a known position has a
+    null geometry."""
     features: list[dict[str, Any]] = []
     for flow in flows.flows:
         donor, recipient = flows.places[flow.donor], flows.places[flow.recipient]
@@ -227,7 +257,7 @@ def geojson_of(
             "kind": "pairing",
             "donor": {"id": donor.id, "key": donor.key, **_names(donor)},
             "recipient": {"id": recipient.id, "key": recipient.key, **_names(recipient)},
-            **_cases(flow.case_ids, labels),
+            **_cases(flow.count, flow.case_ids, labels),
         }
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     for place in sorted(flows.places.values(), key=lambda p: (p.name, p.id)):
@@ -238,7 +268,7 @@ def geojson_of(
             **_names(place),
             "level": place.level,
             "roles": sorted(place.roles),
-            **_cases(place.case_ids, labels),
+            **_cases(place.count, place.case_ids, labels),
         }
         features.append({"type": "Feature", "geometry": _point(place), "properties": properties})
     return {"type": "FeatureCollection", "features": features}
@@ -248,7 +278,7 @@ def write_geojson(session: Session, path: Path, flt: CaseFilter, level: Level = 
     """Write the flows of the cases matching `flt` to `path` as GeoJSON, whole or not at all
     (raises app.atomic_file.OutputFileError with a message for the user); returns the
     number of flows. Raises QueryError for a malformed query before touching the file."""
-    flows = pairing_flows(session, flt, level)
+    flows = pairing_flows(session, flt, level, with_ids=True)
     labels = case_labels(session, {i for p in flows.places.values() for i in p.case_ids})
     text = json.dumps(geojson_of(flows, labels), ensure_ascii=False, indent=1)
     with atomic_output(path) as part:

@@ -52,15 +52,17 @@ def test_the_map_draws_the_flows_and_follows_the_filter(
 ) -> None:
     alpha = case_id(small_window.service.catalogue, "alpha")
     view = _map(small_window)
-    assert [a.case_ids for a in _arcs(view)] and _arcs(view)[0].heading == "Hubei → Kashgar"
-    assert _arcs(view)[0].case_ids == tuple(sorted(small_window.case_model.case_ids()))
+    [arc] = _arcs(view)
+    assert arc.heading == "Hubei → Kashgar" and arc.count == 2
+    assert view.case_ids_of(arc) == sorted(small_window.case_model.case_ids())
+    assert "1 pairings among 2 places" in view.summary.text()
     _search(small_window, "tea")
-    assert [a.case_ids for a in _arcs(view)] == [(alpha,)]
-    assert "1 pairings of 1 case studies" in view.summary.text()
+    assert [(a.count, view.case_ids_of(a)) for a in _arcs(view)] == [(1, [alpha])]
+    assert _dots(view)["Kashgar"].count == 1
     _search(small_window, '"unclosed')  # malformed: the map keeps what it showed
-    assert [a.case_ids for a in _arcs(view)] == [(alpha,)]
+    assert [view.case_ids_of(a) for a in _arcs(view)] == [[alpha]]
     _search(small_window, "")
-    assert len(_arcs(view)[0].case_ids) == 2
+    assert _arcs(view)[0].count == 2
 
 
 def test_a_hidden_map_redraws_when_shown(qtbot: QtBot, small_window: MainWindow) -> None:
@@ -68,9 +70,9 @@ def test_a_hidden_map_redraws_when_shown(qtbot: QtBot, small_window: MainWindow)
     view = _map(small_window)
     small_window.table_view_action.trigger()
     _search(small_window, "tea")
-    assert len(_arcs(view)[0].case_ids) == 2  # not redrawn while hidden
+    assert _arcs(view)[0].count == 2  # not redrawn while hidden
     _map(small_window)
-    assert [a.case_ids for a in _arcs(view)] == [(alpha,)]
+    assert [view.case_ids_of(a) for a in _arcs(view)] == [[alpha]]
 
 
 def test_clicking_an_arc_or_a_place_narrows_the_table(
@@ -100,7 +102,7 @@ def test_hovering_lists_the_case_titles(
     assert tip.startswith("Hubei → Kashgar")
     assert "Alpha tea workshop" in tip and "Beta solar station" in tip and "more" not in tip
     monkeypatch.setattr(pairing_map, "TOOLTIP_TITLES", 1)
-    tip = view.tooltip(arc.heading, arc.case_ids)
+    tip = view.tooltip(arc.heading, view.case_ids_of(arc))
     assert "Alpha tea workshop" in tip and "Beta" not in tip and "and 1 more" in tip
 
 
@@ -117,9 +119,9 @@ def test_places_without_a_position_are_counted_not_drawn(
     qtbot: QtBot, small_window: MainWindow
 ) -> None:
     view = _map(small_window)
-    here = MapPlace(1, "a", "Here", "", "", "province", 114.0, 30.0, frozenset({"donor"}), (1,))
-    nowhere = MapPlace(2, "b", "Nowhere", "", "", "village", None, None, frozenset(), (1,))
-    view.draw(PairingFlows("area", [Flow(1, 2, (1,))], {1: here, 2: nowhere}))
+    here = MapPlace(1, "a", "Here", "", "", "province", 114.0, 30.0, frozenset({"donor"}), 1)
+    nowhere = MapPlace(2, "b", "Nowhere", "", "", "village", None, None, frozenset(), 1)
+    view.draw(PairingFlows("area", [Flow(1, 2, 1)], {1: here, 2: nowhere}))
     assert _arcs(view) == [] and list(_dots(view)) == ["Here"]
     assert "1 places have no position (not drawn): Nowhere" in view.summary.text()
 
@@ -151,4 +153,4 @@ def test_only_the_largest_arcs_are_drawn(
     view = _map(small_window)
     view.level_box.setCurrentIndex(view.level_box.findData("place"))
     assert len(_arcs(view)) == 1
-    assert "2 pairings of 2 case studies. The 1 largest are drawn." in view.summary.text()
+    assert "2 pairings among 4 places. The 1 largest are drawn." in view.summary.text()

@@ -14,7 +14,14 @@ from sqlalchemy import select
 
 from app.case_filter import CaseFilter
 from app.cli import main
-from app.pairings import PairingFlows, geojson_of, pairing_flows, write_geojson
+from app.pairings import (
+    PairingFlows,
+    flow_case_ids,
+    geojson_of,
+    pairing_flows,
+    place_case_ids,
+    write_geojson,
+)
 from app.search.language import QueryError
 from app.store import Catalogue, open_catalogue
 from models import CaseArea, Place
@@ -40,21 +47,28 @@ def test_flows_pair_donor_provinces_with_recipient_prefectures(
 ) -> None:
     alpha, beta = case_id(small_catalogue, "alpha"), case_id(small_catalogue, "beta")
     with small_catalogue.sessions() as s:
-        areas = pairing_flows(s, CaseFilter())
-        places = pairing_flows(s, CaseFilter(), "place")
+        areas = pairing_flows(s, CaseFilter(), with_ids=True)
+        places = pairing_flows(s, CaseFilter(), "place", with_ids=True)
+        counts_only = pairing_flows(s, CaseFilter())
+        kashgar = next(p.id for p in areas.places.values() if p.key == "kashgar")
+        flow = areas.flows[0]
+        assert flow_case_ids(s, CaseFilter(), "area", flow.donor, flow.recipient) == [alpha, beta]
+        assert place_case_ids(s, CaseFilter(), "area", kashgar) == [alpha, beta]
+        assert place_case_ids(s, CaseFilter(text="tea"), "area", kashgar) == [alpha]
     # alpha: Wuhan → Taxkorgan rolls up to Hubei → Kashgar, beta's own pair.
     assert _named(areas) == {("hubei", "kashgar"): tuple(sorted((alpha, beta)))}
     assert areas.flows[0].count == 2
     assert areas.places[areas.flows[0].donor].roles == {"donor"}
     assert {p.key: p.count for p in areas.places.values()} == {"hubei": 2, "kashgar": 2}
     assert _named(places) == {("wuhan", "taxkorgan"): (alpha,), ("hubei", "kashgar"): (beta,)}
+    assert [(f.count, f.case_ids) for f in counts_only.flows] == [(2, ())]
 
 
 def test_flows_follow_the_filter(small_catalogue: Catalogue) -> None:
     alpha = case_id(small_catalogue, "alpha")
     with small_catalogue.sessions() as s:
-        by_words = pairing_flows(s, CaseFilter(text="tea"))
-        by_ids = pairing_flows(s, CaseFilter(case_ids=frozenset({alpha})))
+        by_words = pairing_flows(s, CaseFilter(text="tea"), with_ids=True)
+        by_ids = pairing_flows(s, CaseFilter(case_ids=frozenset({alpha})), with_ids=True)
         none = pairing_flows(s, CaseFilter(text="nowhereword"))
         with pytest.raises(QueryError):
             pairing_flows(s, CaseFilter(text='"unclosed'))
@@ -64,7 +78,7 @@ def test_flows_follow_the_filter(small_catalogue: Catalogue) -> None:
 
 def test_flows_on_the_seed_match_every_case_counted_one_by_one(catalogue: Catalogue) -> None:
     with catalogue.sessions() as s:
-        flows = pairing_flows(s, CaseFilter())
+        flows = pairing_flows(s, CaseFilter(), with_ids=True)
         rows = s.execute(
             select(CaseArea.case_id, CaseArea.role, CaseArea.area_id).where(CaseArea.rollup)
         ).all()
@@ -78,6 +92,7 @@ def test_flows_on_the_seed_match_every_case_counted_one_by_one(catalogue: Catalo
                 expected[d, r].append(case)
     got = {(f.donor, f.recipient): list(f.case_ids) for f in flows.flows}
     assert got == {k: sorted(v) for k, v in expected.items()}
+    assert all(f.count == len(f.case_ids) for f in flows.flows)
     assert [f.count for f in flows.flows] == sorted((f.count for f in flows.flows), reverse=True)
     assert ("guangdong", "kashgar") in _named(flows)
     assert [p.key for p in flows.unplaced] == ["xinchengximen"]
@@ -88,7 +103,7 @@ def test_flows_on_the_seed_match_every_case_counted_one_by_one(catalogue: Catalo
 
 def test_geojson_is_rfc_7946_with_longitude_first(catalogue: Catalogue) -> None:
     with catalogue.sessions() as s:
-        flows = pairing_flows(s, CaseFilter())
+        flows = pairing_flows(s, CaseFilter(), with_ids=True)
     data = geojson_of(flows)
     parsed = geojson.loads(json.dumps(data))
     assert parsed.is_valid, parsed.errors()

@@ -103,12 +103,14 @@ def arc_path(start: QPointF, end: QPointF) -> QPainterPath:
 
 @dataclass(frozen=True)
 class Target:
-    """What an arc or a dot stands for: its cases, the status bar's words after a
-    click, the tooltip's first line. Items carry only its index (item data), not
-    Python attributes: PySide may crash collecting the wrappers of items Qt deleted."""
+    """What an arc or a dot stands for: its place ids (donor and recipient, or the
+    place), how many cases, the status bar's words after a click, the tooltip's
+    first line. Its cases' ids are read when needed (a click, a hover). Items
+    carry only its index (item data), no Python attributes."""
 
     kind: str  # "arc" or "place"
-    case_ids: tuple[int, ...]
+    places: tuple[int, ...]
+    count: int
     description: str
     heading: str
     at: tuple[float, float]  # a scene point on the arc (its middle) or the dot (its centre)
@@ -327,7 +329,8 @@ class PairingMapView(QWidget):
             self._with_cases(
                 arc,
                 "arc",
-                flow.case_ids,
+                (flow.donor, flow.recipient),
+                flow.count,
                 self.tr("the pairing %1 → %2")
                 .replace("%1", donor.name)
                 .replace("%2", recipient.name),
@@ -346,7 +349,8 @@ class PairingMapView(QWidget):
             self._with_cases(
                 dot,
                 "place",
-                place.case_ids,
+                (place.id,),
+                place.count,
                 self.tr("the cases at %1").replace("%1", place.name),
                 self._full_name(place),
                 self._at(place),
@@ -391,13 +395,14 @@ class PairingMapView(QWidget):
         self,
         item: QGraphicsPathItem | QGraphicsEllipseItem,
         kind: str,
-        ids: tuple[int, ...],
+        places: tuple[int, ...],
+        count: int,
         description: str,
         heading: str,
         at: QPointF,
     ) -> None:
         item.setData(TARGET, len(self.targets))
-        self.targets.append(Target(kind, ids, description, heading, (at.x(), at.y())))
+        self.targets.append(Target(kind, places, count, description, heading, (at.x(), at.y())))
 
     def _draw_graticule(self) -> None:
         pen = QPen(GRID_COLOUR, 0.6)
@@ -449,11 +454,10 @@ class PairingMapView(QWidget):
             self.draw(self.flows)  # the arcs' headings name the places too
 
     def _summarise(self, flows: PairingFlows, drawn: int) -> None:
-        cases = {i for f in flows.flows for i in f.case_ids}
         text = (
-            self.tr("%1 pairings of %2 case studies.")
+            self.tr("%1 pairings among %2 places.")
             .replace("%1", str(len(flows.flows)))
-            .replace("%2", str(len(cases)))
+            .replace("%2", str(len(flows.places)))
         )
         if drawn == MAX_ARCS and len(flows.flows) > MAX_ARCS:
             text += " " + self.tr("The %1 largest are drawn.").replace("%1", str(MAX_ARCS))
@@ -467,7 +471,7 @@ class PairingMapView(QWidget):
 
     # --- hover and click -----------------------------------------------------
 
-    def tooltip(self, heading: str, ids: tuple[int, ...]) -> str:
+    def tooltip(self, heading: str, ids: list[int]) -> str:
         """Up to ten case titles under `heading`, and how many more."""
         from app.pairings import case_titles
 
@@ -479,13 +483,23 @@ class PairingMapView(QWidget):
             lines.append(self.tr("and %1 more").replace("%1", str(n - len(titles))))
         return "\n".join(lines)
 
-    def _tooltip_of(self, target: int) -> str:
-        return self.tooltip(self.targets[target].heading, self.targets[target].case_ids)
+    def case_ids_of(self, target: Target) -> list[int]:
+        """The ids of the cases an arc or a dot stands for, under the filter it was drawn for."""
+        from app.pairings import flow_case_ids, place_case_ids
 
-    def _clicked(self, target: int) -> None:
-        self.window_.show_only_cases(
-            self.targets[target].case_ids, self.targets[target].description
-        )
+        flt = self._drawn_for[0] if self._drawn_for is not None else self._filter
+        if target.kind == "arc":
+            donor, recipient = target.places
+            return self.window_.service.read(flow_case_ids, flt, self.level, donor, recipient)
+        return self.window_.service.read(place_case_ids, flt, self.level, target.places[0])
+
+    def _tooltip_of(self, index: int) -> str:
+        target = self.targets[index]
+        return self.tooltip(target.heading, self.case_ids_of(target))
+
+    def _clicked(self, index: int) -> None:
+        target = self.targets[index]
+        self.window_.show_only_cases(self.case_ids_of(target), target.description)
 
     # --- export --------------------------------------------------------------
 
