@@ -1,6 +1,6 @@
 """What the pairing map costs after a filter change, and a screenshot of it.
 
-    python bench/view_map.py [--cases 100000] [--rounds 2] [--screenshot PATH]
+    python bench/view_map.py [--cases 100000] [--rounds 2] [--screenshot PATH] [--keep DB]
 
 Builds the synthetic catalogue (bench/synthetic.py), gives its places
 synthetic positions (provinces and their cities east of 100°E, Xinjiang's
@@ -208,14 +208,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--screenshot", type=Path)
+    parser.add_argument(
+        "--keep", type=Path, metavar="DB", help="build the catalogue there once, reuse it after"
+    )
     parser.add_argument("--verbose", action="store_true", help="print each filter's time")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
-        catalogue = synthetic.build(Path(folder) / "bench.sqlite3", args.cases)
-        positioned = place_synthetic_positions(catalogue)
-        print(f"Built {args.cases:,} cases in {time.perf_counter() - start:.1f} s; "
-              f"{positioned} places given synthetic positions.")  # fmt: skip
+        if args.keep is not None and args.keep.exists():
+            catalogue = open_catalogue(args.keep, seed=False)
+            print(f"Reusing {args.keep}.")
+        else:
+            path = args.keep or Path(folder) / "bench.sqlite3"
+            catalogue = synthetic.build(path, args.cases)
+            positioned = place_synthetic_positions(catalogue)
+            print(f"Built {args.cases:,} cases in {time.perf_counter() - start:.1f} s; "
+                  f"{positioned} places given synthetic positions.")  # fmt: skip
         try:
             times = measure(catalogue, args.rounds, args.verbose)
         finally:

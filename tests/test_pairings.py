@@ -260,3 +260,16 @@ def test_a_newer_seed_gives_positions_to_places_the_user_never_changed(tmp_path:
     assert got["kashgar"] == (75.99, 39.47)
     assert got["hubei"] == (None, None)  # renamed by the user: kept as theirs
     assert "place hubei" in report.kept
+
+
+def test_flows_are_the_same_led_by_the_ids_or_by_a_scan(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import pairings
+
+    flt = CaseFilter(text="Kashgar OR Hubei")
+    with catalogue.sessions() as s:
+        led = pairing_flows(s, flt, with_ids=True)
+        monkeypatch.setattr(pairings, "PROBE_AT_MOST", 0)
+        scanned = pairing_flows(s, flt, with_ids=True)
+    assert led.flows and led.flows == scanned.flows and led.places == scanned.places
