@@ -13,6 +13,7 @@ from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from app.case_filter import CaseFilter
 from app.pairings import Flow, MapPlace, PairingFlows
 from tests.annotate_helpers import case_id
 from views import pairing_map
@@ -61,6 +62,8 @@ def test_the_map_draws_the_flows_and_follows_the_filter(
     assert _dots(view)["Kashgar"].count == 1
     _search(small_window, '"unclosed')  # malformed: the map keeps what it showed
     assert [view.case_ids_of(a) for a in _arcs(view)] == [[alpha]]
+    view.follow(CaseFilter(text='"unclosed'))  # the window sends none such; if it did
+    assert [a.count for a in _arcs(view)] == [1]
     _search(small_window, "")
     assert _arcs(view)[0].count == 2
 

@@ -273,3 +273,21 @@ def test_flows_are_the_same_led_by_the_ids_or_by_a_scan(
         monkeypatch.setattr(pairings, "PROBE_AT_MOST", 0)
         scanned = pairing_flows(s, flt, with_ids=True)
     assert led.flows and led.flows == scanned.flows and led.places == scanned.places
+
+
+def test_a_case_with_two_places_in_one_area_counts_once(small_catalogue: Catalogue) -> None:
+    from app.search.index import rebuild
+    from models.catalogue import CasePlace
+
+    alpha = case_id(small_catalogue, "alpha")
+    with small_catalogue.sessions.begin() as s:
+        kashgar = s.scalars(select(Place.id).where(Place.key == "kashgar")).one()
+        s.add(CasePlace(case_id=alpha, place_id=kashgar, role="recipient"))  # and Taxkorgan
+        s.flush()
+        rebuild(s)
+    with small_catalogue.sessions() as s:
+        flows = pairing_flows(s, CaseFilter())
+        with_ids = pairing_flows(s, CaseFilter(), with_ids=True)
+    assert [f.count for f in flows.flows] == [2]
+    assert with_ids.flows[0].case_ids == tuple(sorted((alpha, case_id(small_catalogue, "beta"))))
+    assert flows.places[kashgar].count == 2
