@@ -135,7 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[Any], None]]:
     """Feature modules' subcommands (each module keeps its heavy imports inside handlers)."""
-    from app import cli_annotate, cli_exchange, cli_maintenance, cli_matrix, cli_search
+    from app import (
+        cli_annotate,
+        cli_exchange,
+        cli_maintenance,
+        cli_matrix,
+        cli_pairings,
+        cli_search,
+    )
 
     return [
         cli_exchange.register,
@@ -143,6 +150,7 @@ def _extra_commands() -> list[Callable[[Any], None]]:
         cli_maintenance.register,
         cli_search.register,
         cli_matrix.register,
+        cli_pairings.register,
     ]
 
 

@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -46,8 +47,25 @@ def source_values(raw: dict[str, str]) -> list[object]:
                              "seed_file", "kind", "outlook")]  # fmt: skip
 
 
-def place_values(raw: dict[str, str]) -> list[object]:
-    return [raw["name"], raw["name_zh"], raw["name_ug"], raw["level"], raw["parent"]]
+def _with_position(
+    values: list[object], longitude: float | None, latitude: float | None, note: str
+) -> list[object]:
+    """`values`, plus the place's position and its note when any is set.
+
+    As with `_with_title_zh`: seeds before the positions wrote none, so a place
+    still holding none keeps the fingerprint an older release recorded and is
+    recognised as untouched (and gets its position).
+    """
+    if longitude is None and latitude is None and not note:
+        return values
+    return [*values, _num(longitude), _num(latitude), note]
+
+
+def place_values(raw: dict[str, Any]) -> list[object]:
+    return _with_position(
+        [raw["name"], raw["name_zh"], raw["name_ug"], raw["level"], raw["parent"]],
+        raw["longitude"], raw["latitude"], raw["position_note"],
+    )  # fmt: skip
 
 
 def actor_values(raw: dict[str, str]) -> list[object]:
@@ -121,7 +139,10 @@ def stored_source(s: Source) -> str:
 
 
 def stored_place(p: Place) -> str:
-    return fingerprint([p.name, p.name_zh, p.name_ug, p.level, _key(p.parent)])
+    return fingerprint(_with_position(
+        [p.name, p.name_zh, p.name_ug, p.level, _key(p.parent)],
+        p.longitude, p.latitude, p.position_note or "",
+    ))  # fmt: skip
 
 
 def stored_actor(a: Actor) -> str:

@@ -121,7 +121,7 @@ class _Seeder:
         )
         self.record("source", raw["key"])
 
-    def add_place(self, raw: dict[str, str]) -> None:
+    def add_place(self, raw: dict[str, Any]) -> None:
         if not self.is_new("place", raw["key"]) or self.by_key(Place, raw["key"]):
             return
         parent = self.by_key(Place, raw["parent"]) if raw["parent"] else None
@@ -133,6 +133,9 @@ class _Seeder:
                 name_ug=raw["name_ug"],
                 level=raw["level"],
                 parent=parent,
+                longitude=raw["longitude"],
+                latitude=raw["latitude"],
+                position_note=raw["position_note"],
             )
         )
         self.session.flush()
@@ -256,7 +259,7 @@ class _Updater:
             (kind, key) for kind, key in session.execute(select(SeedRecord.kind, SeedRecord.key))
         }
         self.sources = {raw["key"]: raw for raw in data.sources}
-        self.places = {raw["key"]: raw for raw in data.places}
+        self.places: dict[str, dict[str, Any]] = {raw["key"]: raw for raw in data.places}
         self.cases = {case.slug: case for case in data.cases}
         self.actors = {raw["key"]: raw for case in data.cases for raw in case.actors}
 
@@ -310,7 +313,8 @@ class _Updater:
             parent = self._id(Place, raw["parent"]) if raw["parent"] else None
             self.put("place", Place.key == key, {
                 "name": raw["name"], "name_zh": raw["name_zh"], "name_ug": raw["name_ug"],
-                "level": raw["level"], "parent_id": parent,
+                "level": raw["level"], "parent_id": parent, "longitude": raw["longitude"],
+                "latitude": raw["latitude"], "position_note": raw["position_note"],
             })  # fmt: skip
         elif kind == "actor":
             raw = self.actors[key]

@@ -69,7 +69,8 @@ class SeedCase:
 @dataclass
 class SeedData:
     sources: list[dict[str, str]] = field(default_factory=list)
-    places: list[dict[str, str]] = field(default_factory=list)
+    # A place's text fields, plus "longitude" and "latitude" (float or None).
+    places: list[dict[str, Any]] = field(default_factory=list)
     cases: list[SeedCase] = field(default_factory=list)
     digest: str = ""
 
@@ -291,6 +292,34 @@ SOURCE_FIELDS = (
 # lies) no cited article gives. Places have no note in the catalogue, so the
 # mark lives in the seed; a case that relies on it says so in its own mark.
 PLACE_FIELDS = ("key", "name", "name_zh", "name_ug", "level", "parent", "general_knowledge")
+# Where a place lies, for the pairing map: the seat of the area's government in
+# WGS 84 degrees, and a note saying which seat and where the figures come from.
+PLACE_POSITION_FIELDS = ("longitude", "latitude", "position_note")
+
+
+def _position(entry: _Entry) -> tuple[float | None, float | None]:
+    """(longitude, latitude) of a place entry, both or neither, each within its range."""
+    lon, lat = entry.number("longitude"), entry.number("latitude")
+    if (lon is None) != (lat is None):
+        raise entry.fail("needs both 'longitude' and 'latitude', or neither")
+    if lon is not None and not -180 <= lon <= 180:
+        raise entry.fail(f"'longitude' = {lon} is outside -180..180")
+    if lat is not None and not -90 <= lat <= 90:
+        raise entry.fail(f"'latitude' = {lat} is outside -90..90")
+    return lon, lat
+
+
+def _places(path: Path) -> list[dict[str, Any]]:
+    top = _Entry(_read(path), path.name)
+    entries: list[dict[str, Any]] = []
+    for i, raw in enumerate(top.tables("place")):
+        e = _Entry(raw, f"{path.name} place #{i + 1}")
+        e.only(PLACE_FIELDS + PLACE_POSITION_FIELDS)
+        entry: dict[str, Any] = {f: e.text(f, required=f in ("key", "name")) for f in PLACE_FIELDS}
+        entry["longitude"], entry["latitude"] = _position(e)
+        entry["position_note"] = e.text("position_note", required=False)
+        entries.append(entry)
+    return entries
 
 
 def _check_references(data: SeedData) -> None:
@@ -340,7 +369,7 @@ def load_seed_files(folder: Path = DATA_DIR) -> SeedData:
     files = _seed_files(folder)
     data = SeedData(
         sources=_flat_entries(folder / "sources.toml", "source", SOURCE_FIELDS),
-        places=_flat_entries(folder / "places.toml", "place", PLACE_FIELDS),
+        places=_places(folder / "places.toml"),
         cases=[_case(path) for path in files[2:]],
         digest=seed_digest(folder),
     )
