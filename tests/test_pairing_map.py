@@ -126,7 +126,7 @@ def test_places_without_a_position_are_counted_not_drawn(
     nowhere = MapPlace(2, "b", "Nowhere", "", "", "village", None, None, frozenset(), 1)
     view.draw(PairingFlows("area", [Flow(1, 2, 1)], {1: here, 2: nowhere}))
     assert _arcs(view) == [] and list(_dots(view)) == ["Here"]
-    assert "1 places have no position (not drawn): Nowhere" in view.summary.text()
+    assert "1 place has no position (not drawn): Nowhere" in view.summary.text()
 
 
 def test_exports_png_svg_and_geojson(

@@ -464,9 +464,12 @@ class PairingMapView(QWidget):
         unplaced = flows.unplaced
         if unplaced:
             names = ", ".join(p.name for p in unplaced[:5]) + ("…" if len(unplaced) > 5 else "")
-            text += " " + self.tr("%1 places have no position (not drawn): %2.").replace(
-                "%1", str(len(unplaced))
-            ).replace("%2", names)
+            said = (
+                self.tr("1 place has no position (not drawn): %2.")
+                if len(unplaced) == 1
+                else self.tr("%1 places have no position (not drawn): %2.")
+            )
+            text += " " + said.replace("%1", str(len(unplaced))).replace("%2", names)
         self.summary.setText(text)
 
     # --- hover and click -----------------------------------------------------
