@@ -126,9 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
         register(commands)
     for subparser in commands.choices.values():
         # Accepted after the subcommand too; SUPPRESS keeps an absent one from
-        # overriding a --debug given before it.
+        # overriding a --debug or --db given before it.
         subparser.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
+        subparser.add_argument(
+            "--db", metavar="PATH", default=argparse.SUPPRESS, help="the catalogue file"
         )
     return parser
 

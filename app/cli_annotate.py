@@ -32,13 +32,26 @@ def _change_tags(catalogue: Catalogue, args: argparse.Namespace, adding: bool) -
 
     case_id = _case_id(catalogue, args.slug)
     operation = tag_cases if adding else untag_cases
+    service = CatalogueService(catalogue)
     try:
-        count, _ = CatalogueService(catalogue).write(operation, [case_id], args.tags)
+        absent = [] if adding else _tags_not_on(service, case_id, args.tags)
+        count, _ = service.write(operation, [case_id], args.tags)
     except TagNameError as exc:
         raise CommandError(str(exc)) from exc
     verb, place = ("Added", "on") if adding else ("Removed", "from")
     print(f"{verb} {count} tag{'s' if count != 1 else ''} {place} {args.slug}.")
+    if absent:
+        # Said after what was done, and as a failure, so a script notices a typo.
+        raise CommandError(f"Not on {args.slug}, so not removed: {', '.join(absent)}.")
     return 0
+
+
+def _tags_not_on(service: Any, case_id: int, names: list[str]) -> list[str]:
+    """The names among `names` that are not tags of the case (TagNameError for a bad name)."""
+    from app.tag_names import normalise_tag_name
+
+    carried = {t.key for t in service.tags_of_cases([case_id])}
+    return [name for name in names if normalise_tag_name(name)[1] not in carried]
 
 
 def cmd_tag(catalogue: Catalogue, args: argparse.Namespace) -> int:
