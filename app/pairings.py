@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from app.atomic_file import atomic_output
@@ -107,46 +107,6 @@ def _within(stmt: Select[Any], case_id: Any, wanted: list[int] | None) -> Select
     return stmt.where((case_id + 0).in_(id_select(wanted)))
 
 
-def _recipient_areas() -> Any:
-    """(place, area): the area each place counts under on the recipient side, as
-    case_area's roll-up (app/search/documents.py) has it: the ancestor just under
-    the top level, or the place itself at the top. A few hundred rows."""
-    up = select(Place.id.label("place"), Place.id.label("node")).cte("up", recursive=True)
-    p, parent = aliased(Place), aliased(Place)
-    up = up.union(  # UNION, not UNION ALL: a cycle in the tree ends the walk
-        select(up.c.place, p.parent_id)
-        .join(p, p.id == up.c.node)
-        .join(parent, parent.id == p.parent_id)
-        .where(parent.parent_id.is_not(None))
-    )
-    node, above = aliased(Place), aliased(Place)
-    return (
-        select(up.c.place, up.c.node.label("area"))
-        .join(node, node.id == up.c.node)
-        .outerjoin(above, above.id == node.parent_id)
-        .where(or_(node.parent_id.is_(None), above.id.is_(None), above.parent_id.is_(None)))
-        .cte("recipient_area")
-    )
-
-
-def _area_flow_rows(with_ids: bool) -> tuple[Any, Select[Any]]:
-    """(donor case id, the flows between areas): the donors' roll-up rows of case_area
-    (its covering index) with the recipients' places of case_place (its covering
-    primary key), rolled up to their areas. Reading the recipients' roll-up rows of
-    case_area instead costs a table lookup per case: twice the time at 100,000."""
-    d, rp, m = aliased(CaseArea), aliased(CasePlace), _recipient_areas()
-    ids = func.group_concat(d.case_id.distinct()) if with_ids else literal_column("NULL")
-    stmt = (
-        select(d.area_id, m.c.area, func.count(d.case_id.distinct()), ids)
-        .select_from(d)
-        .join(rp, and_(rp.case_id == d.case_id, rp.role + "" == RECIPIENT))
-        .join(m, m.c.place == rp.place_id)
-        .where(d.role == DONOR, d.rollup)
-        .group_by(d.area_id, m.c.area)
-    )
-    return d.case_id, stmt
-
-
 def _pairs(level: Level) -> tuple[Any, Any, Any, Select[Any]]:
     """(donor case id, donor place, recipient place, the join of both sides) at `level`.
 
@@ -198,12 +158,9 @@ def pairing_flows(
     conn = session.connection()
     result = PairingFlows(level)
     wanted = None if flt.is_empty() else fetch_column(session, filtered_ids(flt))
-    if level == "area":
-        case_id, stmt = _area_flow_rows(with_ids)
-    else:
-        case_id, donor, recipient, pairs = _pairs(level)
-        ids = func.group_concat(case_id) if with_ids else literal_column("NULL")
-        stmt = pairs.add_columns(donor, recipient, func.count(), ids).group_by(donor, recipient)
+    case_id, donor, recipient, pairs = _pairs(level)
+    ids = func.group_concat(case_id) if with_ids else literal_column("NULL")
+    stmt = pairs.add_columns(donor, recipient, func.count(), ids).group_by(donor, recipient)
     result.flows = sorted(
         (Flow(d, r, n, _ids(i)) for d, r, n, i in conn.execute(
             _within(stmt, case_id, wanted)).cursor.fetchall()),

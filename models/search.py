@@ -66,7 +66,13 @@ class CaseArea(Base):
 
     # Serves both "cases inside these areas, on this side" and the facet counts
     # (one side's roll-up rows, grouped by area).
-    __table_args__ = (Index("ix_case_area_role", "role", "area_id", "rollup", "case_id"),)
+    # WITHOUT ROWID: rows are kept in primary-key order, so "this case's areas
+    # on this side, and which one it rolls up to" is one probe, not an index
+    # probe plus a table lookup per case.
+    __table_args__ = (
+        Index("ix_case_area_role", "role", "area_id", "rollup", "case_id"),
+        {"sqlite_with_rowid": False},
+    )
 
 
 class SavedSearch(Base):

@@ -155,7 +155,7 @@ CREATE TABLE case_area (
     CONSTRAINT pk_case_area PRIMARY KEY (case_id, role, area_id),
     CONSTRAINT fk_case_area_case_id_case_study FOREIGN KEY(case_id) REFERENCES case_study (id) ON DELETE CASCADE,
     CONSTRAINT fk_case_area_area_id_place FOREIGN KEY(area_id) REFERENCES place (id) ON DELETE CASCADE
-)
+) WITHOUT ROWID
 """,
     "CREATE INDEX ix_case_area_role ON case_area (role, area_id, rollup, case_id)",
     """
