@@ -46,12 +46,6 @@ if TYPE_CHECKING:
 
 TARGET_MS = 500.0
 
-# PySide6 6.12.0 under Python 3.11 drops a reference to None on every call of a
-# method returning nothing; after a few thousand, Python aborts ("none_dealloc").
-# 6.11 does not. Until the project pins it, the bench holds enough references
-# for its thousands of redraws (8 MB): this only keeps the measurement running.
-_NONE_REFERENCES = [None] * 1_000_000
-
 
 class _Window(QWidget):
     """What the map asks of the main window, without the table (its cost is not the map's)."""
@@ -245,6 +239,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    status = main()
-    sys.stdout.flush()
-    os._exit(status)  # see _NONE_REFERENCES: the interpreter's own exit would abort
+    sys.exit(main())

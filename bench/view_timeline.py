@@ -11,7 +11,6 @@ seeded catalogue to resources/screenshots/.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import statistics
 import sys
@@ -122,17 +121,7 @@ def screenshots(app: QApplication, folder: Path) -> None:
     catalogue.close()
 
 
-def _keep_none_alive() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None on every call of a
-    method returning void, and the process aborts ("deallocating None") after
-    a few thousand calls. Lift None's count far out of reach, as Python 3.12
-    does by making None immortal. A workaround until PySide6 is fixed or pinned."""
-    if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def main() -> None:
-    _keep_none_alive()
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--screenshots", action="store_true")

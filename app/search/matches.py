@@ -89,7 +89,9 @@ def snippet(text: str, spans: Sequence[Span]) -> tuple[str, tuple[Span, ...]]:
     return lead + body + tail, moved
 
 
-def _texts(session: Session, case_id: int) -> list[tuple[str, str, int | None, int | None]]:
+def _texts(
+    session: Session, case_id: int, tree: PlaceTree
+) -> list[tuple[str, str, int | None, int | None]]:
     """(field, text, note id, highlight id) for every searchable text of one case, in order."""
     case = session.get(CaseStudy, case_id)
     if case is None:
@@ -124,11 +126,9 @@ def _texts(session: Session, case_id: int) -> list[tuple[str, str, int | None, i
         out.append(("source", ", ".join(t for t in (title, author, publisher) if t), None, None))
     for (text,) in session.execute(select(Perspective.text).where(Perspective.case_id == case_id)):
         out.append(("perspective", text, None, None))
-    tree: PlaceTree | None = None
     for place_id, role in session.execute(
         select(CasePlace.place_id, CasePlace.role).where(CasePlace.case_id == case_id)
     ):
-        tree = tree or PlaceTree(session)
         for area in tree.lineage(place_id):
             node = tree.nodes[area]
             names = [node.name, node.name_zh, node.name_ug, pinyin(node.name_zh)]
@@ -153,14 +153,16 @@ def _texts(session: Session, case_id: int) -> list[tuple[str, str, int | None, i
     return out
 
 
-def case_matches(session: Session, case_id: int, query: Query, limit: int = 3) -> list[Match]:
+def case_matches(
+    session: Session, case_id: int, query: Query, limit: int = 3, tree: PlaceTree | None = None
+) -> list[Match]:
     """Up to `limit` fields of the case where the query's words occur, most telling first."""
     needles = _needles(query.words())
     if not needles:
         return []
     found: list[Match] = []
     seen_places: set[str] = set()
-    for field, text, note_id, mark_id in _texts(session, case_id):
+    for field, text, note_id, mark_id in _texts(session, case_id, tree or PlaceTree(session)):
         if not text or (field in ("donor", "recipient") and text in seen_places):
             continue
         spans = spans_in(text, needles)
@@ -179,4 +181,7 @@ def matches_for(
 ) -> dict[int, list[Match]]:
     """Where each of these cases matched `text` (QueryError for a malformed query)."""
     query = parse(text)
-    return {i: case_matches(session, i, query, limit) for i in case_ids}
+    if not query.words():
+        return {i: [] for i in case_ids}
+    tree = PlaceTree(session)  # every place once for the batch, not once per case
+    return {i: case_matches(session, i, query, limit, tree) for i in case_ids}

@@ -3,7 +3,7 @@
 openpyxl's write-only mode streams every sheet to disk (sheet_writer writes
 the rows' XML into that stream), and rows are read from SQL in chunks, so
 memory stays flat whatever the catalogue's size.
-Every text value passes through one `_WriterContext.text` gate that removes
+Every text value passes through one `WriterContext.text` gate that removes
 characters XML cannot hold and writes formula-like text as text.
 """
 
@@ -77,7 +77,7 @@ def describe_filter(flt: CaseFilter | None) -> str:
     return "; ".join(parts)
 
 
-class _WriterContext:
+class WriterContext:
     """Styles, cleaning and counters shared by all the sheets of one export.
 
     Cells are plain values or `Styled` values naming one of the styles below;
@@ -251,7 +251,7 @@ class _PlaceNames:
 
 def _write_cases(
     session: Session,
-    ctx: _WriterContext,
+    ctx: WriterContext,
     ids: list[int],
     progress: Progress | None,
     should_cancel: ShouldCancel | None,
@@ -347,7 +347,7 @@ def _padded(values: list[Any], width: int) -> list[Any]:
 
 
 def _write_metrics(
-    session: Session, ctx: _WriterContext, ids: list[int], rows: dict[int, int]
+    session: Session, ctx: WriterContext, ids: list[int], rows: dict[int, int]
 ) -> int:
     sheet = ctx.sheet(layout.METRICS, layout.METRIC_COLUMNS)
     citations: dict[int, str] = {}
@@ -388,9 +388,7 @@ def _write_metrics(
     return count
 
 
-def _write_notes(
-    session: Session, ctx: _WriterContext, ids: list[int], rows: dict[int, int]
-) -> int:
+def _write_notes(session: Session, ctx: WriterContext, ids: list[int], rows: dict[int, int]) -> int:
     extra = _continuations(session, Note.body, "Note")
     sheet = ctx.sheet(layout.NOTES, layout.NOTE_COLUMNS, extra)
     notes = _rows_by_case(
@@ -418,7 +416,7 @@ def _write_notes(
 
 
 def _write_highlights(
-    session: Session, ctx: _WriterContext, ids: list[int], rows: dict[int, int]
+    session: Session, ctx: WriterContext, ids: list[int], rows: dict[int, int]
 ) -> int:
     sheet = ctx.sheet(layout.HIGHLIGHTS, layout.HIGHLIGHT_COLUMNS)
     tag_names: dict[int, str] = {i: n for i, n in session.execute(select(Tag.id, Tag.name))}
@@ -447,7 +445,7 @@ def _write_highlights(
     return count
 
 
-def _write_tags(session: Session, ctx: _WriterContext, ids: list[int]) -> int:
+def _write_tags(session: Session, ctx: WriterContext, ids: list[int]) -> int:
     sheet = ctx.sheet(layout.TAGS, layout.TAG_COLUMNS)
     wanted = set(ids)
     counts: dict[int, int] = defaultdict(int)
@@ -464,7 +462,7 @@ def _write_tags(session: Session, ctx: _WriterContext, ids: list[int]) -> int:
     return count
 
 
-def _write_sources(session: Session, ctx: _WriterContext) -> int:
+def _write_sources(session: Session, ctx: WriterContext) -> int:
     sheet = ctx.sheet(layout.SOURCES, layout.SOURCE_COLUMNS)
     count = 0
     for s in session.execute(select(Source).order_by(Source.id)).scalars():
@@ -483,7 +481,7 @@ def _write_sources(session: Session, ctx: _WriterContext) -> int:
     return count
 
 
-def _write_about(ctx: _WriterContext, summary: ExportSummary, exported_at: datetime) -> None:
+def write_about(ctx: WriterContext, summary: ExportSummary, exported_at: datetime) -> None:
     sheet = ctx.sheet(layout.ABOUT, (layout.Column("Item", 34), layout.Column("Value", 70)))
     rows: list[tuple[str, Any]] = [
         ("Exported by", f"Casebook {__version__}"),
@@ -526,12 +524,12 @@ def export_workbook(
         workbook.properties.title = "Casebook export"
         workbook.properties.creator = f"Casebook {__version__}"
         workbook.properties.subject = "Case studies of pairing assistance to Xinjiang"
-        ctx = _WriterContext(workbook)
+        ctx = WriterContext(workbook)
         try:
             _fill(session, ctx, ids, rows, summary, progress, should_cancel, total)
             workbook.save(temporary)
         except BaseException:
-            _discard(workbook)
+            discard_workbook(workbook)
             raise
     if progress:
         progress(total, total)
@@ -540,7 +538,7 @@ def export_workbook(
 
 def _fill(
     session: Session,
-    ctx: _WriterContext,
+    ctx: WriterContext,
     ids: list[int],
     rows: dict[int, int],
     summary: ExportSummary,
@@ -563,13 +561,13 @@ def _fill(
     summary.removed_characters = ctx.cleaner.removed_characters
     summary.formula_like_cells = ctx.formula_like
     summary.continued_cells = ctx.continued_cells
-    _write_about(ctx, summary, datetime.now(UTC).replace(tzinfo=None, microsecond=0))
+    write_about(ctx, summary, datetime.now(UTC).replace(tzinfo=None, microsecond=0))
     ctx.finish()
     if should_cancel and should_cancel():
         raise ExportCancelledError
 
 
-def _discard(workbook: Any) -> None:
+def discard_workbook(workbook: Any) -> None:
     """Close an abandoned write-only workbook's sheets and remove their temporary files."""
     for sheet in workbook.worksheets:
         with contextlib.suppress(Exception):

@@ -23,7 +23,7 @@ from app import __version__
 from app.atomic_file import atomic_output
 from app.matrix import Cell, Matrix, MatrixColumn
 from app.xlsx import layout
-from app.xlsx.export import ExportSummary, _discard, _write_about, _WriterContext
+from app.xlsx.export import ExportSummary, WriterContext, discard_workbook, write_about
 
 MATRIX_SHEET = "Matrix"
 CITATIONS_SHEET = "Citations"
@@ -70,22 +70,22 @@ def write_matrix_workbook(matrix: Matrix, target: Path, scope: str) -> ExportSum
         workbook = Workbook(write_only=True)
         workbook.properties.title = "Casebook comparison matrix"
         workbook.properties.creator = f"Casebook {__version__}"
-        ctx = _WriterContext(workbook)
+        ctx = WriterContext(workbook)
         try:
             summary.counts[MATRIX_SHEET] = _write_matrix(ctx, matrix)
             summary.counts[CITATIONS_SHEET] = _write_citations(ctx, matrix)
             summary.removed_characters = ctx.cleaner.removed_characters
             summary.formula_like_cells = ctx.formula_like
-            _write_about(ctx, summary, datetime.now(UTC).replace(tzinfo=None, microsecond=0))
+            write_about(ctx, summary, datetime.now(UTC).replace(tzinfo=None, microsecond=0))
             ctx.finish()
             workbook.save(temporary)
         except BaseException:
-            _discard(workbook)
+            discard_workbook(workbook)
             raise
     return summary
 
 
-def _write_matrix(ctx: _WriterContext, matrix: Matrix) -> int:
+def _write_matrix(ctx: WriterContext, matrix: Matrix) -> int:
     out = _out_columns(matrix)
     columns = [layout.Column("Slug", 30)] + [
         layout.Column(o.header, _width(matrix.columns[o.index])) for o in out
@@ -100,7 +100,7 @@ def _write_matrix(ctx: _WriterContext, matrix: Matrix) -> int:
     return len(matrix.rows)
 
 
-def _write_citations(ctx: _WriterContext, matrix: Matrix) -> int:
+def _write_citations(ctx: WriterContext, matrix: Matrix) -> int:
     sheet = ctx.sheet(CITATIONS_SHEET, CITATION_COLUMNS)
     figures = [i for i, c in enumerate(matrix.columns) if c.kind == "figure"]
     count = 0
@@ -119,7 +119,7 @@ def _write_citations(ctx: _WriterContext, matrix: Matrix) -> int:
     return count
 
 
-def _value(ctx: _WriterContext, cell: Cell) -> Any:
+def _value(ctx: WriterContext, cell: Cell) -> Any:
     """A number as a number, text through the export's text gate."""
     if isinstance(cell.value, str):
         return ctx.text(cell.value)

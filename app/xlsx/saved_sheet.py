@@ -17,7 +17,7 @@ from app.xlsx.layout import Column
 from models.search import SavedSearch
 
 if TYPE_CHECKING:
-    from app.xlsx.export import _WriterContext
+    from app.xlsx.export import WriterContext
 
 SAVED_SEARCHES = "Saved searches"
 SAVED_SEARCH_COLUMNS = (
@@ -28,7 +28,7 @@ SAVED_SEARCH_COLUMNS = (
 )
 
 
-def write_saved_searches(session: Session, ctx: _WriterContext) -> int:
+def write_saved_searches(session: Session, ctx: WriterContext) -> int:
     """Write the sheet (by name, ignoring case); returns its number of rows."""
     sheet = ctx.sheet(SAVED_SEARCHES, SAVED_SEARCH_COLUMNS)
     rows = session.execute(
