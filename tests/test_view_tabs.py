@@ -44,3 +44,16 @@ def test_going_to_a_case_outside_a_restriction_lifts_it(
     assert small_window.go_to_case(alpha)
     assert small_window.selected_case_id() == alpha
     assert small_window.case_model.rowCount() == 2
+
+
+def test_a_hidden_view_redraws_when_shown_again(qtbot: QtBot, small_window: MainWindow) -> None:
+    timeline = small_window.view_tabs.show_view("views.timeline_view")
+    drawn: list[CaseFilter] = []
+    timeline.follower._redraw = lambda: drawn.append(timeline.flt)  # type: ignore[attr-defined]
+    small_window.table_view_action.trigger()
+    small_window.filter_edit.setText("solar")
+    small_window.apply_filter()
+    assert drawn == [] and timeline.follower.stale  # type: ignore[attr-defined]
+    small_window.view_tabs.show_view("views.timeline_view")
+    assert [f.text for f in drawn] == ["solar"]
+    assert not timeline.follower.stale  # type: ignore[attr-defined]

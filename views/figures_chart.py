@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPolygonF, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPolygonF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.case_filter import CaseFilter
@@ -30,6 +29,7 @@ from app.figures import (
 from app.formatting import format_number, format_quantity
 from app.search.language import QueryError
 from views.chart_canvas import CASE_KEY, ChartCanvas, brush, point, thin_pen
+from views.visual_views import FilterFollower
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -70,12 +70,9 @@ class FiguresChart(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.canvas, 1)
         self.series: FigureSeries | None = None
-        self.flt = replace(window.current_filter(), case_ids=None)
-        self._stale = True
+        self.follower = FilterFollower(self, window, self.redraw)
         self.combo.currentIndexChanged.connect(lambda _i: self._draw_chosen())
-        window.filterApplied.connect(self.follow_filter)
-        window.catalogueChanged.connect(self._catalogue_changed)
-        self.redraw()
+        self.follower.refresh()
 
     def chosen(self) -> Choice | None:
         data = self.combo.currentData()
@@ -100,19 +97,13 @@ class FiguresChart(QWidget):
 
     # --- following the window ------------------------------------------------
 
+    @property
+    def flt(self) -> CaseFilter:
+        """The filter the view shows (the window's, without a view's restriction)."""
+        return self.follower.flt
+
     def follow_filter(self, flt: CaseFilter) -> None:
-        self.flt = flt
-        self._stale = True
-        if self.isVisible():
-            self.redraw()
-
-    def _catalogue_changed(self) -> None:
-        self.follow_filter(replace(self.window_.current_filter(), case_ids=None))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.redraw()
+        self.follower.follow(flt)
 
     def redraw(self) -> None:
         """Re-read the choices for the filter (keeping the chosen figure, even with
@@ -126,7 +117,6 @@ class FiguresChart(QWidget):
                 choices, series = self.window_.service.read(figure_chart, self.flt, *chosen)
         except QueryError:
             return
-        self._stale = False
         self.combo.blockSignals(True)
         self.combo.clear()
         for choice in choices:

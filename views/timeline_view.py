@@ -9,11 +9,10 @@ it is out of date and redraws when shown.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPolygonF, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -37,6 +36,7 @@ from app.timeline import (
     timeline_rows,
 )
 from views.chart_canvas import CASE_KEY, TARGET_KEY, ChartCanvas, brush, point, thin_pen
+from views.visual_views import FilterFollower
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -96,12 +96,9 @@ class TimelineView(QWidget):
         layout.addWidget(self.canvas, 1)
         self.timeline: Timeline | None = None
         self.cache = TimelineCache()  # periods and lanes, read again when the catalogue changes
-        self.flt = replace(window.current_filter(), case_ids=None)
-        self._stale = True
+        self.follower = FilterFollower(self, window, self.redraw, self.cache.clear)
         self.group_combo.currentIndexChanged.connect(lambda _i: self.redraw())
-        window.filterApplied.connect(self.follow_filter)
-        window.catalogueChanged.connect(self._catalogue_changed)
-        self.redraw()
+        self.follower.refresh()
 
     def group_by(self) -> GroupBy:
         key: GroupBy = self.group_combo.currentData()
@@ -109,20 +106,13 @@ class TimelineView(QWidget):
 
     # --- following the window ------------------------------------------------
 
+    @property
+    def flt(self) -> CaseFilter:
+        """The filter the view shows (the window's, without a view's restriction)."""
+        return self.follower.flt
+
     def follow_filter(self, flt: CaseFilter) -> None:
-        self.flt = flt
-        self._stale = True
-        if self.isVisible():
-            self.redraw()
-
-    def _catalogue_changed(self) -> None:
-        self.cache.clear()
-        self.follow_filter(replace(self.window_.current_filter(), case_ids=None))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.redraw()
+        self.follower.follow(flt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -138,7 +128,6 @@ class TimelineView(QWidget):
             )
         except QueryError:
             return
-        self._stale = False
         self.draw(timeline)
 
     # --- drawing ---------------------------------------------------------------

@@ -12,10 +12,14 @@ with `window.show_only_cases(ids, description)` or selects a case with
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.case_filter import CaseFilter
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -74,3 +78,50 @@ class ViewTabs(QTabWidget):
     def _build_current(self, index: int) -> None:
         if index > 0:
             self.view(VIEWS[index - 1].module)
+
+
+class FilterFollower(QObject):
+    """Keeps a view in step with the window's filter, redrawing only while it is shown.
+
+    A filter change or a catalogue change while the view is hidden only marks
+    it stale; it redraws when next shown. `before_reload` runs on a catalogue
+    change first (a view's caches of what the catalogue holds).
+    """
+
+    def __init__(
+        self,
+        view: QWidget,
+        window: MainWindow,
+        redraw: Callable[[], None],
+        before_reload: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.window_ = window
+        self.flt: CaseFilter = replace(window.current_filter(), case_ids=None)
+        self.stale = True
+        self._redraw = redraw
+        self._before_reload = before_reload
+        window.filterApplied.connect(self.follow)
+        window.catalogueChanged.connect(self._catalogue_changed)
+        view.installEventFilter(self)
+
+    def follow(self, flt: CaseFilter) -> None:
+        self.flt = flt
+        self.stale = True
+        if self.view.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.stale = False
+        self._redraw()
+
+    def _catalogue_changed(self) -> None:
+        if self._before_reload is not None:
+            self._before_reload()
+        self.follow(replace(self.window_.current_filter(), case_ids=None))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Show and self.stale:
+            self.refresh()
+        return False
