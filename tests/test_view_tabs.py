@@ -57,3 +57,10 @@ def test_a_hidden_view_redraws_when_shown_again(qtbot: QtBot, small_window: Main
     small_window.view_tabs.show_view("views.timeline_view")
     assert [f.text for f in drawn] == ["solar"]
     assert not timeline.follower.stale  # type: ignore[attr-defined]
+
+
+def test_a_view_gets_two_thirds_of_the_height(qtbot: QtBot, small_window: MainWindow) -> None:
+    small_window.right_splitter.setSizes([300, 500])
+    small_window.view_actions[0].trigger()
+    top, bottom = small_window.right_splitter.sizes()
+    assert top >= 2 * (top + bottom) // 3 - 2

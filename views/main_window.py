@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self._watch_timer.timeout.connect(self._check_external_changes)
         self._watch_timer.start()
 
-        self.exporter = ExportController(self)
+        self.exporter: ExportController = ExportController(self)
         self.importer = ImportController(self)
         self._restore_state()
         if service is None:
@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.right_splitter.setObjectName("rightSplitter")
         self.view_tabs = ViewTabs(self, self.table)
+        self.view_tabs.currentChanged.connect(self._room_for_view)
         self.right_splitter.addWidget(self.view_tabs)
         self.right_splitter.addWidget(self.detail)
         self.right_splitter.setStretchFactor(0, 2)
@@ -421,6 +422,14 @@ class MainWindow(QMainWindow):
         self._only_cases = frozenset(case_ids)
         self._only_description = description
         self.apply_filter()
+
+    @Slot(int)
+    def _room_for_view(self, index: int) -> None:
+        """A map or chart needs more height than a table page: give it two thirds."""
+        top, bottom = self.right_splitter.sizes()
+        if index > 0 and top < 2 * (top + bottom) // 3:
+            total = top + bottom
+            self.right_splitter.setSizes([2 * total // 3, total - 2 * total // 3])
 
     def go_to_case(self, case_id: int) -> bool:
         """Select the case in the table and show its detail (a view's click); lifts a
