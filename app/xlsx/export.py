@@ -30,7 +30,7 @@ from app.xlsx import layout
 from app.xlsx.cells import EXCEL_CELL_LIMIT, CellCleaner, looks_like_formula, split_for_cells
 from app.xlsx.saved_sheet import SAVED_SEARCHES, write_saved_searches
 from app.xlsx.sheet_writer import RowSink, StyleBook, Styled, open_rows
-from app.xlsx.sync_base import base_cell, this_catalogue
+from app.xlsx.sync_base import AgreedBases, base_cell, this_catalogue
 from app.xlsx.tag_list import join_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, Tag
 from models.annotations import case_tag
@@ -94,6 +94,8 @@ class WriterContext:
         self.continued_cells = 0
         self.formula_like = 0
         self.sheets: list[tuple[Any, RowSink, str]] = []
+        # What the catalogue last agreed on with colleagues (set by the export).
+        self.agreed_bases: AgreedBases | None = None
         bold = Font(bold=True)
         link = Font(color="0563C1", underline="single")
         wrap = Alignment(wrap_text=True, vertical="top")
@@ -131,6 +133,10 @@ class WriterContext:
             quoted = {"": "quote", "wrap": "quote+wrap", "link": "link+quote"}[style]
             return Styled(value, quoted)
         return Styled(value, style) if style else value
+
+    def agreed(self, uuid: str) -> dict[str, str]:
+        """The digests a row last agreed on with a colleague (none unless known)."""
+        return self.agreed_bases.get(uuid) if self.agreed_bases is not None else {}
 
     def text(self, value: str | None, wrap: bool = False) -> Any:
         """A cell value for text: cleaned, and never a formula."""
@@ -338,7 +344,9 @@ def _write_cases(
                 summary[0],
                 narrative[0],
                 case.uuid,
-                base_cell({**case._mapping, "forms": forms[case_id]}, layout.CASES),
+                base_cell(
+                    {**case._mapping, "forms": forms[case_id]}, layout.CASES, ctx.agreed(case.uuid)
+                ),
             ]
             row += _padded(summary[1:], len(summary_extra)) + _padded(
                 narrative[1:], len(narrative_extra)
@@ -393,7 +401,9 @@ def _write_metrics(
             ctx.text(m.note),
             ctx.text(m.key),
             m.uuid,
-            base_cell({**m._mapping, "source_key": source_key}, layout.METRICS),
+            base_cell(
+                {**m._mapping, "source_key": source_key}, layout.METRICS, ctx.agreed(m.uuid)
+            ),
         ])  # fmt: skip
         count += 1
     return count
@@ -429,7 +439,7 @@ def _write_notes(session: Session, ctx: WriterContext, ids: list[int], rows: dic
             ctx.text(note.author),
             body[0],
             note.uuid,
-            base_cell(note._mapping, layout.NOTES),
+            base_cell(note._mapping, layout.NOTES, ctx.agreed(note.uuid)),
             *_padded(body[1:], len(extra)),
         ])  # fmt: skip
         count += 1
@@ -463,7 +473,7 @@ def _write_highlights(
             ctx.date(h.created_at),
             ctx.text(h.author),
             h.uuid,
-            base_cell({"comment": h.comment, "tag": tag}, layout.HIGHLIGHTS),
+            base_cell({"comment": h.comment, "tag": tag}, layout.HIGHLIGHTS, ctx.agreed(h.uuid)),
         ])  # fmt: skip
         count += 1
     return count
@@ -481,7 +491,7 @@ def _write_tags(session: Session, ctx: WriterContext, ids: list[int]) -> int:
         select(Tag.id, Tag.name, Tag.colour, Tag.uuid).order_by(Tag.name_key)
     ):
         if counts[tag_id]:
-            base = base_cell({"colour": colour}, layout.TAGS)
+            base = base_cell({"colour": colour}, layout.TAGS, ctx.agreed(uuid))
             sheet.append([ctx.text(name), ctx.text(colour), counts[tag_id], uuid, base])
             count += 1
     return count
@@ -502,7 +512,7 @@ def _write_sources(session: Session, ctx: WriterContext) -> int:
             ctx.text(s.outlook),
             ctx.text(s.seed_file),
             s.uuid,
-            base_cell(vars(s), layout.SOURCES),
+            base_cell(vars(s), layout.SOURCES, ctx.agreed(s.uuid)),
         ])  # fmt: skip
         count += 1
     return count
@@ -575,6 +585,7 @@ def _fill(
     total: int,
 ) -> None:
     summary.catalogue = this_catalogue(session)
+    ctx.agreed_bases = AgreedBases(session)
     summary.counts[layout.CASES] = _write_cases(session, ctx, ids, progress, should_cancel, total)
     for name, writer in (
         (layout.METRICS, _write_metrics),

@@ -253,29 +253,36 @@ class _Planner:
 
     # --- what the two sides last agreed on ---
 
-    def base(self, uuid: str, row: dict[str, Any]) -> dict[str, str]:
-        """The digests of the row as both sides last had it (empty when unknown)."""
-        if self.plan.from_here:
-            return parse_base_cell(row.get(layout.SYNC_BASE))
+    def base(self, uuid: str, row: dict[str, Any]) -> dict[str, set[str]]:
+        """The digests of each field as the two sides last had it in common (empty: unknown).
+
+        Three records can say so: what this catalogue last agreed on with a
+        workbook (SyncBase, kept at import); what the exporter last agreed on
+        (its base cell's ~ digests); and, in a workbook exported from here,
+        what the row held when it was exported.
+        """
         if self.bases is None:
             self.bases = {
                 u: json.loads(d)
                 for u, d in self.session.execute(select(SyncBase.uuid, SyncBase.digests))
             }
-        return self.bases.get(uuid, {})
+        found = parse_base_cell(row.get(layout.SYNC_BASE), from_here=self.plan.from_here)
+        for name, value in self.bases.get(uuid, {}).items():
+            found.setdefault(name, set()).add(value)
+        return found
 
     def compare(
-        self, change: RowChange, name: str, old: Any, new: Any, base: dict[str, str]
+        self, change: RowChange, name: str, old: Any, new: Any, base: dict[str, set[str]]
     ) -> None:
         """Add field `name` to the change if the workbook's value is one to consider."""
         if same(old, new):
             return
         known = base.get(name)
-        if known is not None:
-            if digest(new) == known:  # changed here only: ours stays
+        if known:
+            if digest(new) in known:  # changed here only: ours stays
                 self.plan.kept_yours += 1
                 return
-            if digest(old) != known:  # changed on both sides
+            if digest(old) not in known:  # changed on both sides
                 change.changes.append(FieldChange(name, old, new, conflict=True))
                 return
         change.changes.append(FieldChange(name, old, new))

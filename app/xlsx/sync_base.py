@@ -77,21 +77,68 @@ def digests(values: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, str
     return {name: digest(values.get(name)) for name in fields}
 
 
-def base_cell(values: Mapping[str, Any], sheet: str) -> str:
-    """The hidden cell's text: "title:1a2b3c4d summary:…"."""
-    return " ".join(f"{name}:{d}" for name, d in digests(values, FIELDS[sheet]).items())
+AGREED = "~"  # marks a digest of what the exporter last agreed on with a colleague
 
 
-def parse_base_cell(text: Any) -> dict[str, str]:
-    """The digests in a "Sync base" cell; anything unreadable counts as no base."""
+def base_cell(
+    values: Mapping[str, Any], sheet: str, agreed: Mapping[str, str] | None = None
+) -> str:
+    """The hidden cell's text: "title:1a2b3c4d summary:… ~title:…".
+
+    First the row as exported (only the exporting catalogue relies on those),
+    then, marked ~, the digests the exporter last agreed on with a colleague
+    (any catalogue may rely on those: both sides held that value once).
+    """
+    cell = " ".join(f"{name}:{d}" for name, d in digests(values, FIELDS[sheet]).items())
+    if agreed:
+        cell += "".join(f" {AGREED}{name}:{d}" for name, d in agreed.items())
+    return cell
+
+
+def parse_base_cell(text: Any, *, from_here: bool) -> dict[str, set[str]]:
+    """The digests in a "Sync base" cell that this catalogue may rely on, by field.
+
+    Anything unreadable counts as no base.
+    """
+    found: dict[str, set[str]] = {}
     if not isinstance(text, str):
-        return {}
-    found: dict[str, str] = {}
+        return found
     for part in text.split():
-        name, _, value = part.partition(":")
+        agreed = part.startswith(AGREED)
+        name, _, value = part.removeprefix(AGREED).partition(":")
+        if not (agreed or from_here):
+            continue
         if len(value) == 8 and all(c in "0123456789abcdef" for c in value):
-            found[name] = value
+            found.setdefault(name, set()).add(value)
     return found
+
+
+class AgreedBases:
+    """What this catalogue last agreed on, by row UUID, for the export's base cells."""
+
+    PREFETCH = 50_000  # rows read at once; past that, one indexed lookup per row
+
+    def __init__(self, session: Session) -> None:
+        from sqlalchemy import func
+
+        from models import SyncBase
+
+        self.session = session
+        count = session.scalar(select(func.count()).select_from(SyncBase)) or 0
+        self.all: dict[str, str] | None = None
+        if count <= self.PREFETCH:
+            self.all = {u: d for u, d in session.execute(select(SyncBase.uuid, SyncBase.digests))}
+
+    def get(self, uuid: str) -> dict[str, str]:
+        import json
+
+        from models import SyncBase
+
+        if self.all is not None:
+            text = self.all.get(uuid)
+        else:
+            text = self.session.scalar(select(SyncBase.digests).where(SyncBase.uuid == uuid))
+        return json.loads(text) if text else {}
 
 
 def this_catalogue(session: Session) -> str:
