@@ -326,9 +326,14 @@ def _metric_values(draft: CaseDraft) -> tuple[dict[str, str], list[dict[str, obj
     return problems, [check_metric(i, m, problems) for i, m in enumerate(draft.metrics)]
 
 
-def problems_in(session: Session, draft: CaseDraft, case_id: int | None) -> dict[str, str]:
-    """Every problem in the draft, by field; empty when it can be saved."""
-    problems, _ = check_draft(session, draft, case_id)
+def problems_in(
+    session: Session, draft: CaseDraft, case_id: int | None, taken: set[str] | None = None
+) -> dict[str, str]:
+    """Every problem in the draft, by field; empty when it can be saved.
+
+    `taken`: the slugs of the other cases, when the caller holds them.
+    """
+    problems, _ = check_draft(session, draft, case_id, taken)
     metric_problems, _ = _metric_values(draft)
     return {**problems, **metric_problems}
 
