@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from pathlib import Path
 
 import openpyxl
@@ -29,6 +30,7 @@ from seed import load_seed_files, seed_catalogue
 from seed.fingerprint import add_release
 from seed.schema import SeedError
 from tests.annotate_helpers import case_id
+from tests.exchange_helpers import colleague_catalogue
 from views.detail_html import overview_html
 
 from .conftest import FIXTURE_SEED
@@ -221,9 +223,11 @@ def test_export_puts_the_chinese_title_beside_the_title_and_import_brings_it_bac
     assert header[:4] == ["Slug", "Title", "Chinese title", "Chinese title note"]
     row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "alpha")
     assert row[2:4] == (ZH, NOTE)
-    _set(small_catalogue, "alpha", title_zh="", title_zh_note="")
-    _import(small_catalogue, path)
-    assert _held(small_catalogue) == (ZH, NOTE)
+    colleague = colleague_catalogue(tmp_path / "colleague.sqlite3")  # alpha without them
+    assert _held(colleague) == ("", "")
+    _import(colleague, path)
+    assert _held(colleague) == (ZH, NOTE)
+    colleague.close()
 
 
 def test_a_new_case_from_a_workbook_brings_its_chinese_title(
@@ -253,9 +257,13 @@ def _without_chinese_columns(path: Path) -> Path:
 def test_an_older_workbook_without_the_column_imports_and_leaves_the_chinese_title(
     small_catalogue: Catalogue, tmp_path: Path
 ) -> None:
-    _set(small_catalogue, "alpha", title="Old English title")
-    path = _without_chinese_columns(_export(small_catalogue, tmp_path / "old.xlsx"))
     _set(small_catalogue, "alpha", title="Alpha", title_zh=ZH, title_zh_note=NOTE)
+    path = _without_chinese_columns(_export(small_catalogue, tmp_path / "old.xlsx"))
+    book = openpyxl.load_workbook(path)
+    for row in book["Case studies"].iter_rows(min_row=2):
+        if row[0].value == "alpha":
+            row[1].value = "Retitled by a colleague"
+    book.save(path)
     with small_catalogue.sessions.begin() as s:
         plan = preview_import(s, path)
         assert not plan.rejected
@@ -316,9 +324,11 @@ def test_any_accepted_chinese_title_survives_save_export_and_import(
         save_case(journal, alpha, draft)
     assert _held(small_catalogue) == stored
     path = _export(small_catalogue, tmp_path / "prop.xlsx")
-    _set(small_catalogue, "alpha", title_zh="其他", title_zh_note="other")
-    _import(small_catalogue, path)
-    assert _held(small_catalogue) == stored
+    colleague = colleague_catalogue(tmp_path / f"colleague-{uuid.uuid4()}.sqlite3")
+    _set(colleague, "alpha", title_zh="其他", title_zh_note="other")
+    _import(colleague, path)
+    assert _held(colleague) == stored
+    colleague.close()
 
 
 # --- the seed -------------------------------------------------------------------------
