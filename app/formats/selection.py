@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import select, union
+from sqlalchemy import CompoundSelect, select, union
 from sqlalchemy.orm import Session
 
 from app.case_filter import CaseFilter
@@ -34,7 +34,7 @@ def source_ids(session: Session, ids: Sequence[int], everything: bool) -> list[i
         return list(session.scalars(select(Source.id).order_by(Source.id)))
     found: set[int] = set()
     for piece in chunks(ids):
-        cited = union(
+        cited: CompoundSelect[tuple[int | None]] = union(
             select(CaseSource.source_id).where(in_ids(CaseSource.case_id, piece)),
             select(Metric.source_id).where(in_ids(Metric.case_id, piece)),
             select(Perspective.source_id).where(in_ids(Perspective.case_id, piece)),
