@@ -74,18 +74,26 @@ def test_a_highlight_as_a_web_annotation(small_catalogue: Catalogue) -> None:
         "creator": {"type": "Person", "name": "Ayşe 阿依"},
         "body": [
             {"type": "TextualBody", "value": "A comment\n" + WORLD, "purpose": "commenting"},
-            {"id": "urn:uuid:" + tag_uuid, "type": "TextualBody", "value": "craft/" + WORLD,
-             "purpose": "tagging"},
-        ],  # fmt: skip
+            {
+                "id": "urn:uuid:" + tag_uuid,
+                "type": "TextualBody",
+                "value": "craft/" + WORLD,
+                "purpose": "tagging",
+            },
+        ],
         "target": {
             "type": "SpecificResource",
             "source": "urn:uuid:" + alpha,
             "casebook:field": "narrative",
             "selector": [
-                {"type": "TextQuoteSelector", "exact": WORLD, "prefix": "before\n",
-                 "suffix": '"after"'},
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": WORLD,
+                    "prefix": "before\n",
+                    "suffix": '"after"',
+                },
                 {"type": "TextPositionSelector", "start": 10, "end": 14},
-            ],  # fmt: skip
+            ],
         },
     }
     plain = annotation(records[uuids["plain"]])

@@ -57,10 +57,19 @@ CSL_ITEMS = {
             "id": {"type": ["string", "number"]},
             "type": {
                 "enum": [
-                    "article-newspaper", "article-journal", "report", "book", "chapter",
-                    "thesis", "post-weblog", "webpage", "legislation", "interview", "speech",
+                    "article-newspaper",
+                    "article-journal",
+                    "report",
+                    "book",
+                    "chapter",
+                    "thesis",
+                    "post-weblog",
+                    "webpage",
+                    "legislation",
+                    "interview",
+                    "speech",
                 ]
-            },  # fmt: skip
+            },
             "title": {"type": "string"},
             "container-title": {"type": "string"},
             "genre": {"type": "string"},
@@ -223,9 +232,9 @@ def test_no_sources_make_valid_empty_files() -> None:
 
 
 # Text a catalogue may hold: any printable character, from any script.
-_TEXT = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60
-).filter(lambda t: t.strip() != "")
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
+    lambda t: t.strip() != ""
+)
 
 
 @settings(max_examples=60, deadline=None)
