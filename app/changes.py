@@ -67,9 +67,11 @@ def _key_condition(table: Table, key: tuple[Any, ...]) -> ColumnElement[bool]:
 class Journal:
     """Writes rows through a Session's connection and records each change."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, author: str = "") -> None:
         self.session = session
         self.changes = ChangeSet()
+        # Who is writing: new notes and highlights are signed with it.
+        self.author = author
 
     def _rows(self, table: Table, where: ColumnElement[bool]) -> list[Row]:
         result = self.session.execute(select(table).where(where))

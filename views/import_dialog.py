@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from views.commands import ImportCommand
 from views.literal_text import literal
 
 if TYPE_CHECKING:
     from app.xlsx.importer import ImportPlan
+    from app.xlsx.plan import FieldChange
     from views.main_window import MainWindow
 
 COLUMNS = ("Change", "Sheet", "Row", "Details")
@@ -37,11 +37,36 @@ def _short(value: object, limit: int = 80) -> str:
 
 
 class ImportPreviewModel(QStandardItemModel):
-    """Added, changed (with a child per field: old → new) and rejected rows."""
+    """Conflicts (each with a "take theirs" box), added, changed (a child per field:
+    old → new), rejected rows, and values new to the catalogue."""
 
     def __init__(self, plan: ImportPlan, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.choices: dict[int, FieldChange] = {}  # id of a conflict's check item → its field
+        conflicts = plan.conflicts
+        if conflicts:
+            group = self._group(
+                self.tr("Conflicts: changed on both sides ({0}); ticked takes theirs").format(
+                    len(conflicts)
+                )
+            )
+            for change, item in conflicts[:SHOWN_ROWS]:
+                row = self._row(
+                    f"{change.label}: {item.field}", change.sheet, change.row,
+                    self.tr("yours: {0}   ⟷   theirs: {1}").format(
+                        _short(item.old, 60), _short(item.new, 60)
+                    ),
+                )  # fmt: skip
+                row[3].setToolTip(f"yours:\n{item.old}\n\ntheirs:\n{item.new}")
+                row[0].setCheckable(True)
+                row[0].setCheckState(
+                    Qt.CheckState.Checked if item.take_theirs else Qt.CheckState.Unchecked
+                )
+                self.choices[id(row[0])] = item
+                group.appendRow(row)
+            self._more(group, len(conflicts))
+        self.itemChanged.connect(self._chosen)
         added = self._group(f"To add ({len(plan.added)})")
         for change in plan.added[:SHOWN_ROWS]:
             added.appendRow(self._row(change.label, change.sheet, change.row, "new"))
@@ -64,6 +89,22 @@ class ImportPreviewModel(QStandardItemModel):
         self._more(rejected, len(plan.rejected))
         unchanged = sum(plan.unchanged.values())
         self._group(f"Unchanged ({unchanged})")
+        if plan.new_values:
+            new = self._group(self.tr("New to this catalogue ({0})").format(len(plan.new_values)))
+            for value in plan.new_values[:SHOWN_ROWS]:
+                new.appendRow(self._row(value, "", None, self.tr("added to the list")))
+        if plan.kept_yours:
+            self._group(
+                self.tr("Kept yours: {0} fields you changed since they last matched").format(
+                    plan.kept_yours
+                )
+            )
+
+    @Slot(QStandardItem)
+    def _chosen(self, item: QStandardItem) -> None:
+        choice = self.choices.get(id(item))
+        if choice is not None:
+            choice.take_theirs = item.checkState() == Qt.CheckState.Checked
 
     def _more(self, group: QStandardItem, total: int) -> None:
         """A last row saying how many are not listed, when some are not."""
@@ -156,8 +197,17 @@ class ImportController(QObject):
         window.activateWindow()
         if not accepted:
             return False
-        command = ImportCommand(window.service, plan, path.name, window.catalogue_changed)
-        window.undo_stack.push(command)
+        from app.service import WriteFailedError
+        from app.xlsx.apply import ImportRefusedError
+        from app.xlsx.importer import apply_import
+
+        try:
+            window.change(f"import of {path.name}", apply_import, plan)
+        except (ImportRefusedError, WriteFailedError) as exc:
+            QMessageBox.warning(
+                window, "Import from Excel", literal(f"{exc} Nothing was imported.")
+            )
+            return False
         window.statusBar().showMessage(
             f"Imported {path.name}: {len(plan.added)} added, {len(plan.changed)} changed.", 15000
         )

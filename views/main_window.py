@@ -43,7 +43,7 @@ from app.search.language import QueryError
 from app.search.results import Match, has_words, mark_patterns
 from views.case_form_actions import CaseFormActions
 from views.case_table_model import MATCH_COLUMN, CaseTableModel
-from views.commands import ChangeCommand, ImportCommand
+from views.commands import ChangeCommand
 from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
 from views.facet_counter import FacetCounter
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         if not 0 <= index < stack.count():
             return
         command = stack.command(index)
-        if isinstance(command, ChangeCommand | ImportCommand):
+        if isinstance(command, ChangeCommand):
             try:
                 command.replay_ahead(undo=undo)
             except (ReplayConflictError, WriteFailedError) as exc:

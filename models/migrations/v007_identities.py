@@ -35,8 +35,12 @@ _SEED_KEYS: dict[str, str] = {
 }
 
 
+CATALOGUE_KEY = "catalogue_uuid"  # in meta: this catalogue's own identity
+
+
 def fill(conn: Connection) -> None:
-    """Give every row its UUID, then make them unique."""
+    """Give the catalogue and every row its UUID, then make them unique."""
+    conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?)", (CATALOGUE_KEY, new_uuid()))
     seeded = {
         (kind, key) for kind, key in conn.exec_driver_sql("SELECT kind, key FROM seed_record")
     }
