@@ -42,7 +42,7 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
     counts = ", ".join(
         f"{n} {sheet.lower().replace('_', ' ')}" for sheet, n in summary.counts.items()
     )
-    print(f"Exported {summary.scope} to {target} ({fmt.label}): {counts}.")
+    print(f"Exported {summary.scope} to {target} ({fmt.name}): {counts}.")
     if summary.removed_characters:
         print(
             f"Removed {summary.removed_characters} characters Excel cannot hold "

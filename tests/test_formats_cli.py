@@ -41,13 +41,13 @@ def _tag_beta_and_highlight_both(catalogue: Catalogue) -> None:
 @pytest.mark.parametrize(
     ("name", "label"),
     [
-        ("out.xlsx", "Excel workbook"),
-        ("out.zip", "Data Package"),
-        ("out", "Data Package"),
-        ("out.json", "CSL-JSON"),
-        ("out.ris", "RIS"),
-        ("out.bib", "BibTeX"),
-        ("out.jsonld", "Web Annotations"),
+        ("out.xlsx", "(xlsx)"),
+        ("out.zip", "(datapackage)"),
+        ("out", "(datapackage)"),
+        ("out.json", "(csl-json)"),
+        ("out.ris", "(ris)"),
+        ("out.bib", "(bibtex)"),
+        ("out.jsonld", "(annotations)"),
     ],
 )
 def test_the_extension_chooses_the_format(

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
+from app.id_sets import in_ids
 from models import (
     Actor,
     CaseActor,
@@ -55,10 +56,6 @@ class Field:
         return out
 
 
-# Rows for the given piece of case ids (None: rows that hang on no case, read once).
-RowQuery = Callable[[Sequence[int] | None], Select[*tuple[Any, ...]]]
-
-
 @dataclass(frozen=True)
 class Table:
     """One resource of the package: a CSV file and its schema."""
@@ -96,8 +93,7 @@ def _text(name: str, description: str = "") -> Field:
 
 
 def _in(column: Any, ids: Sequence[int] | None) -> Any:
-    from app.id_sets import in_ids
-
+    """`column` among `ids` (every row when None)."""
     return in_ids(column, ids) if ids is not None else column.is_not(None)
 
 
@@ -250,8 +246,6 @@ def _tags(session: Session, ids: Sequence[int] | None, whole: bool) -> Select[*t
     stmt = select(Tag.uuid, Tag.name, Tag.colour, Tag.created_at).order_by(Tag.name_key)
     if whole or ids is None:
         return stmt
-    from app.id_sets import in_ids
-
     on_cases = select(case_tag.c.tag_id).where(in_ids(case_tag.c.case_id, ids))
     on_highlights = select(Highlight.tag_id).where(in_ids(Highlight.case_id, ids))
     return stmt.where(Tag.id.in_(on_cases) | Tag.id.in_(on_highlights))
