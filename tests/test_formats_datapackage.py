@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import zipfile
 from pathlib import Path
 
 import frictionless
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.atomic_file import OutputFileError
 from app.case_filter import CaseFilter
-from app.formats import package_tables
+from app.formats import datapackage, package_tables
 from app.formats.choice import format_of
-from app.formats.datapackage import DESCRIPTOR
+from app.formats.datapackage import DESCRIPTOR, csv_value
 from app.formats.export import export
 from app.store import Catalogue
 from models import CaseStudy, Highlight, Metric, Note, Place, Tag
@@ -164,3 +167,28 @@ def test_the_real_seed_catalogue_validates(catalogue: Catalogue, tmp_path: Path)
     counts = _export(catalogue, target)
     assert counts["cases"] > 10 and counts["figures"] > 100
     _valid(target)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_any_text_reads_back_through_the_package_csv(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "notes.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["uuid", "body"])
+        writer.writerow(["u", csv_value(text)])
+    resource = datapackage._resource(package_tables.TABLES[0], 1)
+    resource = frictionless.Resource(
+        path=str(path),
+        basepath="",
+        format="csv",
+        encoding="utf-8",
+        dialect=frictionless.Dialect.from_descriptor(resource["dialect"]),
+        schema=frictionless.Schema.from_descriptor(
+            {"fields": [{"name": "uuid", "type": "string"}, {"name": "body", "type": "string"}]}
+        ),
+    )
+    (row,) = resource.read_rows()
+    assert (row["body"] or "") == text
