@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.formats.bibtex import from_latex, to_latex, write_bibtex
-from app.formats.citation_fields import date_parts, split_names
+from app.formats.citation_fields import date_parts, one_line, split_names
 from app.formats.csl_json import write_csl_json
-from app.formats.ris import one_line, write_ris
+from app.formats.ris import write_ris
 from models import Source
 
 HARD_TITLES = [
@@ -26,6 +26,7 @@ HARD_TITLES = [
     "قەشقەر ۋىلايىتى ياردەم 💎",
     r"Budget {draft} at 100% & #1 \ C:\path $5 a_b ~x ^y @home",
     "Line one\nline two\ttabbed",
+    "Control \x00\x07\x1b\x7f characters\x85",
 ]
 
 # The CSL-JSON items Casebook writes, as the CSL data schema shapes them (the parts used).

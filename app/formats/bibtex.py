@@ -20,7 +20,13 @@ from typing import IO
 from bibtexparser.bibdatabase import BibDatabase
 from bibtexparser.bwriter import BibTexWriter
 
-from app.formats.citation_fields import CitationKeys, csl_type, date_parts, split_names
+from app.formats.citation_fields import (
+    CitationKeys,
+    csl_type,
+    date_parts,
+    one_line,
+    split_names,
+)
 from models import Source
 
 _LATEX_SPECIALS = {
@@ -44,7 +50,7 @@ _UNESCAPE = {escaped: char for char, escaped in _LATEX_SPECIALS.items()}
 
 def to_latex(text: str) -> str:
     """`text` on one line with LaTeX's special characters escaped."""
-    return _SPECIAL.sub(lambda m: _LATEX_SPECIALS[m.group()], " ".join(text.split()))
+    return _SPECIAL.sub(lambda m: _LATEX_SPECIALS[m.group()], one_line(text))
 
 
 def from_latex(text: str) -> str:
@@ -86,7 +92,7 @@ def bibtex_entry(source: Source, keys: CitationKeys) -> dict[str, str]:
     if authors:
         entry["author"] = authors
     notes: list[str] = []
-    date_text = " ".join(source.date_text.split())
+    date_text = one_line(source.date_text)
     parts = date_parts(date_text) if date_text else None
     if parts is not None:
         entry["year"] = f"{parts[0]:04d}"

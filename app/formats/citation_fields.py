@@ -133,6 +133,15 @@ def csl_type(kind: str) -> str:
     return "article-newspaper"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """`text` for a line-based format: whitespace runs (line breaks too) become one space,
+    other control characters go (RIS and BibTeX files cannot hold them)."""
+    return " ".join(_CONTROL.sub("", text).split())
+
+
 _KEY_UNSAFE = re.compile(r"[^\w.:+/-]+")
 
 

@@ -14,7 +14,13 @@ from typing import IO, Any
 
 import rispy
 
-from app.formats.citation_fields import CitationKeys, csl_type, date_parts, split_names
+from app.formats.citation_fields import (
+    CitationKeys,
+    csl_type,
+    date_parts,
+    one_line,
+    split_names,
+)
 from models import Source
 
 _RIS_TYPES = {
@@ -30,11 +36,6 @@ _RIS_TYPES = {
     "interview": "GEN",
     "speech": "GEN",
 }
-
-
-def one_line(text: str) -> str:
-    """`text` on one line: every run of whitespace (line breaks too) becomes one space."""
-    return " ".join(text.split())
 
 
 def ris_record(source: Source, keys: CitationKeys) -> dict[str, Any]:
