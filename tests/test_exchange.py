@@ -1,4 +1,4 @@
-"""Two colleagues send workbooks back and forth: nothing duplicated, lost or silently overwritten."""
+"""Colleagues send workbooks back and forth: nothing duplicated, lost or silently overwritten."""
 
 from __future__ import annotations
 
@@ -129,7 +129,7 @@ def test_a_field_changed_on_both_sides_is_a_conflict_that_keeps_yours_unless_cho
     edit_cells(workbook, "Case studies", ("Slug", "alpha"), {"Title": "Theirs"})
 
     plan = preview(small_catalogue, workbook)
-    ((change, conflict),) = plan.conflicts
+    ((_, conflict),) = plan.conflicts
     assert (conflict.field, conflict.old, conflict.new) == ("title", "Mine", "Theirs")
     apply(small_catalogue, plan)
     assert _title(small_catalogue, "alpha") == "Mine"  # by default, yours
@@ -168,8 +168,8 @@ def test_sectors_and_forms_match_the_vocabulary_whatever_their_case(
     with small_catalogue.sessions() as session:
         sector = session.scalars(select(CaseStudy.sector).where(CaseStudy.slug == "alpha")).one()
     workbook = export(small_catalogue, tmp_path / "out.xlsx")
-    edit_cells(workbook, "Case studies", ("Slug", "alpha"),
-               {"Sector": f"  {sector.upper()} ", "Forms of assistance": "TALENT, Funds"})  # fmt: skip
+    shouted = {"Sector": f"  {sector.upper()} ", "Forms of assistance": "TALENT, Funds"}
+    edit_cells(workbook, "Case studies", ("Slug", "alpha"), shouted)
     edit_cells(workbook, "Case studies", ("Slug", "beta"), {"Sector": "Agritourism"})
     plan = preview(small_catalogue, workbook)
     fields = {c.label: [f.field for f in c.changes] for c in plan.changed}

@@ -93,6 +93,10 @@ class ImportPreviewModel(QStandardItemModel):
             new = self._group(self.tr("New to this catalogue ({0})").format(len(plan.new_values)))
             for value in plan.new_values[:SHOWN_ROWS]:
                 new.appendRow(self._row(value, "", None, self.tr("added to the list")))
+        if plan.warnings:
+            notes = self._group(self.tr("Left out ({0})").format(len(plan.warnings)))
+            for warning in plan.warnings[:SHOWN_ROWS]:
+                notes.appendRow(self._row(self.tr("left out"), "", None, warning))
         if plan.kept_yours:
             self._group(
                 self.tr("Kept yours: {0} fields you changed since they last matched").format(
@@ -150,7 +154,8 @@ class ImportPreviewDialog(QDialog):
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
         )
         self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Apply)
-        self.apply_button.setEnabled(plan.has_changes)
+        # Nothing to change but rows found alike: applying notes it (no undo step).
+        self.apply_button.setEnabled(plan.has_changes or bool(plan.agreements))
         self.apply_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -168,6 +173,10 @@ class ImportController(QObject):
         self.action = QAction("&Import from Excel…", window)
         self.action.triggered.connect(self.choose_and_import)
         window.file_menu.insertAction(window.exporter.action, self.action)
+        self.merge_action = QAction(self.tr("&Merge Catalogue…"), window)
+        self.merge_action.triggered.connect(self.choose_and_merge)
+        window.file_menu.insertAction(window.exporter.action, self.merge_action)
+        self.dialog: ImportPreviewDialog | None = None
 
     @Slot()
     def choose_and_import(self) -> None:
@@ -176,6 +185,31 @@ class ImportController(QObject):
         )
         if name:
             self.preview_and_apply(Path(name))
+
+    @Slot()
+    def choose_and_merge(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Merge Catalogue"),
+            "",
+            self.tr("Casebook catalogue (*.sqlite3 *.sqlite *.db);;All files (*)"),
+        )
+        if name:
+            self.merge(Path(name))
+
+    def merge(self, path: Path) -> bool:
+        """Preview a colleague's catalogue like a workbook; apply (one undo step) if chosen."""
+        from app.merge import MergeError, preview_merge
+
+        window = self.window
+        try:
+            plan = window.service.read(preview_merge, path, window.service.catalogue.path)
+        except MergeError as exc:
+            QMessageBox.warning(
+                window, self.tr("Merge Catalogue"), literal(f"{exc} Nothing was merged.")
+            )
+            return False
+        return self._confirm_and_apply(plan, path, self.tr("merge of {0}").format(path.name))
 
     def preview_and_apply(self, path: Path) -> bool:
         """Show the preview; apply (one undo step) if the user says so."""
@@ -189,8 +223,12 @@ class ImportController(QObject):
                 window, "Import from Excel", literal(f"{exc} Nothing was imported.")
             )
             return False
+        return self._confirm_and_apply(plan, path, f"import of {path.name}")
+
+    def _confirm_and_apply(self, plan: ImportPlan, path: Path, step: str) -> bool:
+        window = self.window
         dialog = ImportPreviewDialog(plan, path.name, window)
-        self.dialog: ImportPreviewDialog | None = dialog
+        self.dialog = dialog
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.dialog = None
         dialog.deleteLater()
@@ -202,13 +240,17 @@ class ImportController(QObject):
         from app.xlsx.importer import apply_import
 
         try:
-            window.change(f"import of {path.name}", apply_import, plan)
+            if plan.has_changes:
+                window.change(step, apply_import, plan)
+            else:  # bookkeeping only: which rows match, for later merges
+                window.service.write(apply_import, plan)
         except (ImportRefusedError, WriteFailedError) as exc:
             QMessageBox.warning(
                 window, "Import from Excel", literal(f"{exc} Nothing was imported.")
             )
             return False
         window.statusBar().showMessage(
-            f"Imported {path.name}: {len(plan.added)} added, {len(plan.changed)} changed.", 15000
+            f"{step[:1].upper()}{step[1:]}: {len(plan.added)} added, {len(plan.changed)} changed.",
+            15000,
         )
         return True

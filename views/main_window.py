@@ -52,6 +52,7 @@ from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
 from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
+from views.preferences_dialog import PreferencesController
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE, MATCH_ROLE
 from views.saved_searches_panel import SavedSearchesPanel
 from views.search_bar import SearchBar
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
 
         self.exporter: ExportController = ExportController(self)
         self.importer = ImportController(self)
+        self.preferences = PreferencesController(self)
         self._restore_state()
         if service is None:
             self.statusBar().showMessage("Opening the catalogue…")
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
     def attach(self, service: CatalogueService) -> None:
         """Show the catalogue `service` reads from."""
         self._service = service
+        self.preferences.apply()
         service.watch_changes()
         self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
         self.tag_panel.reload()

@@ -23,7 +23,7 @@ from app.tag_names import TagNameError
 from app.tags import ensure_tag, rename_tag, set_tag_colour, tag_cases
 from app.xlsx import layout
 from app.xlsx.plan import ImportPlan, RowChange, _number_text
-from models import CaseStudy, Highlight, Source, SyncBase
+from models import CaseStudy, Highlight, Source
 
 _CASE_FIELDS = ("title", "title_zh", "title_zh_note", "slug", "sector", "summary", "narrative",
                 "ongoing", "forms")  # fmt: skip
@@ -115,6 +115,8 @@ class _Applier:
         v = change.values
         if change.action == "add":
             draft.uuid = change.uuid
+            draft.donor_places = v["donor_places"]
+            draft.recipient_places = v["recipient_places"]
         for name in _CASE_FIELDS:
             if name in v and change.taken(name):
                 setattr(draft, name, v[name])
@@ -152,16 +154,15 @@ class _Applier:
                 )  # fmt: skip
 
     def sync_bases(self) -> None:
-        """What both sides now hold, for the next exchange's three-way comparison."""
-        for change in self.rows:
-            if not change.agreed:
-                continue
-            exists = self.session.scalar(select(SyncBase.uuid).where(SyncBase.uuid == change.uuid))
-            digests = json.dumps(change.agreed, sort_keys=True)
-            if exists is None:
-                self.journal.insert("sync_base", {"uuid": change.uuid, "digests": digests})
-            else:
-                self.journal.update("sync_base", SyncBase.uuid == change.uuid, {"digests": digests})
+        """What both sides now hold, for the next exchange's three-way comparison.
+
+        Written in bulk (a first exchange of a large catalogue agrees on every row).
+        """
+        agreed = dict(self.plan.agreements)
+        agreed.update((c.uuid, c.agreed) for c in self.rows if c.agreed)
+        rows = [{"uuid": u, "digests": json.dumps(d, sort_keys=True)} for u, d in agreed.items()]
+        for start in range(0, len(rows), 5000):
+            self.journal.put_rows("sync_base", rows[start : start + 5000])
 
 
 class ImportRefusedError(ValueError):

@@ -53,6 +53,9 @@ def describe_plan(plan: ImportPlan, shown: int = SHOWN) -> list[str]:
     lines = [f"Import preview: {plan.summary()}."]
     if plan.new_values:
         lines.append(f"  new to this catalogue: {', '.join(plan.new_values[:shown])}")
+    for warning in plan.warnings[:shown]:
+        lines.append(f"  note    {warning}")
+    lines += _more(len(plan.warnings), shown, "notes")
     if plan.kept_yours:
         lines.append(
             f"  kept {plan.kept_yours} field{'s' if plan.kept_yours != 1 else ''} you changed "
@@ -101,6 +104,7 @@ def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
         },
         "new_values": list(plan.new_values),
         "kept_yours": plan.kept_yours,
+        "warnings": list(plan.warnings),
         "unchanged": dict(plan.unchanged),
         "added": [
             {"sheet": c.sheet, "row": c.row, "label": c.label, "values": c.values}

@@ -36,7 +36,7 @@ from app.xlsx.cells import without_illegal_characters
 from app.xlsx.read import SheetRows
 from app.xlsx.sync_base import FIELDS, digest, parse_base_cell, same, this_catalogue
 from app.xlsx.tag_list import join_tag_names, split_tag_names
-from models import CaseStudy, Highlight, Metric, Note, Source, SyncBase, Tag
+from models import CaseStudy, Highlight, Metric, Note, Place, Source, SyncBase, Tag
 from models.catalogue import ASSISTANCE_FORMS
 from models.identity import is_uuid, new_uuid
 
@@ -115,6 +115,11 @@ class ImportPlan:
     kept_yours: int = 0
     # Whether the workbook came from this catalogue (its sync bases are ours).
     from_here: bool = False
+    # What the import leaves out of rows it takes, in words.
+    warnings: list[str] = field(default_factory=list)
+    # Rows a colleague's side holds as this one does, news here: (uuid, digests).
+    # Applying notes them (even when nothing changes) for later three-way merges.
+    agreements: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
     @property
     def conflicts(self) -> list[tuple[RowChange, FieldChange]]:
@@ -221,14 +226,14 @@ _METRIC_COLUMNS = {
 
 
 class _Planner:
-    def __init__(self, session: Session, sheets: dict[str, SheetRows]) -> None:
+    def __init__(self, session: Session, sheets: dict[str, SheetRows], trust: bool) -> None:
         self.session = session
         self.plan = ImportPlan()
         about = sheets.get(layout.ABOUT)
         exporter = next(
             (r["Value"] for _, r in about.rows if r["Item"] == layout.CATALOGUE), None
         ) if about else None  # fmt: skip
-        self.plan.from_here = bool(exporter) and exporter == this_catalogue(session)
+        self.plan.from_here = trust and bool(exporter) and exporter == this_catalogue(session)
         # What the rows are compared with, loaded in a few queries rather than three per case
         # (selectinload binds at most 500 ids a query).
         cases = select(CaseStudy).options(
@@ -250,6 +255,8 @@ class _Planner:
                 self.sectors.setdefault(_words(sector).casefold(), sector)
         self.forms = {f.casefold(): f for f in ASSISTANCE_FORMS}
         self.bases: dict[str, dict[str, str]] | None = None
+        self.places: dict[str, int] | None = None
+        self.parents: dict[int, int | None] = {}
 
     # --- what the two sides last agreed on ---
 
@@ -316,6 +323,13 @@ class _Planner:
             self.plan.changed.append(change)
         else:
             self.plan.unchanged[change.sheet] += 1
+            if not self.plan.from_here and self.known(change.uuid) != change.agreed:
+                self.plan.agreements.append((change.uuid, change.agreed))
+
+    def known(self, uuid: str) -> dict[str, str]:
+        self.base(uuid, {})  # loads the records
+        assert self.bases is not None
+        return self.bases.get(uuid, {})
 
     def each(self, sheet: SheetRows | None, handler: Any) -> None:
         if sheet is None:
@@ -411,7 +425,9 @@ class _Planner:
             )  # fmt: skip
             self.rejected_by_editor(problems_in(self.session, draft, None), _DRAFT_COLUMNS)
             self.new_slugs.add(slug)
-            values.update(slug=slug, forms=forms, tags=[t[0] for t in tags])
+            donors, recipients = self.sides(number, row)
+            values.update(slug=slug, forms=forms, tags=[t[0] for t in tags], donor_places=donors,
+                          recipient_places=recipients)  # fmt: skip
             self.record(
                 RowChange(layout.CASES, number, slug, "add", values, uuid=uuid or new_uuid())
             )
@@ -442,6 +458,55 @@ class _Planner:
                     setattr(draft, item.field, new)
             self.rejected_by_editor(problems_in(self.session, draft, case.id), _DRAFT_COLUMNS)
         self.record(change)
+
+    def sides(self, number: int, row: dict[str, Any]) -> tuple[list[int], list[int]]:
+        """A new case's donor and recipient places, from the names the export wrote.
+
+        A name is found whatever its case, in English or Chinese. An area is
+        kept only when no place named beside it lies inside it (the export
+        names both the province and the city in it).
+        """
+        if self.places is None:
+            self.places = {}
+            for place_id, name, name_zh, parent in self.session.execute(
+                select(Place.id, Place.name, Place.name_zh, Place.parent_id)
+            ):
+                self.parents[place_id] = parent
+                for text in (name, name_zh):
+                    if text:
+                        self.places.setdefault(_words(text).casefold(), place_id)
+        found: list[list[int]] = []
+        for area_header, place_header in (
+            ("Donor province", "Donor city or county"),
+            ("Recipient prefecture", "Recipient county or city"),
+        ):
+            chosen = self.named_places(number, row.get(place_header))
+            inside = {a for p in chosen for a in self.ancestors(p)}
+            areas = [a for a in self.named_places(number, row.get(area_header)) if a not in inside]
+            found.append(list(dict.fromkeys(areas + chosen)))
+        return found[0], found[1]
+
+    def named_places(self, number: int, cell: Any) -> list[int]:
+        assert self.places is not None
+        ids = []
+        for name in _list(cell, ";"):
+            place = self.places.get(_words(name).casefold())
+            if place is None:
+                self.plan.warnings.append(
+                    f"{self.sheet.name}, row {number}: the place “{name}” is not in this "
+                    "catalogue's list of places; the case comes in without it."
+                )
+            else:
+                ids.append(place)
+        return ids
+
+    def ancestors(self, place: int) -> list[int]:
+        chain: list[int] = []
+        parent = self.parents.get(place)
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = self.parents.get(parent)
+        return chain
 
     def chinese_title(self, row: dict[str, Any]) -> dict[str, str]:
         """The Chinese title and its note, from the columns the sheet has.
@@ -692,9 +757,16 @@ def _by_uuid(session: Session, model: Any, sheet: SheetRows | None) -> dict[str,
     return found
 
 
-def plan_import(session: Session, sheets: dict[str, SheetRows]) -> ImportPlan:
-    """Compare the workbook's rows with the catalogue; write nothing."""
-    planner = _Planner(session, sheets)
+def plan_import(
+    session: Session, sheets: dict[str, SheetRows], *, trust_export_base: bool = True
+) -> ImportPlan:
+    """Compare the workbook's rows with the catalogue; write nothing.
+
+    `trust_export_base` False: even a workbook made by this catalogue (a
+    copy of it, when merging) says nothing about what the two last had in
+    common but through its agreed digests.
+    """
+    planner = _Planner(session, sheets, trust_export_base)
     planner.preload(sheets)
     planner.each(sheets.get(layout.SOURCES), planner.source_row)
     planner.each(sheets.get(layout.TAGS), planner.tag_row)
