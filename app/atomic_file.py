@@ -243,7 +243,7 @@ def atomic_folder(path: Path, replaceable: Callable[[Path], bool]) -> Iterator[P
     export of the same kind); otherwise OutputFileError, before anything is
     written. The new folder gets the usual mode (0o755 under umask 022).
     """
-    path = Path(path)
+    path = Path(os.path.abspath(path))  # "." and "dir/.." have a name to put beside
     if path.exists() and not path.is_dir():
         raise OutputFileError(errno.EEXIST, f"{path} is a file, not a folder.")
     if path.is_dir() and not replaceable(path):

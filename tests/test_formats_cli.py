@@ -140,3 +140,23 @@ def test_files_get_the_mode_the_umask_gives(
     for name in ("m.xlsx", "m.zip", "m.json", "m.ris", "m.bib", "m.jsonld", "m/cases.csv"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == mode, name
     assert stat.S_IMODE((tmp_path / "m").stat().st_mode) == mode | 0o111 & ~umask
+
+
+def test_the_current_folder_is_never_replaced(
+    small_catalogue: Catalogue,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "draft.txt").write_text("mine")
+    monkeypatch.chdir(work)
+    assert _export(small_catalogue, ".") == 1
+    assert "already holds other files" in capsys.readouterr().err
+    assert [p.name for p in work.iterdir()] == ["draft.txt"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.chdir(empty)
+    assert _export(small_catalogue, ".") == 0  # an empty folder becomes the package
+    assert (empty / "datapackage.json").is_file()
