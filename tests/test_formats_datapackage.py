@@ -20,6 +20,7 @@ from app.formats.choice import format_of
 from app.formats.datapackage import DESCRIPTOR, csv_value
 from app.formats.export import export
 from app.store import Catalogue
+from app.xlsx.export import ExportCancelledError
 from models import CaseStudy, Highlight, Metric, Note, Place, Tag
 from models.annotations import case_tag
 
@@ -192,3 +193,25 @@ def test_any_text_reads_back_through_the_package_csv(tmp_path: Path, text: str) 
     )
     (row,) = resource.read_rows()
     assert (row["body"] or "") == text
+
+
+@pytest.mark.parametrize(
+    ("name", "after"),
+    [(n, a) for n in ("c.zip", "c-folder") for a in (0, 1, 7, 14)]
+    + [(n, a) for n in ("c.json", "c.ris", "c.bib", "c.jsonld") for a in (0, 1)],
+)
+def test_a_cancelled_export_writes_nothing(
+    small_catalogue: Catalogue, tmp_path: Path, name: str, after: int
+) -> None:
+    asked = [0]
+
+    def should_cancel() -> bool:
+        asked[0] += 1
+        return asked[0] > after
+
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / name
+    with small_catalogue.sessions() as s, pytest.raises(ExportCancelledError):
+        export(s, target, format_of(target), None, should_cancel=should_cancel)
+    assert list(out.iterdir()) == []  # no file, no part, no hidden folder

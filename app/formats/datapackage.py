@@ -27,7 +27,8 @@ from app.formats.package_tables import TABLES, Table, table_rows
 DESCRIPTOR = "datapackage.json"
 CHUNK = 5000
 
-Step = Callable[[str], None]  # called before each table, with its name (cancel raises there)
+# Called before each table (rows 0) and every CHUNK rows within it; a cancel raises there.
+Step = Callable[[str, int], None]
 
 
 def csv_value(value: Any) -> str:
@@ -77,22 +78,29 @@ def write_tables(
     """Write every table's CSV into `folder`; the rows in each, by table name."""
     counts: dict[str, int] = {}
     for table in TABLES:
-        if step is not None:
-            step(table.name)
         with (folder / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as out:
-            counts[table.name] = _write_table(session, table, out, ids, whole)
+            counts[table.name] = _write_table(session, table, out, ids, whole, step)
     return counts
 
 
 def _write_table(
-    session: Session, table: Table, out: IO[str], ids: Sequence[int], whole: bool
+    session: Session,
+    table: Table,
+    out: IO[str],
+    ids: Sequence[int],
+    whole: bool,
+    step: Step | None,
 ) -> int:
+    if step is not None:
+        step(table.name, 0)
     writer = csv.writer(out)
     writer.writerow([f.name for f in table.fields])
     count = 0
     for row in table_rows(session, table, ids, whole, CHUNK):
         writer.writerow([csv_value(v) for v in row])
         count += 1
+        if step is not None and count % CHUNK == 0:
+            step(table.name, count)
     return count
 
 
@@ -140,11 +148,9 @@ def _write_zip(
 ) -> dict[str, int]:
     counts: dict[str, int] = {}
     for table in TABLES:
-        if step is not None:
-            step(table.name)
         with archive.open(f"{table.name}.csv", "w", force_zip64=True) as raw:
             out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-            counts[table.name] = _write_table(session, table, out, ids, whole)
+            counts[table.name] = _write_table(session, table, out, ids, whole, step)
             out.flush()
             out.detach()  # the archive closes its member itself
     text = json.dumps(descriptor(scope, counts), ensure_ascii=False, indent=2) + "\n"

@@ -61,13 +61,12 @@ def export(
         from app.formats.datapackage import write_package
         from app.formats.package_tables import TABLES
 
-        done = [0]
+        names = [t.name for t in TABLES]
 
-        def step(_table: str) -> None:
+        def step(table: str, _rows: int) -> None:
             check()
             if progress is not None:
-                progress(done[0], len(TABLES))
-            done[0] += 1
+                progress(names.index(table), len(TABLES))
 
         summary.counts.update(write_package(session, target, ids, whole, summary.scope, step))
         if progress is not None:
