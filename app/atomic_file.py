@@ -16,9 +16,11 @@ import errno
 import os
 import re
 import secrets
+import shutil
 import stat
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 try:
@@ -101,15 +103,41 @@ def _abandoned(part: Path) -> bool:
 
 
 def remove_abandoned_parts(folder: Path) -> list[Path]:
-    """Delete the hidden parts that killed exports left in `folder`; returns those removed."""
+    """Delete the hidden parts that killed exports left in `folder`; returns those removed.
+
+    A part is a file, or a folder for an export written as a folder.
+    """
     removed: list[Path] = []
     with contextlib.suppress(OSError):
         for part in folder.glob(".*" + PART_SUFFIX):
             if _abandoned(part):
                 with contextlib.suppress(OSError):
-                    part.unlink()
+                    if part.is_dir() and not part.is_symlink():
+                        shutil.rmtree(part)
+                    else:
+                        part.unlink()
                     removed.append(part)
     return removed
+
+
+_umask_lock = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    with _umask_lock:  # elsewhere the only way to read it is to set it and set it back
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def usual_mode(folder: bool = False) -> int:
+    """The mode a new file (or folder) gets from the umask: 0o644 (0o755) under umask 022."""
+    return (0o777 if folder else 0o666) & ~current_umask()
 
 
 def _create_part(path: Path) -> tuple[Path, int]:
@@ -170,8 +198,13 @@ def atomic_output(path: Path) -> Iterator[Path]:
         yield temporary
         with temporary.open("rb+") as written:
             os.fsync(written.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except FileNotFoundError:
+            # A writer that made its own temporary file (mkstemp: 0o600) and moved it
+            # over the part would leave the colleague unable to read the file.
+            mode = usual_mode()
+        os.chmod(temporary, mode)
         lock.release()  # Windows renames no open file; the pid in the name still guards it
         os.replace(temporary, path)
         _sync_folder(path.parent)
@@ -198,3 +231,67 @@ class _Lock:
             with contextlib.suppress(OSError):
                 os.close(self.descriptor)
             self.descriptor = None
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path, replaceable: Callable[[Path], bool]) -> Iterator[Path]:
+    """Yield a new empty folder beside `path`; on success it takes the place of `path`.
+
+    For an export that is a folder of files. If the block raises, the new
+    folder is removed and `path` is left as it was. An existing folder at
+    `path` is replaced only when `replaceable(path)` says so (an earlier
+    export of the same kind); otherwise OutputFileError, before anything is
+    written. The new folder gets the usual mode (0o755 under umask 022).
+    """
+    path = Path(os.path.abspath(path))  # "." and "dir/.." have a name to put beside
+    if path.exists() and not path.is_dir():
+        raise OutputFileError(errno.EEXIST, f"{path} is a file, not a folder.")
+    if path.is_dir() and not replaceable(path):
+        raise OutputFileError(
+            errno.ENOTEMPTY,
+            f"The folder {path} already holds other files; choose a new folder name.",
+        )
+    if not path.parent.is_dir():
+        raise OutputFileError(errno.ENOENT, _explain(path, FileNotFoundError(errno.ENOENT, "")))
+    remove_abandoned_parts(path.parent)
+    while True:
+        temporary = path.with_name(
+            f".{path.name}-{os.getpid()}-{secrets.token_hex(4)}.dir{PART_SUFFIX}"
+        )
+        try:
+            os.mkdir(temporary, usual_mode(folder=True))
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputFileError(exc.errno, _explain(path, exc)) from exc
+    try:
+        yield temporary
+        os.chmod(temporary, usual_mode(folder=True))
+        _swap_in(temporary, path)
+        _sync_folder(path.parent)
+    except OSError as exc:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if isinstance(exc, OutputFileError):
+            raise
+        raise OutputFileError(exc.errno, _explain(path, exc)) from exc
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def _swap_in(new: Path, path: Path) -> None:
+    """Put the folder `new` at `path`, the old one (if any) set aside and removed after."""
+    if not path.exists():
+        os.rename(new, path)
+        return
+    # Not named as a part: were the process killed between the two renames, the earlier
+    # export would wait here, hidden, rather than be removed as an abandoned part.
+    old = path.with_name(f".{path.name}-previous-{secrets.token_hex(4)}")
+    os.rename(path, old)
+    try:
+        os.rename(new, path)
+    except OSError:
+        os.rename(old, path)  # put the earlier export back
+        raise
+    shutil.rmtree(old, ignore_errors=True)

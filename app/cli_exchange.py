@@ -19,13 +19,16 @@ if TYPE_CHECKING:
 def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
     from app.atomic_file import OutputFileError
     from app.case_filter import CaseFilter
-    from app.cli import CommandError
+    from app.cli import EXIT_USAGE, CommandError
+    from app.formats.choice import UnknownFormatError, format_of
+    from app.formats.export import export
     from app.tag_names import TagNameError, normalise_tag_name
-    from app.xlsx.export import export_workbook
 
     target = Path(args.file)
-    if target.suffix.lower() != ".xlsx":
-        raise CommandError(f"{target.name}: the file name must end in .xlsx.")
+    try:
+        fmt = format_of(target, args.format)
+    except UnknownFormatError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
     try:
         tag_keys = frozenset(normalise_tag_name(t)[1] for t in args.tag)
     except TagNameError as exc:
@@ -33,11 +36,13 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
     flt = CaseFilter(text=args.query or "", tags=tag_keys)
     with catalogue.sessions() as session:
         try:
-            summary = export_workbook(session, target, flt)
+            summary = export(session, target, fmt, flt)
         except OutputFileError as exc:
             raise CommandError(str(exc)) from exc
-    counts = ", ".join(f"{n} {sheet.lower()}" for sheet, n in summary.counts.items())
-    print(f"Exported {summary.scope} to {target}: {counts}.")
+    counts = ", ".join(
+        f"{n} {sheet.lower().replace('_', ' ')}" for sheet, n in summary.counts.items()
+    )
+    print(f"Exported {summary.scope} to {target} ({fmt.name}): {counts}.")
     if summary.removed_characters:
         print(
             f"Removed {summary.removed_characters} characters Excel cannot hold "
@@ -89,13 +94,22 @@ def cmd_import(catalogue: Catalogue, args: argparse.Namespace) -> int:
 
 
 def register(commands: Any) -> None:
+    from app.formats.choice import FORMAT_NAMES
+
     export = commands.add_parser(
         "export",
-        help="write case studies to an Excel workbook",
-        description="Write the catalogue, or the cases matching --tag/--query, to FILE.xlsx. "
+        help="write case studies to a workbook, data package, citation or annotation file",
+        description="Write the catalogue, or the cases matching --tag/--query, to FILE. "
+        "The extension chooses the format when --format is absent: .xlsx (Excel workbook), "
+        ".zip or no extension (Data Package: CSV tables and datapackage.json, a folder without "
+        "extension), .json (sources as CSL-JSON), .ris, .bib (sources as RIS, BibTeX), "
+        ".jsonld (highlights as W3C Web Annotations). "
         "An existing file is replaced only when the new one is complete.",
     )
-    export.add_argument("file", metavar="FILE.xlsx")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument(
+        "--format", choices=FORMAT_NAMES, help="the format to write, whatever FILE's extension"
+    )
     export.add_argument(
         "--tag", action="append", default=[], metavar="TAG", help="only cases with TAG (repeatable)"
     )

@@ -148,13 +148,21 @@ class CatalogueService:
         flt: CaseFilter | None,
         progress: Progress | None = None,
         should_cancel: ShouldCancel | None = None,
+        fmt: str | None = None,
     ) -> ExportSummary:
-        """Export to `target`; safe to call from a worker thread (its own session)."""
-        from app.xlsx.export import export_workbook
+        """Export to `target` in the format named `fmt` (None: by its extension; see
+        app/formats/choice.py); safe to call from a worker thread (its own session)."""
+        from app.formats.choice import format_of
+        from app.formats.export import export
 
         with self.catalogue.sessions() as session:
-            return export_workbook(
-                session, target, flt, progress=progress, should_cancel=should_cancel
+            return export(
+                session,
+                target,
+                format_of(target, fmt),
+                flt,
+                progress=progress,
+                should_cancel=should_cancel,
             )
 
     def preview_import(self, path: Path) -> ImportPlan:

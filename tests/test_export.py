@@ -217,5 +217,5 @@ def test_cli_export_with_query_and_errors(
     status = main(["--db", db, "export", str(tmp_path / "nowhere" / "x.xlsx")])
     err = capsys.readouterr().err
     assert status == 1 and err.count("\n") == 1 and "does not exist" in err
-    assert main(["--db", db, "export", str(tmp_path / "x.csv")]) == 1
+    assert main(["--db", db, "export", str(tmp_path / "x.csv")]) == 2  # an unknown format
     assert main(["--db", db, "export", str(tmp_path / "x.xlsx"), "--tag", " / "]) == 1

@@ -24,7 +24,7 @@ def window(small_window: MainWindow) -> MainWindow:
 
 def test_the_action_is_in_the_file_menu(window: MainWindow) -> None:
     texts = [a.text() for a in window.file_menu.actions()]
-    assert "&Export to Excel…" in texts
+    assert "&Export…" in texts
     assert window.exporter.action.shortcut().toString() == "Ctrl+E"
 
 

@@ -1,4 +1,5 @@
-"""File → Export to Excel: choose what and where, then export with progress and cancel."""
+"""File → Export: choose what, in which format and where; export with progress and cancel;
+then offer to open the file or show it in its folder."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, QUrl, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.case_filter import CaseFilter
+from app.formats.choice import FORMATS, ExportFormat, default_folder, format_of
 from views.export_worker import ExportWorker
 from views.literal_text import literal
 
@@ -37,13 +41,14 @@ SCOPE_ALL, SCOPE_FILTER, SCOPE_SELECTION = range(3)
 
 
 class ExportDialog(QDialog):
-    """Asks what to export (everything, the current filter, the selection) and where."""
+    """Asks what to export (everything, the current filter, the selection), in which
+    format (app/formats/choice.py) and where."""
 
     def __init__(
         self, shown: int, total: int, selected: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export to Excel")
+        self.setWindowTitle("Export")
         self.scope_group = QButtonGroup(self)
         self.all_button = QRadioButton(f"The whole catalogue ({total} case studies)")
         self.filter_button = QRadioButton(f"The cases shown by the current filter ({shown})")
@@ -56,10 +61,16 @@ class ExportDialog(QDialog):
         self.selection_button.setEnabled(selected > 0)
         (self.selection_button if selected > 1 else self.all_button).setChecked(True)
 
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("exportFormat")
+        for fmt in FORMATS:
+            self.format_combo.addItem(fmt.label, fmt.name)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+
+        folder = default_folder(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
-        default = Path(documents or Path.home()) / f"casebook-{date.today().isoformat()}.xlsx"
+        default = folder / f"casebook-{date.today().isoformat()}.xlsx"
         self.path_edit = QLineEdit(str(default))
         self.path_edit.setObjectName("exportPath")
         browse = QPushButton("Browse…")
@@ -84,6 +95,8 @@ class ExportDialog(QDialog):
         layout.addWidget(QLabel("Export"))
         for button in (self.all_button, self.filter_button, self.selection_button):
             layout.addWidget(button)
+        layout.addWidget(QLabel("as"))
+        layout.addWidget(self.format_combo)
         layout.addWidget(QLabel("to"))
         layout.addLayout(path_row)
         layout.addWidget(self.error_label)
@@ -95,20 +108,33 @@ class ExportDialog(QDialog):
     def target(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()
 
+    def export_format(self) -> ExportFormat:
+        return format_of(Path(), str(self.format_combo.currentData()))
+
+    def choose_format(self, name: str) -> None:
+        self.format_combo.setCurrentIndex(self.format_combo.findData(name))
+
+    @Slot(int)
+    def _format_changed(self, _index: int) -> None:
+        text = self.path_edit.text().strip()
+        if text:
+            self.path_edit.setText(str(self.export_format().with_extension(Path(text))))
+
     @Slot()
     def _browse(self) -> None:
+        fmt = self.export_format()
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export to Excel", self.path_edit.text(), "Excel workbook (*.xlsx)"
+            self, "Export", self.path_edit.text(), f"{fmt.label} ({fmt.patterns})"
         )
         if name:
-            self.path_edit.setText(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+            self.path_edit.setText(str(fmt.with_extension(Path(name))))
 
     @Slot()
     def _accept_if_valid(self) -> None:
         target = self.target()
         problem = ""
-        if target.suffix.lower() != ".xlsx":
-            problem = "The file name must end in .xlsx."
+        if not self.export_format().accepts(target):
+            problem = self.export_format().name_rule()
         elif not target.parent.is_dir():
             problem = f"The folder {target.parent} does not exist."
         if problem:
@@ -131,7 +157,9 @@ class ExportController(QObject):
         self.worker_thread: QThread | None = None
         self.worker: ExportWorker | None = None
         self.progress: QProgressDialog | None = None
-        self.action = QAction("&Export to Excel…", window)
+        # The last "Exported" message, with its Open and Show in Folder buttons.
+        self.done_box: QMessageBox | None = None
+        self.action = QAction("&Export…", window)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.triggered.connect(self.ask_and_export)
         menu = window.file_menu
@@ -154,19 +182,22 @@ class ExportController(QObject):
             flt = window.current_filter()
         elif dialog.scope() == SCOPE_SELECTION:
             flt = replace(CaseFilter(), case_ids=frozenset(selected))
-        self.start(dialog.target(), flt)
+        self.start(dialog.target(), flt, dialog.export_format().name)
 
-    def start(self, target: Path, flt: CaseFilter | None) -> None:
-        """Export in a worker thread with a cancellable progress dialog."""
+    def start(self, target: Path, flt: CaseFilter | None, fmt: str | None = None) -> None:
+        """Export in a worker thread with a cancellable progress dialog.
+
+        `fmt` names the format (app/formats/choice.py); None: by `target`'s extension.
+        """
         if self.worker_thread is not None:
             return
         window = self.window
-        self.progress = QProgressDialog("Exporting to Excel…", "Cancel", 0, 0, window)
-        self.progress.setWindowTitle("Export to Excel")
+        self.progress = QProgressDialog("Exporting…", "Cancel", 0, 0, window)
+        self.progress.setWindowTitle("Export")
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.worker_thread = QThread(window)
-        self.worker = ExportWorker(window.service, target, flt)
+        self.worker = ExportWorker(window.service, target, flt, fmt)
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self._on_progress)
@@ -192,7 +223,9 @@ class ExportController(QObject):
 
     @Slot(object)
     def _on_success(self, summary: ExportSummary) -> None:
-        counts = ", ".join(f"{n} {sheet.lower()}" for sheet, n in summary.counts.items())
+        counts = ", ".join(
+            f"{n} {name.lower().replace('_', ' ')}" for name, n in summary.counts.items()
+        )
         message = f"Exported to {summary.path}: {counts}."
         if summary.removed_characters:
             message += (
@@ -200,10 +233,45 @@ class ExportController(QObject):
                 " (counted in the About sheet)."
             )
         self.window.statusBar().showMessage(message, 15000)
+        self._offer_to_open(Path(summary.path), message)
+
+    def _offer_to_open(self, path: Path, message: str) -> None:
+        """Say it is done, with Open (the file, or the package's folder) and Show in Folder."""
+        if self.done_box is not None:
+            self.done_box.close()
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Export",
+            literal(message),
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        open_button = box.addButton("Open", QMessageBox.ButtonRole.ActionRole)
+        show_button = box.addButton("Show in Folder", QMessageBox.ButtonRole.ActionRole)
+        open_button.setObjectName("openExport")
+        show_button.setObjectName("showExportFolder")
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def clicked(button: QAbstractButton) -> None:
+            if button is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            elif button is show_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+        box.buttonClicked.connect(clicked)
+        box.destroyed.connect(self._forget_done_box)
+        self.done_box = box
+        box.show()
+
+    @Slot()
+    def _forget_done_box(self) -> None:
+        self.done_box = None
 
     @Slot(str)
     def _on_failure(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Export to Excel", literal(message))
+        QMessageBox.warning(self.window, "Export", literal(message))
 
     @Slot()
     def _on_cancelled(self) -> None:

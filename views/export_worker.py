@@ -22,11 +22,18 @@ class ExportWorker(QObject):
     cancelled = Signal()
     finished = Signal()
 
-    def __init__(self, service: CatalogueService, target: Path, flt: CaseFilter | None) -> None:
+    def __init__(
+        self,
+        service: CatalogueService,
+        target: Path,
+        flt: CaseFilter | None,
+        fmt: str | None = None,
+    ) -> None:
         super().__init__()
         self._service = service
         self._target = target
         self._filter = flt
+        self._format = fmt
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -36,6 +43,7 @@ class ExportWorker(QObject):
     @Slot()
     def run(self) -> None:
         from app.atomic_file import OutputFileError
+        from app.formats.choice import UnknownFormatError
         from app.xlsx.export import ExportCancelledError
 
         try:
@@ -44,10 +52,11 @@ class ExportWorker(QObject):
                 self._filter,
                 progress=lambda done, total: self.progressed.emit(done, total),
                 should_cancel=self._cancel.is_set,
+                fmt=self._format,
             )
         except ExportCancelledError:
             self.cancelled.emit()
-        except OutputFileError as exc:
+        except (OutputFileError, UnknownFormatError) as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # report, never crash the window; the file is untouched
             self.failed.emit(f"The export failed: {exc}. Nothing was written.")
