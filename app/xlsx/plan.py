@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.case_edit import CaseDraft, MetricDraft, check_metric, load_draft, problems_in
@@ -39,6 +39,8 @@ from app.xlsx.tag_list import join_tag_names, split_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, SyncBase, Tag
 from models.catalogue import ASSISTANCE_FORMS
 from models.identity import is_uuid, new_uuid
+
+CHUNK = 1000  # rows compared at a time, with what they are compared with
 
 
 class RowRejectedError(ValueError):
@@ -234,17 +236,16 @@ class _Planner:
             (r["Value"] for _, r in about.rows if r["Item"] == layout.CATALOGUE), None
         ) if about else None  # fmt: skip
         self.plan.from_here = trust and bool(exporter) and exporter == this_catalogue(session)
-        # What the rows are compared with, loaded in a few queries rather than three per case
-        # (selectinload binds at most 500 ids a query).
-        cases = select(CaseStudy).options(
-            selectinload(CaseStudy.tags),
-            selectinload(CaseStudy.assistance),
-            selectinload(CaseStudy.metrics).selectinload(Metric.source),
-        )
-        self.cases = {c.slug: c for c in session.scalars(cases)}
-        self.case_uuids = {c.uuid: c for c in self.cases.values()}
-        self.slugs = set(self.cases)  # every slug in use (new cases' too, as they are planned)
-        self.metric_uuids = {m.uuid: m for c in self.cases.values() for m in c.metrics}
+        # Every slug in use (new cases' too, as they are planned).
+        self.slugs = set(session.scalars(select(CaseStudy.slug)))
+        # What a chunk of rows is compared with, loaded for that chunk in a few
+        # queries (see `load`): memory stays flat however long the workbook.
+        self.cases: dict[str, CaseStudy] = {}
+        self.case_uuids: dict[str, CaseStudy] = {}
+        self.metric_uuids: dict[str, Metric] = {}
+        self.notes: dict[str, tuple[Note, str]] = {}
+        self.highlights: dict[str, tuple[Highlight, str, str]] = {}
+        self.bases: dict[str, dict[str, str]] = {}
         self.new_slugs: set[str] = set()
         self.seen: dict[str, dict[Any, int]] = {}
         self.tags: dict[str, Tag] | None = None
@@ -255,7 +256,6 @@ class _Planner:
             if sector:
                 self.sectors.setdefault(_words(sector).casefold(), sector)
         self.forms = {f.casefold(): f for f in ASSISTANCE_FORMS}
-        self.bases: dict[str, dict[str, str]] | None = None
         self.places: dict[str, int] | None = None
         self.parents: dict[int, int | None] = {}
 
@@ -269,11 +269,6 @@ class _Planner:
         (its base cell's ~ digests); and, in a workbook exported from here,
         what the row held when it was exported.
         """
-        if self.bases is None:
-            self.bases = {
-                u: json.loads(d)
-                for u, d in self.session.execute(select(SyncBase.uuid, SyncBase.digests))
-            }
         found = parse_base_cell(row.get(layout.SYNC_BASE), from_here=self.plan.from_here)
         for name, value in self.bases.get(uuid, {}).items():
             found.setdefault(name, set()).add(value)
@@ -314,7 +309,7 @@ class _Planner:
         return self.cases.get(slug)
 
     def case_exists(self, slug: str) -> bool:
-        return slug in self.cases or slug in self.new_slugs
+        return slug in self.slugs
 
     def record(self, change: RowChange) -> None:
         self.agree(change)
@@ -328,21 +323,91 @@ class _Planner:
                 self.plan.agreements.append((change.uuid, change.agreed))
 
     def known(self, uuid: str) -> dict[str, str]:
-        self.base(uuid, {})  # loads the records
-        assert self.bases is not None
         return self.bases.get(uuid, {})
 
     def each(self, sheet: SheetRows | None, handler: Any) -> None:
         if sheet is None:
             return
         self.sheet = sheet
-        for number, row in sheet.rows:
-            try:
-                if number in sheet.problems:
-                    raise RowRejectedError(sheet.problems[number][1], sheet.problems[number][0])
-                handler(number, row)
-            except RowRejectedError as exc:
-                self.plan.rejected.append(Rejection(sheet.name, number, str(exc), exc.column))
+        for start in range(0, len(sheet.rows), CHUNK):
+            chunk = sheet.rows[start : start + CHUNK]
+            self.load(sheet, chunk)
+            for number, row in chunk:
+                try:
+                    if number in sheet.problems:
+                        problem = sheet.problems[number]
+                        raise RowRejectedError(problem[1], problem[0])
+                    handler(number, row)
+                except RowRejectedError as exc:
+                    self.plan.rejected.append(Rejection(sheet.name, number, str(exc), exc.column))
+
+    def load(self, sheet: SheetRows, chunk: list[tuple[int, dict[str, Any]]]) -> None:
+        """Read what these rows are compared with, dropping the previous chunk's."""
+        uuids = sorted({u for _, row in chunk if (u := _uuid(row))})
+        self.cases, self.case_uuids, self.metric_uuids = {}, {}, {}
+        self.notes, self.highlights = {}, {}
+        if sheet.name in (layout.CASES, layout.METRICS):
+            header = "Slug" if sheet.name == layout.CASES else "Case slug"
+            slugs = sorted({_text(row.get(header)).strip() for _, row in chunk})
+            with_metrics = sheet.name == layout.METRICS
+            self.load_cases(slugs, [] if with_metrics else uuids, with_metrics)
+            if with_metrics:
+                for part in _parts(uuids):
+                    metrics = select(Metric).where(Metric.uuid.in_(part))
+                    for m in self.session.scalars(metrics.options(selectinload(Metric.source))):
+                        self.metric_uuids[m.uuid] = m
+        elif sheet.name == layout.NOTES:
+            notes = select(Note, CaseStudy.slug).join(CaseStudy, CaseStudy.id == Note.case_id)
+            for part in _parts(uuids):
+                for note, slug in self.session.execute(notes.where(Note.uuid.in_(part))):
+                    self.notes[note.uuid] = (note, slug)
+            for note, slug in self.session.execute(notes.where(self.legacy(Note, chunk))):
+                self.notes[f"id:{note.id}"] = (note, slug)
+        elif sheet.name == layout.HIGHLIGHTS:
+            marks = (
+                select(Highlight, CaseStudy.slug, Tag.name)
+                .join(CaseStudy, CaseStudy.id == Highlight.case_id)
+                .outerjoin(Tag, Tag.id == Highlight.tag_id)
+            )
+            for part in _parts(uuids):
+                for item, slug, tag in self.session.execute(marks.where(Highlight.uuid.in_(part))):
+                    self.highlights[item.uuid] = (item, slug, tag or "")
+            for item, slug, tag in self.session.execute(marks.where(self.legacy(Highlight, chunk))):
+                self.highlights[f"id:{item.id}"] = (item, slug, tag or "")
+        known = set(uuids) | {c.uuid for c in self.cases.values()}
+        known |= (
+            {m.uuid for c in self.cases.values() for m in c.metrics}
+            if sheet.name == layout.METRICS
+            else set()
+        )
+        self.bases = {}
+        for part in _parts(sorted(known)):
+            for uuid, text in self.session.execute(
+                select(SyncBase.uuid, SyncBase.digests).where(SyncBase.uuid.in_(part))
+            ):
+                self.bases[uuid] = json.loads(text)
+
+    def load_cases(self, slugs: list[str], uuids: list[str], with_metrics: bool) -> None:
+        options = [selectinload(CaseStudy.tags), selectinload(CaseStudy.assistance)]
+        if with_metrics:
+            options = [selectinload(CaseStudy.metrics).selectinload(Metric.source)]
+        for column, values in ((CaseStudy.slug, slugs), (CaseStudy.uuid, uuids)):
+            for part in _parts(values):
+                for case in self.session.scalars(
+                    select(CaseStudy).where(column.in_(part)).options(*options)
+                ):
+                    self.cases[case.slug] = case
+                    self.case_uuids[case.uuid] = case
+
+    def legacy(
+        self, model: type[Note] | type[Highlight], chunk: list[tuple[int, dict[str, Any]]]
+    ) -> Any:
+        """The rows an old workbook's chunk names by id (none when the sheet has UUIDs)."""
+        header = layout.NOTE_ID if model is Note else layout.HIGHLIGHT_ID
+        if layout.UUID in self.sheet.header or header not in self.sheet.header:
+            return false()
+        ids = sorted({i for _, row in chunk if (i := _row_id(row.get(header))) is not None})
+        return in_ids(model.id, ids) if ids else false()
 
     def claim(self, header: str, key: Any, shown: str, number: int) -> None:
         """Take `key` for row `number`; a key the sheet already gave another row is rejected."""
@@ -592,14 +657,12 @@ class _Planner:
             self.compare(change, name, old, values[name], base)
         self.record(change)
 
-    def legacy_id(
-        self, model: type[Note] | type[Highlight], header: str, row: dict[str, Any]
-    ) -> Any:
-        """An old workbook's row id, when the sheet has no UUIDs (only this catalogue's ids)."""
+    def legacy_row(self, loaded: dict[str, Any], header: str, row: dict[str, Any]) -> Any:
+        """What an old workbook's row names by id, when the sheet has no UUIDs."""
         if layout.UUID in self.sheet.header or header not in self.sheet.header:
             return None
         row_id = _row_id(row.get(header))
-        return self.session.get(model, row_id) if row_id is not None else None
+        return loaded.get(f"id:{row_id}") if row_id is not None else None
 
     def note_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Case slug")).strip()
@@ -607,11 +670,12 @@ class _Planner:
             raise RowRejectedError(f"no case with the slug {slug!r}")
         body = _text(row.get("Note"))
         uuid = self.identity(row, number)
-        note = self.notes.get(uuid) if uuid else self.legacy_id(Note, layout.NOTE_ID, row)
+        found = self.notes.get(uuid) if uuid else self.legacy_row(self.notes, layout.NOTE_ID, row)
+        note = found[0] if found else None
         if note is not None and not uuid:
             self.claim(layout.NOTE_ID, note.id, f"note {note.id}", number)
-        if note is not None and note.case.slug != slug:
-            raise RowRejectedError(f"this note belongs to {note.case.slug!r}, not {slug!r}")
+        if found is not None and found[1] != slug:
+            raise RowRejectedError(f"this note belongs to {found[1]!r}, not {slug!r}")
         values: dict[str, Any] = {"slug": slug, "body": body}
         if note is None:
             if not body.strip():
@@ -642,15 +706,16 @@ class _Planner:
             except TagNameError as exc:
                 raise RowRejectedError(str(exc), self.sheet.column("Tag")) from exc
         uuid = self.identity(row, number)
-        item = (
+        found = (
             self.highlights.get(uuid)
             if uuid
-            else self.legacy_id(Highlight, layout.HIGHLIGHT_ID, row)
+            else self.legacy_row(self.highlights, layout.HIGHLIGHT_ID, row)
         )
+        item = found[0] if found else None
         if item is not None and not uuid:
             self.claim(layout.HIGHLIGHT_ID, item.id, f"highlight {item.id}", number)
-        if item is not None and item.case.slug != slug:
-            raise RowRejectedError(f"this highlight belongs to {item.case.slug!r}, not {slug!r}")
+        if found is not None and found[1] != slug:
+            raise RowRejectedError(f"this highlight belongs to {found[1]!r}, not {slug!r}")
         values: dict[str, Any] = {"slug": slug, "comment": comment, "tag": tag}
         if item is None:
             where = _text(row.get("Field")).strip() or "summary"
@@ -669,7 +734,7 @@ class _Planner:
                            uuid=item.uuid)  # fmt: skip
         base = self.base(item.uuid, row)
         self.compare(change, "comment", item.comment, comment, base)
-        self.compare(change, "tag", item.tag.name if item.tag else "", tag, base)
+        self.compare(change, "tag", found[2] if found else "", tag, base)
         self.record(change)
 
     def tag_row(self, number: int, row: dict[str, Any]) -> None:
@@ -733,36 +798,10 @@ class _Planner:
             raise RowRejectedError("the Title cell is empty", self.sheet.column("Title"))
         self.record(change)
 
-    # Rows the sheets name by UUID, loaded in a few queries (kept referenced:
-    # the session holds its objects weakly).
-    notes: dict[str, Note]
-    highlights: dict[str, Highlight]
 
-    def preload(self, sheets: dict[str, SheetRows]) -> None:
-        self.notes = _by_uuid(self.session, Note, sheets.get(layout.NOTES))
-        self.highlights = _by_uuid(self.session, Highlight, sheets.get(layout.HIGHLIGHTS))
-
-
-def _by_uuid(session: Session, model: Any, sheet: SheetRows | None) -> dict[str, Any]:
-    if sheet is None:
-        return {}
-    wanted = sorted({u for _, row in sheet.rows if (u := _uuid(row))})
-    found: dict[str, Any] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(
-            (r.uuid, r) for r in session.scalars(select(model).where(model.uuid.in_(chunk)))
-        )
-    legacy = sorted(
-        {i for _, row in sheet.rows for h in (layout.NOTE_ID, layout.HIGHLIGHT_ID)
-         if (i := _row_id(row.get(h))) is not None}
-    )  # fmt: skip
-    if legacy and layout.UUID not in sheet.header:
-        found.update(
-            (f"id:{r.id}", r)
-            for r in session.scalars(select(model).where(in_ids(model.id, legacy)))
-        )
-    return found
+def _parts(values: list[str]) -> list[list[str]]:
+    """Values in lists of at most 500 (SQLite binds at most 32,766 a statement)."""
+    return [values[i : i + 500] for i in range(0, len(values), 500)]
 
 
 def plan_import(
@@ -775,7 +814,6 @@ def plan_import(
     common but through its agreed digests.
     """
     planner = _Planner(session, sheets, trust_export_base)
-    planner.preload(sheets)
     planner.each(sheets.get(layout.SOURCES), planner.source_row)
     planner.each(sheets.get(layout.TAGS), planner.tag_row)
     planner.each(sheets.get(layout.CASES), planner.case_row)
