@@ -83,12 +83,19 @@ def _entities_refused(exc: BaseException) -> bool:
     """Whether defusedxml refused XML in the file (a DTD, entities, an external reference)."""
     from defusedxml import DefusedXmlException
 
-    return isinstance(exc, DefusedXmlException)
+    seen: BaseException | None = exc
+    for _ in range(10):  # openpyxl wraps the parser's error in its own ValueError
+        if seen is None:
+            return False
+        if isinstance(seen, DefusedXmlException):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
-def _entities_message(path: Path, exc: BaseException) -> str:
+def _entities_message(path: Path) -> str:
     return (
-        f"{path.name} holds XML that declares entities ({one_line(exc)}), which can make "
+        f"{path.name} holds XML that declares entities, which can make "
         "the program opening it read other files or fill the memory; workbooks never need "
         "them, so Casebook does not open it."
     )
@@ -218,7 +225,7 @@ def _read_sheet(path: Path, worksheet: Any, name: str) -> SheetRows:
         raise
     except Exception as exc:  # openpyxl, lxml and zipfile raise many kinds on a damaged part
         if _entities_refused(exc):
-            raise WorkbookError(_entities_message(path, exc)) from exc
+            raise WorkbookError(_entities_message(path)) from exc
         raise WorkbookError(
             f"{path.name} is damaged: the '{name}' sheet cannot be read from row {number + 1} "
             f"on ({one_line(exc)})."
@@ -290,7 +297,7 @@ def read_workbook(path: Path) -> dict[str, SheetRows]:
         workbook = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # zipfile, lxml and openpyxl raise many kinds on a damaged file
         if _entities_refused(exc):
-            raise WorkbookError(_entities_message(path, exc)) from exc
+            raise WorkbookError(_entities_message(path)) from exc
         where = _damaged_part(path)
         raise WorkbookError(
             f"{path.name} is damaged{where} and cannot be read ({one_line(exc)})."
