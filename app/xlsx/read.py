@@ -14,6 +14,7 @@ openpyxl parses the sheets through defusedxml, which refuses entities too.
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -198,26 +199,28 @@ def _check_header(path: Path, sheet: SheetRows, first: tuple[Any, ...]) -> None:
     )
 
 
-def _read_sheet(path: Path, worksheet: Any, name: str) -> SheetRows:
+def _read_sheet(path: Path, worksheet: Any, name: str, formulas: bool) -> SheetRows:
+    """The sheet's rows; `formulas` when its XML may hold formulas (read cell by cell)."""
     sheet = SheetRows(name)
     number = 0  # the last row read whole
     try:
-        # Cells, not values only: a formula is told from text by its data type.
-        rows = worksheet.iter_rows()
+        # A formula is told from text starting with "=" only by its cell's data type,
+        # but cells cost twice the time of values: only a sheet with formulas pays it.
+        rows = worksheet.iter_rows(values_only=not formulas)
         first_cells = next(rows, None)
         if first_cells is None:
             return sheet
-        first = tuple(cell.value for cell in first_cells)
+        first = tuple(cell.value for cell in first_cells) if formulas else first_cells
         number = 1
         sheet.header = [str(h).strip() if h is not None else "" for h in first]
         if not any(sheet.header) and next(rows, None) is None:
             return sheet  # an empty sheet: nothing to import, nothing wrong
         _check_header(path, sheet, first)
         for number, cells in enumerate(rows, start=2):
-            values = tuple(cell.value for cell in cells)
+            values = tuple(cell.value for cell in cells) if formulas else cells
             if not any(v not in (None, "") for v in values):
                 continue
-            problem = _formula(sheet, cells) or _too_long(sheet, values)
+            problem = (_formula(sheet, cells) if formulas else None) or _too_long(sheet, values)
             if problem is not None:
                 sheet.problems[number] = problem
             sheet.rows.append((number, _joined(sheet.header, values)))
@@ -231,6 +234,39 @@ def _read_sheet(path: Path, worksheet: Any, name: str) -> SheetRows:
             f"on ({one_line(exc)})."
         ) from exc
     return sheet
+
+
+# A formula element (<f>, or <x:f> with a prefix) in a sheet's XML; text holding "<f>"
+# is escaped there ("&lt;f>"), so only a formula matches.
+_FORMULA_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_SCAN_CHUNK = 1 << 20
+
+
+def _sheets_without_formulas(path: Path) -> set[str]:
+    """Names of the sheets whose XML holds no formula, found by scanning the XML text.
+
+    About 2.5 s for the 100,000-case export, against some 45 s more for reading
+    its sheets cell by cell. A sheet not found here is read cell by cell.
+    """
+    import zipfile
+
+    plain: set[str] = set()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for part, name in _sheet_names(archive).items():
+                if name not in SHEETS:
+                    continue
+                with archive.open(part) as member:
+                    tail = b""
+                    while chunk := member.read(_SCAN_CHUNK):
+                        if _FORMULA_ELEMENT.search(tail + chunk):
+                            break
+                        tail = chunk[-64:]
+                    else:
+                        plain.add(name)
+    except Exception:  # a damaged archive: reading says where, cell by cell
+        return plain
+    return plain
 
 
 def _damaged_part(path: Path) -> str:
@@ -308,8 +344,9 @@ def read_workbook(path: Path) -> dict[str, SheetRows]:
                 f"{path.name} is not in Casebook's layout: it has no "
                 f"'{layout.CASES}' sheet (it has: {', '.join(workbook.sheetnames)})."
             )
+        plain = _sheets_without_formulas(path)
         return {
-            name: _read_sheet(path, workbook[name], name)
+            name: _read_sheet(path, workbook[name], name, formulas=name not in plain)
             for name in SHEETS
             if name in workbook.sheetnames
         }
