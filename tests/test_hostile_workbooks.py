@@ -282,7 +282,11 @@ for path in sys.argv[1:]:
     except WorkbookError as exc:
         said = str(exc)
     results[path] = [time.perf_counter() - start, said]
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+try:  # this process's own peak: ru_maxrss would count the parent it was forked from
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
 print(json.dumps({"results": results, "peak_kb": peak}))
 """
 
