@@ -53,6 +53,9 @@ class MetricDraft:
     source_id: int | None = None
     note: str = ""
     id: int | None = None
+    # A figure from a colleague's workbook keeps its key and identity.
+    key: str | None = None
+    uuid: str = ""
 
 
 @dataclass
@@ -81,6 +84,7 @@ class CaseDraft:
     source_ids: list[int] = field(default_factory=list)
     metrics: list[MetricDraft] = field(default_factory=list)
     actors: list[ActorDraft] = field(default_factory=list)
+    uuid: str = ""  # a new case from a colleague's workbook keeps its identity
 
 
 @dataclass(frozen=True)
@@ -210,14 +214,14 @@ def _metric_draft(m: Metric) -> MetricDraft:
         period = "" if m.year is None else str(m.year)
     return MetricDraft(
         m.name, _number_text(m.value), _number_text(m.low), _number_text(m.high), m.unit,
-        m.qualifier, period, m.source_id, m.note, m.id,
+        m.qualifier, period, m.source_id, m.note, m.id, m.key, m.uuid,
     )  # fmt: skip
 
 
 # --- checking --------------------------------------------------------------------
 
 
-def _check_metric(i: int, m: MetricDraft, problems: dict[str, str]) -> dict[str, object]:
+def check_metric(i: int, m: MetricDraft, problems: dict[str, str]) -> dict[str, object]:
     """The metric's stored values; adds any problem to `problems` under "metrics.I.FIELD"."""
     values: dict[str, object] = {}
 
@@ -311,7 +315,7 @@ def check_draft(
 
 def _metric_values(draft: CaseDraft) -> tuple[dict[str, str], list[dict[str, object]]]:
     problems: dict[str, str] = {}
-    return problems, [_check_metric(i, m, problems) for i, m in enumerate(draft.metrics)]
+    return problems, [check_metric(i, m, problems) for i, m in enumerate(draft.metrics)]
 
 
 def problems_in(session: Session, draft: CaseDraft, case_id: int | None) -> dict[str, str]:
@@ -371,7 +375,8 @@ def _save_children(journal: Journal, case_id: int, draft: CaseDraft,
     journal.delete("metric", and_(Metric.case_id == case_id, Metric.id.not_in(kept)))
     for m, values in zip(draft.metrics, metrics, strict=True):
         if m.id is None:
-            journal.insert("metric", {**values, "case_id": case_id})
+            identity = {"key": m.key, **({"uuid": m.uuid} if m.uuid else {})}
+            journal.insert("metric", {**values, **identity, "case_id": case_id})
         else:
             journal.update("metric", and_(Metric.id == m.id, Metric.case_id == case_id), values)
 
@@ -407,7 +412,8 @@ def save_case(
     if problems:
         raise DraftError(problems)
     if case_id is None:
-        case_id = int(journal.insert("case_study", values)["id"])
+        identity = {"uuid": draft.uuid} if draft.uuid else {}
+        case_id = int(journal.insert("case_study", {**values, **identity})["id"])
     else:
         if session.scalar(select(CaseStudy.id).where(CaseStudy.id == case_id)) is None:
             raise UnknownCaseIdError

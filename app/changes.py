@@ -67,9 +67,11 @@ def _key_condition(table: Table, key: tuple[Any, ...]) -> ColumnElement[bool]:
 class Journal:
     """Writes rows through a Session's connection and records each change."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, author: str = "") -> None:
         self.session = session
         self.changes = ChangeSet()
+        # Who is writing: new notes and highlights are signed with it.
+        self.author = author
 
     def _rows(self, table: Table, where: ColumnElement[bool]) -> list[Row]:
         result = self.session.execute(select(table).where(where))
@@ -97,6 +99,34 @@ class Journal:
         self.session.execute(table.insert(), rows)
         self.changes.changes.extend(
             RowChange(table_name, _key_of(table, row), None, dict(row)) for row in rows
+        )
+
+    def put_rows(self, table_name: str, rows: list[Row]) -> None:
+        """Insert or replace many whole rows at once (every column given), recording each.
+
+        For bookkeeping tables written in bulk (sync_base): one read of the
+        rows as they were, one statement for all.
+        """
+        if not rows:
+            return
+        table = _table(table_name)
+        if any(set(row) != set(table.columns.keys()) for row in rows):
+            raise ValueError(f"put_rows needs every column of {table_name}")
+        keys = [_key_of(table, row) for row in rows]
+        before = _current_rows(self.session, table_name, keys)
+        changed = [
+            (key, row) for key, row in zip(keys, rows, strict=True) if before.get(key) != row
+        ]
+        if not changed:
+            return
+        insert = sqlite_insert(table)
+        values = {c.name: insert.excluded[c.name] for c in table.columns if not c.primary_key}
+        statement = insert.on_conflict_do_update(
+            index_elements=list(table.primary_key.columns), set_=values
+        )
+        self.session.execute(statement, [dict(row) for _, row in changed])
+        self.changes.changes.extend(
+            RowChange(table_name, key, before.get(key), dict(row)) for key, row in changed
         )
 
     def update(self, table_name: str, where: ColumnElement[bool], values: Mapping[str, Any]) -> int:

@@ -143,6 +143,7 @@ def _extra_commands() -> list[Callable[[Any], None]]:
         cli_exchange,
         cli_maintenance,
         cli_matrix,
+        cli_merge,
         cli_pairings,
         cli_search,
     )
@@ -154,6 +155,7 @@ def _extra_commands() -> list[Callable[[Any], None]]:
         cli_search.register,
         cli_matrix.register,
         cli_pairings.register,
+        cli_merge.register,
     ]
 
 

@@ -36,6 +36,7 @@ class HighlightInfo:
     colour: str
     orphaned: bool
     created_at: datetime
+    author: str = ""
 
 
 def highlights_of_case(session: Session, case_id: int) -> list[HighlightInfo]:
@@ -53,25 +54,13 @@ def highlights_of_case(session: Session, case_id: int) -> list[HighlightInfo]:
             Tag.colour,
             Highlight.orphaned,
             Highlight.created_at,
+            Highlight.author,
         )
         .outerjoin(Tag, Tag.id == Highlight.tag_id)
         .where(Highlight.case_id == case_id)
     )
     infos = [
-        HighlightInfo(
-            hid,
-            case,
-            field,
-            start,
-            end,
-            quote,
-            comment,
-            tag or "",
-            colour or DEFAULT_COLOUR,
-            orphaned,
-            created,
-        )
-        for hid, case, field, start, end, quote, comment, tag, colour, orphaned, created in rows
+        HighlightInfo(*row[:7], row[7] or "", row[8] or DEFAULT_COLOUR, *row[9:]) for row in rows
     ]
     return sorted(infos, key=lambda h: (h.orphaned, FIELDS.index(h.field), h.start))
 
@@ -122,9 +111,52 @@ def add_highlight(
             "comment": comment,
             "tag_id": tag_id,
             "orphaned": False,
+            "author": journal.author,
         },
     )
     return int(row["id"])
+
+
+def add_quoted_highlight(
+    journal: Journal,
+    case_id: int,
+    field: str,
+    quote: str,
+    *,
+    prefix: str = "",
+    suffix: str = "",
+    tag: str = "",
+    comment: str = "",
+    author: str | None = None,
+    uuid: str | None = None,
+) -> int:
+    """Highlight a passage given by its words (a colleague's highlight); returns its id.
+
+    Found in the case's text as a re-anchored highlight is; where the words
+    are not there (the colleague's text differs) it is kept, orphaned, with
+    its quote and comment, as an edited text's highlight would be.
+    """
+    if not quote.strip():
+        raise HighlightError("A highlight needs the words it marks.")
+    text = _text_of(journal.session, case_id, field)
+    found = reanchor(text, Anchor(0, len(quote), quote, prefix, suffix))
+    anchor = found or Anchor(0, 0, quote, prefix, suffix)
+    values: dict[str, object] = {
+        "case_id": case_id,
+        "field": field,
+        "start": anchor.start,
+        "end": anchor.end,
+        "quote": anchor.quote,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "comment": comment,
+        "tag_id": ensure_tag(journal, tag) if tag.strip() else None,
+        "orphaned": found is None,
+        "author": journal.author if author is None else author,
+    }
+    if uuid:
+        values["uuid"] = uuid
+    return int(journal.insert("highlight", values)["id"])
 
 
 def update_highlight(journal: Journal, highlight_id: int, *, tag: str, comment: str) -> None:

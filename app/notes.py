@@ -25,6 +25,7 @@ class NoteInfo:
     body: str
     created_at: datetime
     updated_at: datetime
+    author: str = ""
 
     @property
     def first_line(self) -> str:
@@ -43,6 +44,7 @@ def _infos(session: Session, *conditions: object, limit: int | None = None) -> l
         Note.body,
         Note.created_at,
         Note.updated_at,
+        Note.author,
     ).join(CaseStudy, CaseStudy.id == Note.case_id)
     for condition in conditions:
         stmt = stmt.where(condition)  # type: ignore[arg-type]
@@ -79,10 +81,32 @@ def all_notes(session: Session, text: str = "", limit: int | None = None) -> lis
     )
 
 
-def add_note(journal: Journal, case_id: int, body: str = "") -> int:
+def add_note(
+    journal: Journal,
+    case_id: int,
+    body: str = "",
+    *,
+    author: str | None = None,
+    uuid: str | None = None,
+    created_at: datetime | None = None,
+) -> int:
+    """A new note on a case; returns its id.
+
+    Signed by the journal's author unless `author` is given (an imported
+    note keeps its own, as it keeps its `uuid` and time of writing).
+    """
     if journal.session.get(CaseStudy, case_id) is None:
         raise NoteError("That case study no longer exists.")
-    return int(journal.insert("note", {"case_id": case_id, "body": body})["id"])
+    values: dict[str, object] = {
+        "case_id": case_id,
+        "body": body,
+        "author": journal.author if author is None else author,
+    }
+    if uuid:
+        values["uuid"] = uuid
+    if created_at is not None:
+        values["created_at"] = created_at
+    return int(journal.insert("note", values)["id"])
 
 
 class NoteChangedElsewhereError(NoteError):

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.xlsx.export import ExportSummary, Progress, ShouldCancel
-    from app.xlsx.importer import AppliedImport, ImportPlan
+    from app.xlsx.importer import ImportPlan
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -70,9 +70,13 @@ def failure_message(catalogue: Catalogue, exc: BaseException) -> str | None:
 
 
 class CatalogueService:
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, author: str | None = None) -> None:
+        from app.authorship import default_author
+
         self.catalogue = catalogue
         self._watcher: ChangeWatcher | None = None
+        # Signs new notes and highlights (Preferences can change it).
+        self.author = default_author() if author is None else author
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -160,21 +164,6 @@ class CatalogueService:
         with self.catalogue.sessions() as session:
             return preview_import(session, path)
 
-    def apply_import(self, plan: ImportPlan) -> AppliedImport:
-        from app.xlsx.importer import apply_plan
-
-        with self._writing(), self.catalogue.sessions.begin() as session:
-            applied = apply_plan(session, plan)
-        self._absorb_own_write()
-        return applied
-
-    def undo_import(self, applied: AppliedImport) -> None:
-        from app.xlsx.importer import undo_import
-
-        with self._writing(), self.catalogue.sessions.begin() as session:
-            undo_import(session, applied)
-        self._absorb_own_write()
-
     # --- annotating and editing: each write returns what it changed, for undo ---
 
     def write(
@@ -186,7 +175,7 @@ class CatalogueService:
         notes.update_note, case_edit.save_case…). If it raises, nothing is written.
         """
         with self._writing(), self.catalogue.sessions.begin() as session:
-            journal = Journal(session)
+            journal = Journal(session, self.author)
             result = operation(journal, *args, **kwargs)
         self._absorb_own_write()
         return result, journal.changes

@@ -122,13 +122,19 @@ def _find(session: Session, key: str) -> int | None:
     return session.scalar(select(Tag.id).where(Tag.name_key == key))
 
 
-def ensure_tag(journal: Journal, name: str) -> int:
-    """The id of the tag called `name`, creating it with this spelling if new."""
+def ensure_tag(journal: Journal, name: str, *, uuid: str | None = None) -> int:
+    """The id of the tag called `name`, creating it with this spelling if new.
+
+    A new tag takes `uuid` when given (a colleague's tag keeps its identity).
+    """
     display, key = normalise_tag_name(name)
     existing = _find(journal.session, key)
     if existing is not None:
         return existing
-    row = journal.insert("tag", {"name": display, "name_key": key, "colour": ""})
+    values = {"name": display, "name_key": key, "colour": ""}
+    if uuid:
+        values["uuid"] = uuid
+    row = journal.insert("tag", values)
     return int(row["id"])
 
 

@@ -21,6 +21,7 @@ from models.catalogue import (
     SeedRecord,
     Source,
 )
+from models.exchange import SyncBase
 from models.search import CaseArea, SavedSearch, SearchDirty, SearchDoc
 
 
@@ -56,5 +57,6 @@ __all__ = [
     "SearchDoc",
     "SeedRecord",
     "Source",
+    "SyncBase",
     "Tag",
 ]

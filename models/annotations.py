@@ -9,6 +9,7 @@ from sqlalchemy import Boolean, CheckConstraint, Column, ForeignKey, Integer, St
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
+from models.identity import Identified
 
 if TYPE_CHECKING:
     from models.catalogue import CaseStudy
@@ -22,7 +23,7 @@ case_tag = Table(
 CaseTag = case_tag
 
 
-class Tag(Base):
+class Tag(Identified, Base):
     """A tag; `name_key` is the normalised form that makes " Tea " and "TEA" one tag.
 
     Hierarchy is written in the name ("craft/embroidery"); a parent's filter
@@ -40,7 +41,7 @@ class Tag(Base):
     cases: Mapped[list[CaseStudy]] = relationship(secondary="case_tag", back_populates="tags")
 
 
-class Note(Base):
+class Note(Identified, Base):
     """A Markdown note on a case."""
 
     __tablename__ = "note"
@@ -50,13 +51,15 @@ class Note(Base):
         ForeignKey("case_study.id", ondelete="CASCADE"), index=True
     )
     body: Mapped[str] = mapped_column(Text, default="")
+    # Who wrote it: the name set in Preferences, by default the login name.
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 
     case: Mapped[CaseStudy] = relationship(back_populates="notes")
 
 
-class Highlight(Base):
+class Highlight(Identified, Base):
     """A highlighted passage in a case's summary or narrative.
 
     Anchored twice: by character offsets, and by the quoted text with some
@@ -78,6 +81,7 @@ class Highlight(Base):
     prefix: Mapped[str] = mapped_column(Text, default="")
     suffix: Mapped[str] = mapped_column(Text, default="")
     comment: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(200), default="", server_default="")
     tag_id: Mapped[int | None] = mapped_column(
         ForeignKey("tag.id", ondelete="SET NULL"), index=True
     )

@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
+from models.identity import Identified
 
 if TYPE_CHECKING:
     from models.annotations import Note, Tag
@@ -41,7 +42,7 @@ PLACE_ROLES = ("donor", "recipient")
 ACTOR_KINDS = ("person", "organisation")
 
 
-class CaseStudy(Base):
+class CaseStudy(Identified, Base):
     __tablename__ = "case_study"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -125,7 +126,7 @@ class CaseAssistance(Base):
     case: Mapped[CaseStudy] = relationship(back_populates="assistance")
 
 
-class Place(Base):
+class Place(Identified, Base):
     """A place at some administrative level, inside its parent (county in prefecture ...)."""
 
     __tablename__ = "place"
@@ -176,7 +177,7 @@ class CasePlace(Base):
     __table_args__ = (CheckConstraint("role IN ('donor', 'recipient')", name="role"),)
 
 
-class Actor(Base):
+class Actor(Identified, Base):
     """A person or an organisation that takes part in one or more cases."""
 
     __tablename__ = "actor"
@@ -212,7 +213,7 @@ class CaseActor(Base):
     source: Mapped[Source | None] = relationship()
 
 
-class Source(Base):
+class Source(Identified, Base):
     """A published text the catalogue takes facts from, cited as the text gives itself."""
 
     __tablename__ = "source"
@@ -248,7 +249,7 @@ class CaseSource(Base):
     )
 
 
-class Metric(Base):
+class Metric(Identified, Base):
     """A figure about a case: a value or a low-high range, with unit, qualifier and source."""
 
     __tablename__ = "metric"
@@ -292,7 +293,7 @@ class Metric(Base):
         return self.value is None
 
 
-class Perspective(Base):
+class Perspective(Identified, Base):
     """What one source says about a case or the programme, attributed and neutrally worded."""
 
     __tablename__ = "perspective"

@@ -17,6 +17,7 @@ from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
+from models.identity import Identified
 
 # The parts of a case's document, each refreshed on its own: a note saved
 # while typing re-reads the notes alone.
@@ -75,7 +76,7 @@ class CaseArea(Base):
     )
 
 
-class SavedSearch(Base):
+class SavedSearch(Identified, Base):
     """A query with its facets and tag selection, kept under a name."""
 
     __tablename__ = "saved_search"

@@ -39,6 +39,7 @@ from models import (
     Source,
 )
 from models.catalogue import CaseAssistance, CasePlace
+from models.identity import seed_uuid
 from seed import fingerprint as fp
 from seed.schema import SeedCase, SeedData, SeedError, load_seed_files, seed_digest
 
@@ -108,6 +109,7 @@ class _Seeder:
             return
         self.session.add(
             Source(
+                uuid=seed_uuid("source", raw["key"]),
                 key=raw["key"],
                 title=raw["title"],
                 author=raw["author"],
@@ -127,6 +129,7 @@ class _Seeder:
         parent = self.by_key(Place, raw["parent"]) if raw["parent"] else None
         self.session.add(
             Place(
+                uuid=seed_uuid("place", raw["key"]),
                 key=raw["key"],
                 name=raw["name"],
                 name_zh=raw["name_zh"],
@@ -147,6 +150,7 @@ class _Seeder:
             if case is not None:
                 return  # the user made a case with this slug: it is theirs
             case = CaseStudy(
+                uuid=seed_uuid("case", seed.slug),
                 slug=seed.slug,
                 title=seed.title,
                 title_zh=seed.title_zh,
@@ -193,6 +197,7 @@ class _Seeder:
                 continue
             case.metrics.append(
                 Metric(
+                    uuid=seed_uuid("metric", f"{slug}/{metric.key}"),
                     key=metric.key,
                     position=position,
                     name=metric.name,
@@ -215,6 +220,7 @@ class _Seeder:
                 continue
             case.perspectives.append(
                 Perspective(
+                    uuid=seed_uuid("perspective", f"{slug}/{raw['key']}"),
                     key=raw["key"],
                     source=self.by_key(Source, raw["source"]),
                     viewpoint=raw["viewpoint"],
@@ -227,6 +233,7 @@ class _Seeder:
         actor = self.by_key(Actor, raw["key"])
         if actor is None and self.is_new("actor", raw["key"]):
             actor = Actor(
+                uuid=seed_uuid("actor", raw["key"]),
                 key=raw["key"],
                 kind=raw["kind"],
                 name=raw["name"],

@@ -183,7 +183,7 @@ def test_json_alone_on_stdout_with_counts_rejected_rows_and_applied(
     data = json.loads(capsys.readouterr().out)
     assert data["applied"] is False
     assert data["summary"]["added"] == 1 and data["summary"]["rejected"] == 1
-    assert set(data["summary"]) == {"added", "changed", "unchanged", "rejected"}
+    assert {"added", "changed", "unchanged", "rejected"} <= set(data["summary"])
     (rejected,) = data["rejected"]
     assert rejected["sheet"] == "Notes" and "no-such-case" in rejected["reason"]
     assert main(["--db", db, "import", str(path), "--json", "--yes"]) == EXIT_REJECTED

@@ -55,7 +55,8 @@ def test_the_workbook_has_every_sheet_with_a_usable_header(
     cases = wb["Case studies"]
     assert _header(cases)[:5] == ["Slug", "Title", "Chinese title", "Chinese title note", "Sector"]
     assert cases["A1"].font.bold and cases.freeze_panes == "A2"
-    assert cases.auto_filter.ref == f"A1:Q{cases.max_row}"
+    assert cases.auto_filter.ref == f"A1:S{cases.max_row}"
+    assert cases.column_dimensions["S"].hidden  # the sync base
     assert cases.column_dimensions["B"].width == 45
     assert cases["P2"].alignment.wrap_text  # the summary wraps
     assert wb.properties.title == "Casebook export"

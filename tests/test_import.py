@@ -9,10 +9,11 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
+from app.changes import replay
 from app.cli import main
 from app.store import Catalogue
 from app.xlsx.export import export_workbook
-from app.xlsx.importer import WorkbookError, apply_plan, preview_import, undo_import
+from app.xlsx.importer import WorkbookError, apply_plan, preview_import
 from models import CaseStudy, Metric, Note
 
 Cells = dict[str, list[tuple[Any, ...]]]
@@ -113,7 +114,7 @@ def test_apply_writes_everything_and_undo_takes_it_all_back(
         assert [t.name for t in gamma.tags] == ["Solar"]  # one tag whatever the spelling
         assert session.scalars(select(Metric.value).where(Metric.key == "output")).one() == 2.5e8
     with small_catalogue.sessions.begin() as session:
-        undo_import(session, applied)
+        replay(session, applied, undo=True)
     after_undo = _cells(_export(small_catalogue, tmp_path / "after.xlsx"))
     assert after_undo == before
 
@@ -132,10 +133,10 @@ def test_undo_of_an_import_refuses_to_revert_text_changed_since(
         beta = session.scalars(select(CaseStudy).where(CaseStudy.slug == "beta")).one()
         beta.summary = "A colleague's summary"
     with (
-        pytest.raises(ReplayConflictError, match="Cannot undo this import: the summary of"),
+        pytest.raises(ReplayConflictError, match="Cannot undo this step: the case study"),
         small_catalogue.sessions.begin() as session,
     ):
-        undo_import(session, applied)
+        replay(session, applied, undo=True)
     with small_catalogue.sessions() as session:
         summary = session.scalars(select(CaseStudy.summary).where(CaseStudy.slug == "beta")).one()
     assert summary == "A colleague's summary"
@@ -160,16 +161,16 @@ def test_an_import_never_deletes(small_catalogue: Catalogue, tmp_path: Path) -> 
         ("Case studies", {"Slug": "", "Title": "No slug"}, "the Slug cell is empty"),
         ("Case studies", {"Slug": "d", "Title": "D", "Start year": 1850}, "between 1900 and 2100"),
         ("Case studies", {"Slug": "e", "Title": "E", "Start year": 2020, "End year": 2010},
-         "End year 2010 is before Start year 2020"),
+         "The end year must not come before the start year."),
         ("Case studies", {"Slug": "f", "Title": "F", "Forms of assistance": "magic"},
          "unknown form of assistance 'magic'"),
         ("Case studies", {"Slug": "g", "Title": "G", "Tags": " / "}, "at least one letter"),
         ("Metrics", {"Case slug": "nope", "Metric": "M", "Value": 1}, "no case with the slug 'nope'"),
         ("Metrics", {"Case slug": "alpha", "Metric": "M", "Value": "lots"}, "'lots' is not a number"),
-        ("Metrics", {"Case slug": "alpha", "Metric": "M", "Low": 9, "High": 2}, "Low 9 is greater than High 2"),
+        ("Metrics", {"Case slug": "alpha", "Metric": "M", "Low": 9, "High": 2}, "The low value must not exceed the high value."),
         ("Metrics", {"Case slug": "alpha", "Metric": "M", "Value": 1, "Qualifier": "roughly"},
-         "Qualifier 'roughly' is not one of"),
-        ("Metrics", {"Case slug": "alpha", "Metric": "M"}, "needs a Value, or both Low and High"),
+         "Choose one of exact, about"),
+        ("Metrics", {"Case slug": "alpha", "Metric": "M"}, "The figure needs a value, or both a low and a high."),
         ("Notes", {"Case slug": "alpha", "Note": ""}, "the Note cell is empty"),
     ],
 )  # fmt: skip
@@ -184,7 +185,7 @@ def test_each_bad_row_is_rejected_with_sheet_row_and_reason(
     rejection = plan.rejected[0]
     assert rejection.sheet == sheet and rejection.row >= 2
     assert reason in rejection.reason
-    assert f"{sheet}, row {rejection.row}:" in str(rejection)
+    assert f"{sheet}, row {rejection.row}" in str(rejection)
 
 
 def _bad_files(tmp_path: Path, small_catalogue: Catalogue) -> dict[str, Path]:
@@ -258,7 +259,7 @@ def test_import_that_edits_a_summary_reanchors_highlights_and_undo_restores_them
         (moved,) = highlights_of_case(session, alpha_id)
     assert (moved.start, moved.quote, moved.orphaned) == (start + 9, "summary", False)
     with small_catalogue.sessions.begin() as session:
-        undo_import(session, applied)
+        replay(session, applied, undo=True)
     with small_catalogue.sessions() as session:
         assert [(h.start, h.end, h.quote) for h in highlights_of_case(session, alpha_id)] == [
             (h.start, h.end, h.quote) for h in before

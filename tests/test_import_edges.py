@@ -253,16 +253,16 @@ def test_a_key_given_twice_is_rejected_on_its_second_row(
         )
 
 
-def test_a_note_id_given_twice_is_rejected(small_catalogue: Catalogue, tmp_path: Path) -> None:
+def test_a_note_uuid_given_twice_is_rejected(small_catalogue: Catalogue, tmp_path: Path) -> None:
     with small_catalogue.sessions.begin() as session:
         alpha = session.scalars(select(CaseStudy).where(CaseStudy.slug == "alpha")).one()
         session.add(Note(case=alpha, body="mine"))
     path = _export(small_catalogue, tmp_path / "dup.xlsx")
     with small_catalogue.sessions() as session:
-        note_id = session.scalars(select(Note.id)).one()
-    _append(path, "Notes", [{"Case slug": "alpha", "Note id": note_id, "Note": "theirs"}])
+        note_uuid = session.scalars(select(Note.uuid)).one()
+    _append(path, "Notes", [{"Case slug": "alpha", "UUID": note_uuid, "Note": "theirs"}])
     (rejection,) = _plan(small_catalogue, path).rejected
-    assert rejection.column == "D (Note id)" and "note" in rejection.reason
+    assert rejection.column.endswith("(UUID)") and "UUID" in rejection.reason
 
 
 # --- the preview on the terminal --------------------------------------------------

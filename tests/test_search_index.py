@@ -256,7 +256,8 @@ def test_an_older_catalogue_gets_its_index_when_first_opened(tmp_path: Path) -> 
 def test_an_import_and_its_undo_keep_the_index_in_step(
     small_catalogue: Catalogue, tmp_path: Path
 ) -> None:
-    from app.xlsx.importer import apply_plan, preview_import, undo_import
+    from app.changes import replay
+    from app.xlsx.importer import apply_plan, preview_import
     from tests.test_import import _edit, _export, _row_of
 
     path = _export(small_catalogue, tmp_path / "edited.xlsx")
@@ -270,7 +271,7 @@ def test_an_import_and_its_undo_keep_the_index_in_step(
     assert found(small_catalogue, "photovoltaic") == set()  # the old summary's word
     assert_index_is_fresh(small_catalogue)
     with small_catalogue.sessions.begin() as session:
-        undo_import(session, applied)
+        replay(session, applied, undo=True)
     assert found(small_catalogue, "qximported") == set()
     assert found(small_catalogue, "photovoltaic") == {"beta"}
     assert_index_is_fresh(small_catalogue)

@@ -10,48 +10,6 @@ from PySide6.QtGui import QUndoCommand
 if TYPE_CHECKING:
     from app.changes import ChangeSet
     from app.service import CatalogueService
-    from app.xlsx.importer import AppliedImport, ImportPlan
-
-
-class ImportCommand(QUndoCommand):
-    """Applying an import is one step; undo takes back exactly what it wrote."""
-
-    def __init__(
-        self,
-        service: CatalogueService,
-        plan: ImportPlan,
-        file_name: str,
-        changed: Callable[[], None],
-    ) -> None:
-        super().__init__(f"import of {file_name}")
-        self._service = service
-        self._plan = plan
-        self._changed = changed
-        self._applied: AppliedImport | None = None
-        self._ahead = False
-
-    def replay_ahead(self, *, undo: bool) -> None:
-        """Write the undo or redo now, so a failure is reported before the stack moves."""
-        if undo:
-            if self._applied is not None:
-                self._service.undo_import(self._applied)
-                self._applied = None
-        else:
-            self._applied = self._service.apply_import(self._plan)
-        self._ahead = True
-
-    def redo(self) -> None:
-        if not self._ahead:
-            self._applied = self._service.apply_import(self._plan)
-        self._ahead = False
-        self._changed()
-
-    def undo(self) -> None:
-        if not self._ahead and self._applied is not None:
-            self._service.undo_import(self._applied)
-            self._applied = None
-        self._ahead = False
-        self._changed()
 
 
 class ChangeCommand(QUndoCommand):

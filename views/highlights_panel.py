@@ -159,7 +159,7 @@ class HighlightsPanel(QWidget):
         for h in self.highlights.values():
             item = QStandardItem()
             lines = [f"“{_excerpt(h.quote)}”"]
-            extra = " · ".join(x for x in (h.tag, _excerpt(h.comment)) if x)
+            extra = " · ".join(x for x in (h.tag, _excerpt(h.comment), h.author) if x)
             if extra:
                 lines.append(extra)
             if h.orphaned:

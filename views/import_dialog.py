@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from views.commands import ImportCommand
 from views.literal_text import literal
 
 if TYPE_CHECKING:
     from app.xlsx.importer import ImportPlan
+    from app.xlsx.plan import FieldChange
     from views.main_window import MainWindow
 
 COLUMNS = ("Change", "Sheet", "Row", "Details")
@@ -37,11 +37,36 @@ def _short(value: object, limit: int = 80) -> str:
 
 
 class ImportPreviewModel(QStandardItemModel):
-    """Added, changed (with a child per field: old → new) and rejected rows."""
+    """Conflicts (each with a "take theirs" box), added, changed (a child per field:
+    old → new), rejected rows, and values new to the catalogue."""
 
     def __init__(self, plan: ImportPlan, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.choices: dict[int, FieldChange] = {}  # id of a conflict's check item → its field
+        conflicts = plan.conflicts
+        if conflicts:
+            group = self._group(
+                self.tr("Conflicts: changed on both sides ({0}); ticked takes theirs").format(
+                    len(conflicts)
+                )
+            )
+            for change, item in conflicts[:SHOWN_ROWS]:
+                row = self._row(
+                    f"{change.label}: {item.field}", change.sheet, change.row,
+                    self.tr("yours: {0}   ⟷   theirs: {1}").format(
+                        _short(item.old, 60), _short(item.new, 60)
+                    ),
+                )  # fmt: skip
+                row[3].setToolTip(f"yours:\n{item.old}\n\ntheirs:\n{item.new}")
+                row[0].setCheckable(True)
+                row[0].setCheckState(
+                    Qt.CheckState.Checked if item.take_theirs else Qt.CheckState.Unchecked
+                )
+                self.choices[id(row[0])] = item
+                group.appendRow(row)
+            self._more(group, len(conflicts))
+        self.itemChanged.connect(self._chosen)
         added = self._group(f"To add ({len(plan.added)})")
         for change in plan.added[:SHOWN_ROWS]:
             added.appendRow(self._row(change.label, change.sheet, change.row, "new"))
@@ -64,6 +89,26 @@ class ImportPreviewModel(QStandardItemModel):
         self._more(rejected, len(plan.rejected))
         unchanged = sum(plan.unchanged.values())
         self._group(f"Unchanged ({unchanged})")
+        if plan.new_values:
+            new = self._group(self.tr("New to this catalogue ({0})").format(len(plan.new_values)))
+            for value in plan.new_values[:SHOWN_ROWS]:
+                new.appendRow(self._row(value, "", None, self.tr("added to the list")))
+        if plan.warnings:
+            notes = self._group(self.tr("Left out ({0})").format(len(plan.warnings)))
+            for warning in plan.warnings[:SHOWN_ROWS]:
+                notes.appendRow(self._row(self.tr("left out"), "", None, warning))
+        if plan.kept_yours:
+            self._group(
+                self.tr("Kept yours: {0} fields you changed since they last matched").format(
+                    plan.kept_yours
+                )
+            )
+
+    @Slot(QStandardItem)
+    def _chosen(self, item: QStandardItem) -> None:
+        choice = self.choices.get(id(item))
+        if choice is not None:
+            choice.take_theirs = item.checkState() == Qt.CheckState.Checked
 
     def _more(self, group: QStandardItem, total: int) -> None:
         """A last row saying how many are not listed, when some are not."""
@@ -109,7 +154,8 @@ class ImportPreviewDialog(QDialog):
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
         )
         self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Apply)
-        self.apply_button.setEnabled(plan.has_changes)
+        # Nothing to change but rows found alike: applying notes it (no undo step).
+        self.apply_button.setEnabled(plan.has_changes or bool(plan.agreements))
         self.apply_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -127,6 +173,10 @@ class ImportController(QObject):
         self.action = QAction("&Import from Excel…", window)
         self.action.triggered.connect(self.choose_and_import)
         window.file_menu.insertAction(window.exporter.action, self.action)
+        self.merge_action = QAction(self.tr("&Merge Catalogue…"), window)
+        self.merge_action.triggered.connect(self.choose_and_merge)
+        window.file_menu.insertAction(window.exporter.action, self.merge_action)
+        self.dialog: ImportPreviewDialog | None = None
 
     @Slot()
     def choose_and_import(self) -> None:
@@ -135,6 +185,31 @@ class ImportController(QObject):
         )
         if name:
             self.preview_and_apply(Path(name))
+
+    @Slot()
+    def choose_and_merge(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Merge Catalogue"),
+            "",
+            self.tr("Casebook catalogue (*.sqlite3 *.sqlite *.db);;All files (*)"),
+        )
+        if name:
+            self.merge(Path(name))
+
+    def merge(self, path: Path) -> bool:
+        """Preview a colleague's catalogue like a workbook; apply (one undo step) if chosen."""
+        from app.merge import MergeError, preview_merge
+
+        window = self.window
+        try:
+            plan = window.service.read(preview_merge, path, window.service.catalogue.path)
+        except MergeError as exc:
+            QMessageBox.warning(
+                window, self.tr("Merge Catalogue"), literal(f"{exc} Nothing was merged.")
+            )
+            return False
+        return self._confirm_and_apply(plan, path, self.tr("merge of {0}").format(path.name))
 
     def preview_and_apply(self, path: Path) -> bool:
         """Show the preview; apply (one undo step) if the user says so."""
@@ -148,17 +223,34 @@ class ImportController(QObject):
                 window, "Import from Excel", literal(f"{exc} Nothing was imported.")
             )
             return False
+        return self._confirm_and_apply(plan, path, f"import of {path.name}")
+
+    def _confirm_and_apply(self, plan: ImportPlan, path: Path, step: str) -> bool:
+        window = self.window
         dialog = ImportPreviewDialog(plan, path.name, window)
-        self.dialog: ImportPreviewDialog | None = dialog
+        self.dialog = dialog
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.dialog = None
         dialog.deleteLater()
         window.activateWindow()
         if not accepted:
             return False
-        command = ImportCommand(window.service, plan, path.name, window.catalogue_changed)
-        window.undo_stack.push(command)
+        from app.service import WriteFailedError
+        from app.xlsx.apply import ImportRefusedError
+        from app.xlsx.importer import apply_import
+
+        try:
+            if plan.has_changes:
+                window.change(step, apply_import, plan)
+            else:  # bookkeeping only: which rows match, for later merges
+                window.service.write(apply_import, plan)
+        except (ImportRefusedError, WriteFailedError) as exc:
+            QMessageBox.warning(
+                window, "Import from Excel", literal(f"{exc} Nothing was imported.")
+            )
+            return False
         window.statusBar().showMessage(
-            f"Imported {path.name}: {len(plan.added)} added, {len(plan.changed)} changed.", 15000
+            f"{step[:1].upper()}{step[1:]}: {len(plan.added)} added, {len(plan.changed)} changed.",
+            15000,
         )
         return True

@@ -43,7 +43,7 @@ from app.search.language import QueryError
 from app.search.results import Match, has_words, mark_patterns
 from views.case_form_actions import CaseFormActions
 from views.case_table_model import MATCH_COLUMN, CaseTableModel
-from views.commands import ChangeCommand, ImportCommand
+from views.commands import ChangeCommand
 from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
 from views.facet_counter import FacetCounter
@@ -52,6 +52,7 @@ from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
 from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
+from views.preferences_dialog import PreferencesController
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE, MATCH_ROLE
 from views.saved_searches_panel import SavedSearchesPanel
 from views.search_bar import SearchBar
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
 
         self.exporter: ExportController = ExportController(self)
         self.importer = ImportController(self)
+        self.preferences = PreferencesController(self)
         self._restore_state()
         if service is None:
             self.statusBar().showMessage("Opening the catalogue…")
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
     def attach(self, service: CatalogueService) -> None:
         """Show the catalogue `service` reads from."""
         self._service = service
+        self.preferences.apply()
         service.watch_changes()
         self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
         self.tag_panel.reload()
@@ -223,7 +226,7 @@ class MainWindow(QMainWindow):
         if not 0 <= index < stack.count():
             return
         command = stack.command(index)
-        if isinstance(command, ChangeCommand | ImportCommand):
+        if isinstance(command, ChangeCommand):
             try:
                 command.replay_ahead(undo=undo)
             except (ReplayConflictError, WriteFailedError) as exc:

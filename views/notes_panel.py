@@ -186,7 +186,8 @@ class NotesPanel(QWidget):
 
     @staticmethod
     def _label(note: NoteInfo) -> str:
-        return f"{note.first_line or '(empty note)'}\n{local_time_text(note.updated_at)}"
+        by = f" · {note.author}" if note.author else ""
+        return f"{note.first_line or '(empty note)'}\n{local_time_text(note.updated_at)}{by}"
 
     def _select_in_list(self, note_id: int | None) -> None:
         self._loading = True
@@ -230,8 +231,9 @@ class NotesPanel(QWidget):
             self._base = note.body
             if self.editor.toPlainText() != note.body:
                 self._set_editor_text(note.body)
+        by = f" by {note.author}" if note.author else ""
         self.times.setText(
-            f"Created {local_time_text(note.created_at)} · "
+            f"Created {local_time_text(note.created_at)}{by} · "
             f"updated {local_time_text(note.updated_at)}"
         )
 

@@ -30,6 +30,7 @@ from app.xlsx import layout
 from app.xlsx.cells import EXCEL_CELL_LIMIT, CellCleaner, looks_like_formula, split_for_cells
 from app.xlsx.saved_sheet import SAVED_SEARCHES, write_saved_searches
 from app.xlsx.sheet_writer import RowSink, StyleBook, Styled, open_rows
+from app.xlsx.sync_base import AgreedBases, base_cell, this_catalogue
 from app.xlsx.tag_list import join_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, Tag
 from models.annotations import case_tag
@@ -57,6 +58,7 @@ class ExportSummary:
     removed_characters: int = 0
     continued_cells: int = 0
     formula_like_cells: int = 0
+    catalogue: str = ""  # the exporting catalogue's UUID
 
 
 def describe_filter(flt: CaseFilter | None) -> str:
@@ -98,6 +100,8 @@ class WriterContext:
         self.links = 0  # on the sheet being written
         self.linked = 0  # on all sheets
         self.unlinked: dict[str, int] = {}  # sheet title → slugs left unlinked at LINK_LIMIT
+        # What the catalogue last agreed on with colleagues (set by the export).
+        self.agreed_bases: AgreedBases | None = None
         bold = Font(bold=True)
         link = Font(color="0563C1", underline="single")
         wrap = Alignment(wrap_text=True, vertical="top")
@@ -135,6 +139,10 @@ class WriterContext:
             quoted = {"": "quote", "wrap": "quote+wrap", "link": "link+quote"}[style]
             return Styled(value, quoted)
         return Styled(value, style) if style else value
+
+    def agreed(self, uuid: str) -> dict[str, str]:
+        """The digests a row last agreed on with a colleague (none unless known)."""
+        return self.agreed_bases.get(uuid) if self.agreed_bases is not None else {}
 
     def text(self, value: str | None, wrap: bool = False) -> Any:
         """A cell value for text: cleaned, and never a formula."""
@@ -178,6 +186,9 @@ class WriterContext:
         widths = [c.width for c in columns] + [60] * len(extra)
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
+        for index, column in enumerate(columns, start=1):
+            if column.hidden:
+                sheet.column_dimensions[get_column_letter(index)].hidden = True
         sheet.freeze_panes = "A2"
         print_setup(sheet)
         self.links = 0
@@ -205,11 +216,11 @@ def print_setup(sheet: Any) -> None:
 _METRIC_FIELDS = (
     Metric.case_id, Metric.name, Metric.value, Metric.low, Metric.high, Metric.unit,
     Metric.qualifier, Metric.year, Metric.start_year, Metric.end_year, Metric.source_id,
-    Metric.note, Metric.key,
+    Metric.note, Metric.key, Metric.uuid,
 )  # fmt: skip
 _HIGHLIGHT_FIELDS = (
     Highlight.id, Highlight.case_id, Highlight.field, Highlight.quote, Highlight.comment,
-    Highlight.tag_id, Highlight.orphaned, Highlight.created_at,
+    Highlight.tag_id, Highlight.orphaned, Highlight.created_at, Highlight.author, Highlight.uuid,
 )  # fmt: skip
 
 
@@ -306,6 +317,7 @@ def _write_cases(
             CaseStudy.ongoing,
             CaseStudy.summary,
             CaseStudy.narrative,
+            CaseStudy.uuid,
         ).where(in_ids(CaseStudy.id, chunk))
         cases = {row.id: row for row in session.execute(case_columns)}
         sides: dict[tuple[int, str], list[int]] = defaultdict(list)
@@ -361,6 +373,10 @@ def _write_cases(
                 notes.get(case_id, 0),
                 summary[0],
                 narrative[0],
+                case.uuid,
+                base_cell(
+                    {**case._mapping, "forms": forms[case_id]}, layout.CASES, ctx.agreed(case.uuid)
+                ),
             ]
             row += _padded(summary[1:], len(summary_extra)) + _padded(
                 narrative[1:], len(narrative_extra)
@@ -398,6 +414,7 @@ def _write_metrics(
     )
     count = 0
     for case_id, slug, m in metrics:
+        source_key = source_keys.get(m.source_id or 0, "")
         sheet.append([
             ctx.slug_link(slug, rows.get(case_id)),
             ctx.text(m.name),
@@ -410,9 +427,13 @@ def _write_metrics(
             m.start_year,
             m.end_year,
             ctx.text(citations.get(m.source_id or 0, "")),
-            ctx.text(source_keys.get(m.source_id or 0, "")),
+            ctx.text(source_key),
             ctx.text(m.note),
             ctx.text(m.key),
+            m.uuid,
+            base_cell(
+                {**m._mapping, "source_key": source_key}, layout.METRICS, ctx.agreed(m.uuid)
+            ),
         ])  # fmt: skip
         count += 1
     return count
@@ -425,7 +446,15 @@ def _write_notes(session: Session, ctx: WriterContext, ids: list[int], rows: dic
         session,
         ids,
         lambda chunk: (
-            select(Note.id, Note.case_id, Note.body, Note.created_at, Note.updated_at)
+            select(
+                Note.id,
+                Note.case_id,
+                Note.body,
+                Note.created_at,
+                Note.updated_at,
+                Note.author,
+                Note.uuid,
+            )
             .where(in_ids(Note.case_id, chunk))
             .order_by(Note.created_at, Note.id)
         ),
@@ -437,8 +466,10 @@ def _write_notes(session: Session, ctx: WriterContext, ids: list[int], rows: dic
             ctx.slug_link(slug, rows.get(case_id)),
             ctx.date(note.created_at),
             ctx.date(note.updated_at),
-            note.id,
+            ctx.text(note.author),
             body[0],
+            note.uuid,
+            base_cell(note._mapping, layout.NOTES, ctx.agreed(note.uuid)),
             *_padded(body[1:], len(extra)),
         ])  # fmt: skip
         count += 1
@@ -461,15 +492,18 @@ def _write_highlights(
     )
     count = 0
     for case_id, slug, h in highlights:
+        tag = tag_names.get(h.tag_id or 0, "")
         sheet.append([
             ctx.slug_link(slug, rows.get(case_id)),
             ctx.text(h.field),
             ctx.text(h.quote, wrap=True),
             ctx.text(h.comment, wrap=True),
-            ctx.text(tag_names.get(h.tag_id or 0, "")),
+            ctx.text(tag),
             h.orphaned,
             ctx.date(h.created_at),
-            h.id,
+            ctx.text(h.author),
+            h.uuid,
+            base_cell({"comment": h.comment, "tag": tag}, layout.HIGHLIGHTS, ctx.agreed(h.uuid)),
         ])  # fmt: skip
         count += 1
     return count
@@ -491,11 +525,12 @@ def _write_tags(session: Session, ctx: WriterContext, ids: list[int]) -> int:
         if case_id in wanted
     }
     count = 0
-    for tag_id, name, colour in session.execute(
-        select(Tag.id, Tag.name, Tag.colour).order_by(Tag.name_key)
+    for tag_id, name, colour, uuid in session.execute(
+        select(Tag.id, Tag.name, Tag.colour, Tag.uuid).order_by(Tag.name_key)
     ):
         if counts[tag_id] or tag_id in on_highlights:
-            sheet.append([ctx.text(name), ctx.text(colour), counts[tag_id]])
+            base = base_cell({"colour": colour}, layout.TAGS, ctx.agreed(uuid))
+            sheet.append([ctx.text(name), ctx.text(colour), counts[tag_id], uuid, base])
             count += 1
     return count
 
@@ -514,6 +549,8 @@ def _write_sources(session: Session, ctx: WriterContext) -> int:
             ctx.text(s.kind),
             ctx.text(s.outlook),
             ctx.text(s.seed_file),
+            s.uuid,
+            base_cell(vars(s), layout.SOURCES, ctx.agreed(s.uuid)),
         ])  # fmt: skip
         count += 1
     return count
@@ -523,6 +560,7 @@ def write_about(ctx: WriterContext, summary: ExportSummary, exported_at: datetim
     sheet = ctx.sheet(layout.ABOUT, (layout.Column("Item", 34), layout.Column("Value", 70)))
     rows: list[tuple[str, Any]] = [
         ("Exported by", f"Casebook {__version__}"),
+        (layout.CATALOGUE, summary.catalogue),
         ("Exported at (UTC)", ctx.date(exported_at)),
         ("What was exported", ctx.text(summary.scope)),
     ]
@@ -596,6 +634,8 @@ def _fill(
     should_cancel: ShouldCancel | None,
     total: int,
 ) -> None:
+    summary.catalogue = this_catalogue(session)
+    ctx.agreed_bases = AgreedBases(session)
     summary.counts[layout.CASES] = _write_cases(session, ctx, ids, progress, should_cancel, total)
     for name, writer in (
         (layout.METRICS, _write_metrics),

@@ -10,6 +10,7 @@ class Column:
     header: str
     width: int
     long_text: bool = False  # wrapped, and continued in extra columns past 32,767 characters
+    hidden: bool = False
 
 
 CASES = "Case studies"
@@ -24,6 +25,17 @@ ABOUT = "About"
 # and importing it leaves the catalogue's Chinese titles as they are.
 TITLE_ZH = "Chinese title"
 TITLE_ZH_NOTE = "Chinese title note"
+
+# Every row's identity across catalogues, and what it held when exported
+# (app/xlsx/sync_base.py). Workbooks from before have neither: their notes
+# and highlights are matched by the row ids they carried instead.
+UUID = "UUID"
+SYNC_BASE = "Sync base"
+AUTHOR = "Author"
+CATALOGUE = "Catalogue"  # the About sheet's item naming the exporting catalogue's UUID
+NOTE_ID = "Note id"
+HIGHLIGHT_ID = "Highlight id"
+_IDENTITY = (Column(UUID, 38), Column(SYNC_BASE, 12, hidden=True))
 
 CASE_COLUMNS = (
     Column("Slug", 30),
@@ -43,6 +55,7 @@ CASE_COLUMNS = (
     Column("Notes", 8),
     Column("Summary", 80, long_text=True),
     Column("Narrative", 80, long_text=True),
+    *_IDENTITY,
 )
 METRIC_COLUMNS = (
     Column("Case slug", 30),
@@ -59,13 +72,15 @@ METRIC_COLUMNS = (
     Column("Source key", 28),
     Column("Note", 40),
     Column("Key", 24),
+    *_IDENTITY,
 )
 NOTE_COLUMNS = (
     Column("Case slug", 30),
     Column("Created", 18),
     Column("Updated", 18),
-    Column("Note id", 8),
+    Column(AUTHOR, 16),
     Column("Note", 80, long_text=True),
+    *_IDENTITY,
 )
 HIGHLIGHT_COLUMNS = (
     Column("Case slug", 30),
@@ -75,9 +90,10 @@ HIGHLIGHT_COLUMNS = (
     Column("Tag", 20),
     Column("Orphaned", 9),
     Column("Created", 18),
-    Column("Highlight id", 10),
+    Column(AUTHOR, 16),
+    *_IDENTITY,
 )
-TAG_COLUMNS = (Column("Tag", 30), Column("Colour", 10), Column("Cases", 8))
+TAG_COLUMNS = (Column("Tag", 30), Column("Colour", 10), Column("Cases", 8), *_IDENTITY)
 SOURCE_COLUMNS = (
     Column("Key", 30),
     Column("Title", 60),
@@ -88,7 +104,12 @@ SOURCE_COLUMNS = (
     Column("Kind", 14),
     Column("Outlook", 10),
     Column("Seed file", 28),
+    *_IDENTITY,
 )
+
+
+# Columns of older workbooks that an import still reads.
+LEGACY_HEADERS: dict[str, tuple[str, ...]] = {NOTES: (NOTE_ID,), HIGHLIGHTS: (HIGHLIGHT_ID,)}
 
 
 def continued_header(label: str, number: int) -> str:

@@ -1,19 +1,32 @@
-"""What an import would change: added, changed field by field, unchanged, rejected.
+"""What an import would change: added, changed field by field, conflicts, unchanged, rejected.
 
-Nothing here writes. Rows are matched by slug (cases), by case slug and key
-(metrics), by id (notes, highlights), by name (tags) and by key (sources).
-An import never deletes: whatever the workbook lacks is left alone.
+Nothing here writes. Rows are matched by UUID first; a workbook without
+UUIDs (or a row whose UUID is new here) falls back to the slug for cases,
+the case and key for figures, the name for tags, the key for sources, and
+(workbooks from before UUIDs) the row id for notes and highlights. An
+import never deletes: whatever the workbook lacks is left alone.
+
+Each field is compared three ways (app/xlsx/sync_base.py): with the value
+the row held when the two sides last matched, when that is known, a field
+changed only here is kept, one changed only in the workbook is a change,
+and one changed on both sides is a conflict that keeps yours unless the
+user chooses theirs. Rows are checked by the editor's own rules
+(app/case_edit.py, app/sources.py, app/tag_names.py) so the import accepts
+exactly what the editor would.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.case_edit import CaseDraft, MetricDraft, check_metric, load_draft, problems_in
 from app.chinese_title import checked_title_zh, checked_title_zh_note
 from app.id_sets import in_ids
 from app.tag_names import TagNameError, normalise_tag_name
@@ -21,9 +34,11 @@ from app.validation import FieldValueError, parse_number, parse_year
 from app.xlsx import layout
 from app.xlsx.cells import without_illegal_characters
 from app.xlsx.read import SheetRows
+from app.xlsx.sync_base import FIELDS, digest, parse_base_cell, same, this_catalogue
 from app.xlsx.tag_list import join_tag_names, split_tag_names
-from models import CaseStudy, Highlight, Metric, Note, Source, Tag
-from models.catalogue import ASSISTANCE_FORMS, QUALIFIERS
+from models import CaseStudy, Highlight, Metric, Note, Place, Source, SyncBase, Tag
+from models.catalogue import ASSISTANCE_FORMS
+from models.identity import is_uuid, new_uuid
 
 
 class RowRejectedError(ValueError):
@@ -39,6 +54,14 @@ class FieldChange:
     field: str
     old: Any
     new: Any
+    # Both sides changed it since they last matched: yours is kept unless
+    # the user sets `take_theirs`.
+    conflict: bool = False
+    take_theirs: bool = False
+
+    @property
+    def applies(self) -> bool:
+        return not self.conflict or self.take_theirs
 
 
 @dataclass
@@ -50,6 +73,13 @@ class RowChange:
     values: dict[str, Any] = field(default_factory=dict)
     changes: list[FieldChange] = field(default_factory=list)
     target_id: int | None = None
+    uuid: str = ""
+    # The fields as both sides will hold them once applied (for SyncBase).
+    agreed: dict[str, str] = field(default_factory=dict)
+
+    def taken(self, name: str) -> bool:
+        """Whether applying writes the workbook's value of field `name`."""
+        return self.action == "add" or any(c.field == name and c.applies for c in self.changes)
 
 
 @dataclass
@@ -79,15 +109,36 @@ class ImportPlan:
     changed: list[RowChange] = field(default_factory=list)
     unchanged: Counter[str] = field(default_factory=Counter)
     rejected: list[Rejection] = field(default_factory=list)
+    # Values new to this catalogue's vocabularies ("sector “Agritourism”").
+    new_values: list[str] = field(default_factory=list)
+    # Fields changed here since the workbook's rows last matched, left as they are.
+    kept_yours: int = 0
+    # Whether the workbook came from this catalogue (its sync bases are ours).
+    from_here: bool = False
+    # What the import leaves out of rows it takes, in words.
+    warnings: list[str] = field(default_factory=list)
+    # Rows a colleague's side holds as this one does, news here: (uuid, digests).
+    # Applying notes them (even when nothing changes) for later three-way merges.
+    agreements: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> list[tuple[RowChange, FieldChange]]:
+        return [(c, f) for c in self.changed for f in c.changes if f.conflict]
 
     @property
     def has_changes(self) -> bool:
         return bool(self.added or self.changed)
 
     def summary(self) -> str:
+        conflicts = len(self.conflicts)
         return (
-            f"{len(self.added)} to add, {len(self.changed)} to change, "
-            f"{sum(self.unchanged.values())} unchanged, {len(self.rejected)} rejected"
+            f"{len(self.added)} to add, {len(self.changed)} to change"
+            + (
+                f" ({conflicts} conflicting field{'s' if conflicts != 1 else ''})"
+                if conflicts
+                else ""
+            )
+            + f", {sum(self.unchanged.values())} unchanged, {len(self.rejected)} rejected"
         )
 
 
@@ -99,6 +150,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
     return str(value)
 
 
@@ -116,6 +169,12 @@ def _number(value: Any, name: str) -> float | None:
         raise RowRejectedError(str(exc)) from None
 
 
+def _number_text(number: float | None) -> str:
+    if number is None:
+        return ""
+    return str(int(number)) if float(number).is_integer() else repr(number)
+
+
 def _flag(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("true", "yes", "1", "y")
@@ -123,10 +182,7 @@ def _flag(value: Any) -> bool:
 
 
 def _row_id(value: Any) -> int | None:
-    """The id in a "Note id" or "Highlight id" cell; None when it cannot be one of ours.
-
-    Only whole numbers SQLite can hold: anything else is a row to add, as a blank is.
-    """
+    """The id in an old workbook's "Note id" or "Highlight id" cell, if it can be one of ours."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     if isinstance(value, float) and not (value.is_integer() and abs(value) < 2**53):
@@ -135,29 +191,49 @@ def _row_id(value: Any) -> int | None:
     return number if 0 < number < 2**63 else None
 
 
-def _same(old: Any, new: Any) -> bool:
-    """Whether the workbook's `new` leaves the catalogue's `old` as it is.
-
-    Blank is blank whether None or "". Text is compared as the export wrote
-    it, without the characters a workbook cannot hold: re-importing an
-    untouched export changes nothing, and never strips them from the catalogue.
-    """
-    if isinstance(old, str):
-        old = without_illegal_characters(old)
-    return (old or None) == (new or None)
+def _uuid(row: dict[str, Any]) -> str:
+    """The row's UUID cell, when it holds one."""
+    value = row.get(layout.UUID)
+    text = value.strip().lower() if isinstance(value, str) else ""
+    return text if is_uuid(text) else ""
 
 
 def _list(value: Any, separator: str) -> list[str]:
     return [part.strip() for part in _text(value).split(separator) if part.strip()]
 
 
+def _as_sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _words(text: str) -> str:
+    """One spacing: " Health  care " is "Health care"."""
+    return " ".join(text.split())
+
+
+_DRAFT_COLUMNS = {
+    "title": "Title", "title_zh": layout.TITLE_ZH, "title_zh_note": layout.TITLE_ZH_NOTE,
+    "slug": "Slug", "sector": "Sector", "start_year": "Start year", "end_year": "End year",
+    "forms": "Forms of assistance", "summary": "Summary", "narrative": "Narrative",
+}  # fmt: skip
+_METRIC_COLUMNS = {
+    "name": "Metric", "value": "Value", "low": "Low", "high": "High", "qualifier": "Qualifier",
+    "period": "Year",
+}  # fmt: skip
+
+
 # --- planning ----------------------------------------------------------------------
 
 
 class _Planner:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, sheets: dict[str, SheetRows], trust: bool) -> None:
         self.session = session
         self.plan = ImportPlan()
+        about = sheets.get(layout.ABOUT)
+        exporter = next(
+            (r["Value"] for _, r in about.rows if r["Item"] == layout.CATALOGUE), None
+        ) if about else None  # fmt: skip
+        self.plan.from_here = trust and bool(exporter) and exporter == this_catalogue(session)
         # What the rows are compared with, loaded in a few queries rather than three per case
         # (selectinload binds at most 500 ids a query).
         cases = select(CaseStudy).options(
@@ -166,10 +242,62 @@ class _Planner:
             selectinload(CaseStudy.metrics).selectinload(Metric.source),
         )
         self.cases = {c.slug: c for c in session.scalars(cases)}
+        self.case_uuids = {c.uuid: c for c in self.cases.values()}
+        self.metric_uuids = {m.uuid: m for c in self.cases.values() for m in c.metrics}
         self.new_slugs: set[str] = set()
         self.seen: dict[str, dict[Any, int]] = {}
         self.tags: dict[str, Tag] | None = None
         self.sheet = SheetRows("")
+        # Sectors as this catalogue spells them, by their folded form.
+        self.sectors: dict[str, str] = {}
+        for (sector,) in session.execute(select(CaseStudy.sector).distinct()):
+            if sector:
+                self.sectors.setdefault(_words(sector).casefold(), sector)
+        self.forms = {f.casefold(): f for f in ASSISTANCE_FORMS}
+        self.bases: dict[str, dict[str, str]] | None = None
+        self.places: dict[str, int] | None = None
+        self.parents: dict[int, int | None] = {}
+
+    # --- what the two sides last agreed on ---
+
+    def base(self, uuid: str, row: dict[str, Any]) -> dict[str, set[str]]:
+        """The digests of each field as the two sides last had it in common (empty: unknown).
+
+        Three records can say so: what this catalogue last agreed on with a
+        workbook (SyncBase, kept at import); what the exporter last agreed on
+        (its base cell's ~ digests); and, in a workbook exported from here,
+        what the row held when it was exported.
+        """
+        if self.bases is None:
+            self.bases = {
+                u: json.loads(d)
+                for u, d in self.session.execute(select(SyncBase.uuid, SyncBase.digests))
+            }
+        found = parse_base_cell(row.get(layout.SYNC_BASE), from_here=self.plan.from_here)
+        for name, value in self.bases.get(uuid, {}).items():
+            found.setdefault(name, set()).add(value)
+        return found
+
+    def compare(
+        self, change: RowChange, name: str, old: Any, new: Any, base: dict[str, set[str]]
+    ) -> None:
+        """Add field `name` to the change if the workbook's value is one to consider."""
+        if same(old, new):
+            return
+        known = base.get(name)
+        if known:
+            if digest(new) in known:  # changed here only: ours stays
+                self.plan.kept_yours += 1
+                return
+            if digest(old) not in known:  # changed on both sides
+                change.changes.append(FieldChange(name, old, new, conflict=True))
+                return
+        change.changes.append(FieldChange(name, old, new))
+
+    def agree(self, change: RowChange) -> None:
+        change.agreed = {n: digest(change.values.get(n)) for n in FIELDS[change.sheet]}
+
+    # --- bookkeeping ---
 
     def tag_by_key(self, key: str) -> Tag | None:
         """The tag with this key, or the one whose key the export had to clean into it."""
@@ -181,16 +309,27 @@ class _Planner:
                 self.tags[tag.name_key] = tag  # an exact match wins
         return self.tags.get(key)
 
+    def case_for(self, slug: str) -> CaseStudy | None:
+        return self.cases.get(slug)
+
     def case_exists(self, slug: str) -> bool:
         return slug in self.cases or slug in self.new_slugs
 
     def record(self, change: RowChange) -> None:
+        self.agree(change)
         if change.action == "add":
             self.plan.added.append(change)
         elif change.changes:
             self.plan.changed.append(change)
         else:
             self.plan.unchanged[change.sheet] += 1
+            if not self.plan.from_here and self.known(change.uuid) != change.agreed:
+                self.plan.agreements.append((change.uuid, change.agreed))
+
+    def known(self, uuid: str) -> dict[str, str]:
+        self.base(uuid, {})  # loads the records
+        assert self.bases is not None
+        return self.bases.get(uuid, {})
 
     def each(self, sheet: SheetRows | None, handler: Any) -> None:
         if sheet is None:
@@ -213,61 +352,161 @@ class _Planner:
                 f"{shown} is also on row {first}; each may appear once", self.sheet.column(header)
             )
 
+    def identity(self, row: dict[str, Any], number: int) -> str:
+        uuid = _uuid(row)
+        if uuid:
+            self.claim(layout.UUID, uuid, f"the UUID {uuid}", number)
+        return uuid
+
+    def rejected_by_editor(self, problems: dict[str, str], columns: dict[str, str]) -> None:
+        if problems:
+            name, message = next(iter(problems.items()))
+            column = columns.get(name.rsplit(".", 1)[-1], "")
+            raise RowRejectedError(message, self.sheet.column(column) if column else "")
+
+    # --- vocabularies ---
+
+    def sector(self, text: str) -> str:
+        """The catalogue's spelling of a sector, matched whatever the case and spacing."""
+        value = _words(text)
+        if not value:
+            return ""
+        known = self.sectors.get(value.casefold())
+        if known is None:
+            self.sectors[value.casefold()] = known = value
+            self.plan.new_values.append(f"sector “{value}”")
+        return known
+
+    def assistance_forms(self, value: Any) -> list[str]:
+        forms = []
+        for text in _list(value, ","):
+            form = self.forms.get(_words(text).casefold())
+            if form is None:
+                raise RowRejectedError(
+                    f"unknown form of assistance {text!r} (use: {', '.join(ASSISTANCE_FORMS)})",
+                    self.sheet.column("Forms of assistance"),
+                )
+            forms.append(form)
+        return sorted(set(forms))
+
+    # --- sheets ---
+
     def case_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Slug")).strip()
         if not slug:
             raise RowRejectedError("the Slug cell is empty")
         self.claim("Slug", slug, f"the slug {slug!r}", number)
-        title = _text(row.get("Title"))
-        start = _year(row.get("Start year"), "Start year")
-        end = _year(row.get("End year"), "End year")
+        uuid = self.identity(row, number)
         values: dict[str, Any] = {
-            "title": title,
-            "sector": _text(row.get("Sector")),
-            "start_year": start,
-            "end_year": end,
+            "title": _text(row.get("Title")),
+            "sector": self.sector(_text(row.get("Sector"))),
+            "start_year": _year(row.get("Start year"), "Start year"),
+            "end_year": _year(row.get("End year"), "End year"),
             "ongoing": _flag(row.get("Ongoing")),
             "summary": _text(row.get("Summary")),
             "narrative": _text(row.get("Narrative")),
         }
-        if not title.strip():
-            raise RowRejectedError("the Title cell is empty")
         values.update(self.chinese_title(row))
-        if start and end and end < start:
-            raise RowRejectedError(f"End year {end} is before Start year {start}")
-        forms = sorted(_list(row.get("Forms of assistance"), ","))
-        for form in forms:
-            if form not in ASSISTANCE_FORMS:
-                raise RowRejectedError(
-                    f"unknown form of assistance {form!r} (use: {', '.join(ASSISTANCE_FORMS)})"
-                )
+        forms = self.assistance_forms(row.get("Forms of assistance"))
         tags = []
         for name in split_tag_names(_text(row.get("Tags"))):
             try:
                 tags.append(normalise_tag_name(name))
             except TagNameError as exc:
-                raise RowRejectedError(str(exc)) from exc
-        case = self.cases.get(slug)
+                raise RowRejectedError(str(exc), self.sheet.column("Tags")) from exc
+        case = self.case_uuids.get(uuid) if uuid else None
+        case = case or self.cases.get(slug)
         if case is None:
+            draft = CaseDraft(
+                slug=slug, forms=forms, **{k: v for k, v in values.items() if k != "start_year"
+                                            and k != "end_year" and k != "ongoing"},
+                start_year=_number_text(values["start_year"]),
+                end_year=_number_text(values["end_year"]), ongoing=values["ongoing"],
+            )  # fmt: skip
+            self.rejected_by_editor(problems_in(self.session, draft, None), _DRAFT_COLUMNS)
             self.new_slugs.add(slug)
-            values.update(slug=slug, forms=forms, tags=[t[0] for t in tags])
-            self.record(RowChange(layout.CASES, number, slug, "add", values))
+            donors, recipients = self.sides(number, row)
+            values.update(slug=slug, forms=forms, tags=[t[0] for t in tags], donor_places=donors,
+                          recipient_places=recipients)  # fmt: skip
+            self.record(
+                RowChange(layout.CASES, number, slug, "add", values, uuid=uuid or new_uuid())
+            )
             return
-        change = RowChange(layout.CASES, number, slug, "change", values, target_id=case.id)
+        change = RowChange(
+            layout.CASES, number, case.slug, "change", values, target_id=case.id, uuid=case.uuid
+        )
+        base = self.base(case.uuid, row)
+        if slug != case.slug:  # the same case (by UUID) under another slug
+            self.compare(change, "slug", case.slug, slug, {})
         for name, new in values.items():
-            old = getattr(case, name)
-            if not _same(old, new):
-                change.changes.append(FieldChange(name, old, new))
+            self.compare(change, name, getattr(case, name), new, base)
         old_forms = sorted(case.assistance_forms)
-        if forms != old_forms:
-            change.changes.append(FieldChange("forms", ", ".join(old_forms), ", ".join(forms)))
+        self.compare(change, "forms", old_forms, forms, base)
         # As exported: a name the export had to clean comes back cleaned, and is the same tag.
         have = {without_illegal_characters(t.name_key) for t in case.tags}
         added = [display for display, key in tags if key not in have]
         if added:
             change.changes.append(FieldChange("tags added", "", join_tag_names(added)))
-        change.values.update(forms=forms, tags=added)
+        change.values.update(slug=slug, forms=forms, tags=added)
+        if change.changes:
+            draft = load_draft(self.session, case.id)
+            for item in change.changes:
+                if item.field in _DRAFT_COLUMNS:
+                    new = item.new
+                    if item.field in ("start_year", "end_year"):
+                        new = _number_text(new)
+                    setattr(draft, item.field, new)
+            self.rejected_by_editor(problems_in(self.session, draft, case.id), _DRAFT_COLUMNS)
         self.record(change)
+
+    def sides(self, number: int, row: dict[str, Any]) -> tuple[list[int], list[int]]:
+        """A new case's donor and recipient places, from the names the export wrote.
+
+        A name is found whatever its case, in English or Chinese. An area is
+        kept only when no place named beside it lies inside it (the export
+        names both the province and the city in it).
+        """
+        if self.places is None:
+            self.places = {}
+            for place_id, name, name_zh, parent in self.session.execute(
+                select(Place.id, Place.name, Place.name_zh, Place.parent_id)
+            ):
+                self.parents[place_id] = parent
+                for text in (name, name_zh):
+                    if text:
+                        self.places.setdefault(_words(text).casefold(), place_id)
+        found: list[list[int]] = []
+        for area_header, place_header in (
+            ("Donor province", "Donor city or county"),
+            ("Recipient prefecture", "Recipient county or city"),
+        ):
+            chosen = self.named_places(number, row.get(place_header))
+            inside = {a for p in chosen for a in self.ancestors(p)}
+            areas = [a for a in self.named_places(number, row.get(area_header)) if a not in inside]
+            found.append(list(dict.fromkeys(areas + chosen)))
+        return found[0], found[1]
+
+    def named_places(self, number: int, cell: Any) -> list[int]:
+        assert self.places is not None
+        ids = []
+        for name in _list(cell, ";"):
+            place = self.places.get(_words(name).casefold())
+            if place is None:
+                self.plan.warnings.append(
+                    f"{self.sheet.name}, row {number}: the place “{name}” is not in this "
+                    "catalogue's list of places; the case comes in without it."
+                )
+            else:
+                ids.append(place)
+        return ids
+
+    def ancestors(self, place: int) -> list[int]:
+        chain: list[int] = []
+        parent = self.parents.get(place)
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = self.parents.get(parent)
+        return chain
 
     def chinese_title(self, row: dict[str, Any]) -> dict[str, str]:
         """The Chinese title and its note, from the columns the sheet has.
@@ -291,73 +530,96 @@ class _Planner:
         slug = _text(row.get("Case slug")).strip()
         if not self.case_exists(slug):
             raise RowRejectedError(f"no case with the slug {slug!r}")
-        name = _text(row.get("Metric")).strip()
-        if not name:
-            raise RowRejectedError("the Metric cell is empty")
+        uuid = self.identity(row, number)
         value = _number(row.get("Value"), "Value")
         low, high = _number(row.get("Low"), "Low"), _number(row.get("High"), "High")
-        if value is None and (low is None or high is None):
-            raise RowRejectedError("needs a Value, or both Low and High")
-        if low is not None and high is not None and low > high:
-            raise RowRejectedError(f"Low {low:g} is greater than High {high:g}")
-        qualifier = _text(row.get("Qualifier")).strip() or "exact"
-        if qualifier not in QUALIFIERS:
-            raise RowRejectedError(f"Qualifier {qualifier!r} is not one of {', '.join(QUALIFIERS)}")
+        year = _year(row.get("Year"), "Year")
+        start, end = (
+            _year(row.get("Start year"), "Start year"),
+            _year(row.get("End year"), "End year"),
+        )
+        period = f"{start or ''}–{end or ''}" if start or end else _number_text(year)
+        draft = MetricDraft(
+            name=_text(row.get("Metric")), value=_number_text(value), low=_number_text(low),
+            high=_number_text(high), unit=_text(row.get("Unit")),
+            qualifier=_text(row.get("Qualifier")).strip() or "exact", period=period,
+            note=_text(row.get("Note")),
+        )  # fmt: skip
+        problems: dict[str, str] = {}
+        checked = check_metric(0, draft, problems)
+        self.rejected_by_editor(
+            {k: _as_sentence(v.replace("Figure 1: ", "").replace("Figure 1", "The figure"))
+             for k, v in problems.items()},
+            _METRIC_COLUMNS,
+        )  # fmt: skip
         values = {
-            "name": name,
-            "value": value,
-            "low": low,
-            "high": high,
-            "unit": _text(row.get("Unit")),
-            "qualifier": qualifier,
-            "year": _year(row.get("Year"), "Year"),
-            "start_year": _year(row.get("Start year"), "Start year"),
-            "end_year": _year(row.get("End year"), "End year"),
-            "note": _text(row.get("Note")),
-            "source_key": _text(row.get("Source key")).strip(),
-        }
+            name: checked[name]
+            for name in ("name", "value", "low", "high", "unit", "qualifier", "year",
+                         "start_year", "end_year", "note")
+        }  # fmt: skip
+        values["source_key"] = _text(row.get("Source key")).strip()
         key = _text(row.get("Key")).strip()
         if key:
             self.claim("Key", (slug, key), f"the key {key!r} of {slug!r}", number)
         case = self.cases.get(slug)
-        metric = None
-        if case is not None and key:
+        metric = self.metric_uuids.get(uuid) if uuid else None
+        if metric is None and case is not None and key:
             metric = next((m for m in case.metrics if m.key == key), None)
-        label = f"{slug} / {name}"
+        label = f"{slug} / {values['name']}"
         if metric is None:
             values.update(slug=slug, key=key or None)
-            self.record(RowChange(layout.METRICS, number, label, "add", values))
-            return
-        change = RowChange(layout.METRICS, number, label, "change", values, target_id=metric.id)
-        for field_name, new in values.items():
-            old = (
-                (metric.source.key or "")
-                if field_name == "source_key" and metric.source
-                else ("" if field_name == "source_key" else getattr(metric, field_name))
+            self.record(
+                RowChange(layout.METRICS, number, label, "add", values, uuid=uuid or new_uuid())
             )
-            if not _same(old, new):
-                change.changes.append(FieldChange(field_name, old, new))
+            return
+        change = RowChange(
+            layout.METRICS, number, label, "change", values, target_id=metric.id, uuid=metric.uuid
+        )
+        change.values["slug"] = slug
+        base = self.base(metric.uuid, row)
+        for name in FIELDS[layout.METRICS]:
+            old = (metric.source.key or "") if name == "source_key" and metric.source else (
+                "" if name == "source_key" else getattr(metric, name)
+            )  # fmt: skip
+            self.compare(change, name, old, values[name], base)
         self.record(change)
+
+    def legacy_id(
+        self, model: type[Note] | type[Highlight], header: str, row: dict[str, Any]
+    ) -> Any:
+        """An old workbook's row id, when the sheet has no UUIDs (only this catalogue's ids)."""
+        if layout.UUID in self.sheet.header or header not in self.sheet.header:
+            return None
+        row_id = _row_id(row.get(header))
+        return self.session.get(model, row_id) if row_id is not None else None
 
     def note_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Case slug")).strip()
         if not self.case_exists(slug):
             raise RowRejectedError(f"no case with the slug {slug!r}")
         body = _text(row.get("Note"))
-        note_id = _row_id(row.get("Note id"))
-        note = self.session.get(Note, note_id) if note_id is not None else None
-        if note is not None:
-            self.claim("Note id", note.id, f"note {note.id}", number)
+        uuid = self.identity(row, number)
+        note = self.notes.get(uuid) if uuid else self.legacy_id(Note, layout.NOTE_ID, row)
+        if note is not None and not uuid:
+            self.claim(layout.NOTE_ID, note.id, f"note {note.id}", number)
         if note is not None and note.case.slug != slug:
-            raise RowRejectedError(f"note {note_id} belongs to {note.case.slug!r}, not {slug!r}")
+            raise RowRejectedError(f"this note belongs to {note.case.slug!r}, not {slug!r}")
+        values: dict[str, Any] = {"slug": slug, "body": body}
         if note is None:
             if not body.strip():
-                raise RowRejectedError("the Note cell is empty")
-            self.record(RowChange(layout.NOTES, number, slug, "add", {"slug": slug, "body": body}))
+                raise RowRejectedError("the Note cell is empty", self.sheet.column("Note"))
+            created = row.get("Created")
+            values.update(
+                author=_text(row.get(layout.AUTHOR)).strip(),
+                created_at=created if isinstance(created, datetime) else None,
+            )
+            self.record(
+                RowChange(layout.NOTES, number, slug, "add", values, uuid=uuid or new_uuid())
+            )
             return
-        change = RowChange(layout.NOTES, number, slug, "change", {"body": body}, target_id=note.id)
-        if not _same(note.body, body):
-            change.changes.append(FieldChange("body", note.body, body))
+        change = RowChange(layout.NOTES, number, slug, "change", values, target_id=note.id,
+                           uuid=note.uuid)  # fmt: skip
+        self.compare(change, "body", note.body, body, self.base(note.uuid, row))
         self.record(change)
 
     def highlight_row(self, number: int, row: dict[str, Any]) -> None:
@@ -365,54 +627,75 @@ class _Planner:
         if not self.case_exists(slug):
             raise RowRejectedError(f"no case with the slug {slug!r}")
         comment = _text(row.get("Comment"))
-        item_id = _row_id(row.get("Highlight id"))
-        item = self.session.get(Highlight, item_id) if item_id is not None else None
-        if item is not None:
-            self.claim("Highlight id", item.id, f"highlight {item.id}", number)
+        tag = _text(row.get("Tag")).strip()
+        if tag:
+            try:
+                tag = normalise_tag_name(tag)[0]
+            except TagNameError as exc:
+                raise RowRejectedError(str(exc), self.sheet.column("Tag")) from exc
+        uuid = self.identity(row, number)
+        item = (
+            self.highlights.get(uuid)
+            if uuid
+            else self.legacy_id(Highlight, layout.HIGHLIGHT_ID, row)
+        )
+        if item is not None and not uuid:
+            self.claim(layout.HIGHLIGHT_ID, item.id, f"highlight {item.id}", number)
+        if item is not None and item.case.slug != slug:
+            raise RowRejectedError(f"this highlight belongs to {item.case.slug!r}, not {slug!r}")
+        values: dict[str, Any] = {"slug": slug, "comment": comment, "tag": tag}
         if item is None:
             where = _text(row.get("Field")).strip() or "summary"
             quote = _text(row.get("Quote"))
             if where not in ("summary", "narrative"):
-                raise RowRejectedError(f"Field {where!r} must be summary or narrative")
+                raise RowRejectedError(f"Field {where!r} must be summary or narrative",
+                                       self.sheet.column("Field"))  # fmt: skip
             if not quote.strip():
-                raise RowRejectedError("the Quote cell is empty")
-            values = {"slug": slug, "field": where, "quote": quote, "comment": comment}
-            self.record(RowChange(layout.HIGHLIGHTS, number, slug, "add", values))
+                raise RowRejectedError("the Quote cell is empty", self.sheet.column("Quote"))
+            values.update(field=where, quote=quote, author=_text(row.get(layout.AUTHOR)).strip())
+            self.record(
+                RowChange(layout.HIGHLIGHTS, number, slug, "add", values, uuid=uuid or new_uuid())
+            )
             return
-        change = RowChange(
-            layout.HIGHLIGHTS, number, slug, "change", {"comment": comment}, target_id=item.id
-        )
-        if not _same(item.comment, comment):
-            change.changes.append(FieldChange("comment", item.comment, comment))
+        change = RowChange(layout.HIGHLIGHTS, number, slug, "change", values, target_id=item.id,
+                           uuid=item.uuid)  # fmt: skip
+        base = self.base(item.uuid, row)
+        self.compare(change, "comment", item.comment, comment, base)
+        self.compare(change, "tag", item.tag.name if item.tag else "", tag, base)
         self.record(change)
 
     def tag_row(self, number: int, row: dict[str, Any]) -> None:
         try:
             display, key = normalise_tag_name(_text(row.get("Tag")))
         except TagNameError as exc:
-            raise RowRejectedError(str(exc)) from exc
+            raise RowRejectedError(str(exc), self.sheet.column("Tag")) from exc
         self.claim("Tag", key, f"the tag {display!r}", number)
-        colour = _text(row.get("Colour")).strip()
+        uuid = self.identity(row, number)
+        colour = _text(row.get("Colour")).strip().lower()
+        if colour and not (len(colour) == 7 and colour[0] == "#"
+                           and all(c in "0123456789abcdef" for c in colour[1:])):  # fmt: skip
+            raise RowRejectedError(f"{colour!r} is not a colour like #a0c4ff",
+                                   self.sheet.column("Colour"))  # fmt: skip
         tag = self.tag_by_key(key)
+        values = {"name": display, "name_key": key, "colour": colour}
         if tag is None:
-            values = {"name": display, "name_key": key, "colour": colour}
-            self.record(RowChange(layout.TAGS, number, display, "add", values))
+            self.record(
+                RowChange(layout.TAGS, number, display, "add", values, uuid=uuid or new_uuid())
+            )
             return
-        change = RowChange(
-            layout.TAGS, number, tag.name, "change", {"colour": colour}, target_id=tag.id
-        )
-        if not _same(tag.colour, colour):
-            change.changes.append(FieldChange("colour", tag.colour, colour))
+        change = RowChange(layout.TAGS, number, tag.name, "change", values, target_id=tag.id,
+                           uuid=tag.uuid)  # fmt: skip
+        self.compare(change, "colour", tag.colour, colour, self.base(tag.uuid, row))
         self.record(change)
 
     def source_row(self, number: int, row: dict[str, Any]) -> None:
         key = _text(row.get("Key")).strip()
-        title = _text(row.get("Title"))
         if not key:
-            raise RowRejectedError("the Key cell is empty")
+            raise RowRejectedError("the Key cell is empty", self.sheet.column("Key"))
         self.claim("Key", key, f"the key {key!r}", number)
+        uuid = self.identity(row, number)
         values = {
-            "title": title,
+            "title": _text(row.get("Title")),
             "author": _text(row.get("Author")),
             "publisher": _text(row.get("Publisher")),
             "date_text": _text(row.get("Date")),
@@ -421,36 +704,70 @@ class _Planner:
             "outlook": _text(row.get("Outlook")),
             "seed_file": _text(row.get("Seed file")),
         }
-        source = self.session.scalars(select(Source).where(Source.key == key)).first()
+        source = None
+        if uuid:
+            source = self.session.scalars(select(Source).where(Source.uuid == uuid)).first()
+        source = source or self.session.scalars(select(Source).where(Source.key == key)).first()
         if source is None:
-            if not title.strip():
-                raise RowRejectedError("the Title cell is empty")
+            if not values["title"].strip():
+                raise RowRejectedError("the Title cell is empty", self.sheet.column("Title"))
             values["key"] = key
-            self.record(RowChange(layout.SOURCES, number, key, "add", values))
+            self.record(
+                RowChange(layout.SOURCES, number, key, "add", values, uuid=uuid or new_uuid())
+            )
             return
-        change = RowChange(layout.SOURCES, number, key, "change", values, target_id=source.id)
+        change = RowChange(layout.SOURCES, number, key, "change", values, target_id=source.id,
+                           uuid=source.uuid)  # fmt: skip
+        base = self.base(source.uuid, row)
         for name, new in values.items():
-            if not _same(getattr(source, name), new):
-                change.changes.append(FieldChange(name, getattr(source, name), new))
+            self.compare(change, name, getattr(source, name), new, base)
+        if any(c.field == "title" and not str(c.new).strip() for c in change.changes):
+            raise RowRejectedError("the Title cell is empty", self.sheet.column("Title"))
         self.record(change)
 
+    # Rows the sheets name by UUID, loaded in a few queries (kept referenced:
+    # the session holds its objects weakly).
+    notes: dict[str, Note]
+    highlights: dict[str, Highlight]
 
-def _preload(session: Session, model: type[Note] | type[Highlight], sheet: SheetRows | None,
-             column: str) -> list[Any]:  # fmt: skip
-    """Load the rows the sheet names by id in a few queries, so each row's lookup finds
-    them in the session instead of asking SQLite once per row. Returns them (keep them
-    referenced: the session holds its objects weakly)."""
+    def preload(self, sheets: dict[str, SheetRows]) -> None:
+        self.notes = _by_uuid(self.session, Note, sheets.get(layout.NOTES))
+        self.highlights = _by_uuid(self.session, Highlight, sheets.get(layout.HIGHLIGHTS))
+
+
+def _by_uuid(session: Session, model: Any, sheet: SheetRows | None) -> dict[str, Any]:
     if sheet is None:
-        return []
-    ids = sorted({i for _, row in sheet.rows if (i := _row_id(row.get(column))) is not None})
-    return list(session.scalars(select(model).where(in_ids(model.id, ids)))) if ids else []
+        return {}
+    wanted = sorted({u for _, row in sheet.rows if (u := _uuid(row))})
+    found: dict[str, Any] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            (r.uuid, r) for r in session.scalars(select(model).where(model.uuid.in_(chunk)))
+        )
+    legacy = sorted(
+        {i for _, row in sheet.rows for h in (layout.NOTE_ID, layout.HIGHLIGHT_ID)
+         if (i := _row_id(row.get(h))) is not None}
+    )  # fmt: skip
+    if legacy and layout.UUID not in sheet.header:
+        found.update(
+            (f"id:{r.id}", r)
+            for r in session.scalars(select(model).where(in_ids(model.id, legacy)))
+        )
+    return found
 
 
-def plan_import(session: Session, sheets: dict[str, SheetRows]) -> ImportPlan:
-    """Compare the workbook's rows with the catalogue; write nothing."""
-    planner = _Planner(session)
-    loaded = _preload(session, Note, sheets.get(layout.NOTES), "Note id")
-    loaded += _preload(session, Highlight, sheets.get(layout.HIGHLIGHTS), "Highlight id")
+def plan_import(
+    session: Session, sheets: dict[str, SheetRows], *, trust_export_base: bool = True
+) -> ImportPlan:
+    """Compare the workbook's rows with the catalogue; write nothing.
+
+    `trust_export_base` False: even a workbook made by this catalogue (a
+    copy of it, when merging) says nothing about what the two last had in
+    common but through its agreed digests.
+    """
+    planner = _Planner(session, sheets, trust_export_base)
+    planner.preload(sheets)
     planner.each(sheets.get(layout.SOURCES), planner.source_row)
     planner.each(sheets.get(layout.TAGS), planner.tag_row)
     planner.each(sheets.get(layout.CASES), planner.case_row)

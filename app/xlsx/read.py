@@ -318,6 +318,16 @@ def _sheet_names(archive: Any) -> dict[str, str]:
     return names
 
 
+def _read_about(worksheet: Any) -> SheetRows:
+    """The About sheet's items (which catalogue exported the workbook); never an error."""
+    sheet = SheetRows(layout.ABOUT, header=["Item", "Value"])
+    with contextlib.suppress(Exception):
+        for number, values in enumerate(worksheet.iter_rows(max_row=60, values_only=True), 1):
+            if len(values) >= 2 and isinstance(values[0], str):
+                sheet.rows.append((number, {"Item": values[0], "Value": values[1]}))
+    return sheet
+
+
 def read_workbook(path: Path) -> dict[str, SheetRows]:
     """Every known sheet of the workbook at `path`; raises WorkbookError."""
     from openpyxl import load_workbook
@@ -345,11 +355,14 @@ def read_workbook(path: Path) -> dict[str, SheetRows]:
                 f"'{layout.CASES}' sheet (it has: {', '.join(workbook.sheetnames)})."
             )
         plain = _sheets_without_formulas(path)
-        return {
+        sheets = {
             name: _read_sheet(path, workbook[name], name, formulas=name not in plain)
             for name in SHEETS
             if name in workbook.sheetnames
         }
+        if layout.ABOUT in workbook.sheetnames:
+            sheets[layout.ABOUT] = _read_about(workbook[layout.ABOUT])
+        return sheets
     finally:
         # Closing a damaged archive must not hide the message above.
         with contextlib.suppress(Exception):

@@ -1,8 +1,9 @@
 """Numbered schema migrations, tracked in SQLite's `user_version`.
 
 Each migration is a module `vNNN_name.py` with a list `STATEMENTS` of SQL
-statements. A migration runs in one transaction together with the bump of
-`user_version`, so a crash leaves the file at the previous version, whole.
+statements, and optionally a function `fill(conn)` run after them. A
+migration runs in one transaction together with the bump of `user_version`,
+so a crash leaves the file at the previous version, whole.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ MIGRATION_MODULES: Sequence[str] = (
     "v004_autoincrement",
     "v005_search",
     "v006_place_positions",
+    "v007_identities",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)
@@ -74,6 +76,9 @@ def _run_step(engine: Engine, module: ModuleType, version: int) -> bool:
                     return False
                 for statement in module.STATEMENTS:
                     conn.exec_driver_sql(statement)
+                fill = getattr(module, "fill", None)
+                if fill is not None:  # a step that needs Python, e.g. to make UUIDs
+                    fill(conn)
                 if rebuilds and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise MigrationError(f"schema step {version} broke a link between rows")
                 conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
