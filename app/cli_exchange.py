@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from app.service import CatalogueService
     from app.store import Catalogue
+    from app.xlsx.plan import ImportPlan
 
 
 def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
@@ -60,43 +62,42 @@ def cmd_import(catalogue: Catalogue, args: argparse.Namespace) -> int:
     file cannot be read, or no terminal to ask and no --yes); 3 rows were rejected.
     With --json, stdout holds the JSON alone (with "applied"); the words go to stderr.
     """
-    from sqlalchemy.exc import IntegrityError
-
     from app.cli import EXIT_OK, CommandError
-    from app.xlsx.importer import WorkbookError, apply_plan, describe_plan, preview_import
+    from app.service import CatalogueService
+    from app.xlsx.importer import WorkbookError, describe_plan, preview_import
 
     path = Path(args.file)
     words = sys.stderr if args.json else sys.stdout
+    # Through the service, as the window applies it: the journal, the editor's
+    # checks, and notes signed with the user's name.
+    service = CatalogueService(catalogue)
+    try:
+        plan = service.read(preview_import, path)
+    except WorkbookError as exc:
+        raise CommandError(f"{exc} Nothing was imported.") from exc
+    asking = plan.has_changes and not (args.yes or args.dry_run) and sys.stdin.isatty()
+    if not args.json or asking:
+        print("\n".join(describe_plan(plan)), file=words)
+    refusal = ""
     applied = False
-    with catalogue.sessions.begin() as session:
-        try:
-            plan = preview_import(session, path)
-        except WorkbookError as exc:
-            raise CommandError(f"{exc} Nothing was imported.") from exc
-        asking = plan.has_changes and not (args.yes or args.dry_run) and sys.stdin.isatty()
-        if not args.json or asking:
-            print("\n".join(describe_plan(plan)), file=words)
-        refusal = ""
-        if args.dry_run or not plan.has_changes:
-            print("Nothing was written." if args.dry_run else "Nothing to change.", file=words)
-        elif args.yes or (asking and _confirmed(words)):
-            try:
-                apply_plan(session, plan)
-                session.flush()
-            except IntegrityError as exc:
-                # The preview checks what the catalogue requires; this is the last guard.
-                raise CommandError(
-                    f"{path.name} could not be imported: it breaks a rule of the catalogue "
-                    f"({' '.join(str(exc.orig).split())}). Nothing was imported."
-                ) from exc
-            applied = True
-        elif asking:
-            print("Nothing was imported.", file=words)
-        else:
-            refusal = (
-                "nothing was imported: there is no terminal to ask whether to apply these "
-                "changes; pass --yes to apply them (or --dry-run to only see them)."
-            )
+    # Nothing to change, but rows a colleague holds as this catalogue does: noted
+    # without asking (no row changes), for later three-way comparisons, as merge does.
+    quietly = not plan.has_changes and bool(plan.agreements) and not args.dry_run
+    if quietly:
+        _apply(service, plan)
+        print(f"Nothing to change; noted that {len(plan.agreements)} rows match.", file=words)
+    elif args.dry_run or not plan.has_changes:
+        print("Nothing was written." if args.dry_run else "Nothing to change.", file=words)
+    elif args.yes or (asking and _confirmed(words)):
+        _apply(service, plan)
+        applied = True
+    elif asking:
+        print("Nothing was imported.", file=words)
+    else:
+        refusal = (
+            "nothing was imported: there is no terminal to ask whether to apply these "
+            "changes; pass --yes to apply them (or --dry-run to only see them)."
+        )
     if args.json:
         _print_import_json(plan, applied)
     if refusal:
@@ -111,6 +112,20 @@ def cmd_import(catalogue: Catalogue, args: argparse.Namespace) -> int:
         )
         return EXIT_REJECTED
     return EXIT_OK
+
+
+def _apply(service: CatalogueService, plan: ImportPlan) -> None:
+    """Apply the plan in one transaction; a refusal is one line, with nothing written."""
+    from app.cli import CommandError
+    from app.service import WriteFailedError
+    from app.xlsx.apply import ImportRefusedError, apply_import
+
+    try:
+        service.write(apply_import, plan)
+    except ImportRefusedError as exc:
+        raise CommandError(f"{exc} Nothing was imported.") from exc
+    except WriteFailedError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def _confirmed(words: Any) -> bool:

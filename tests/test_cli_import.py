@@ -11,11 +11,11 @@ from typing import Any
 
 import openpyxl
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.cli import main
 from app.cli_exchange import APPLY_QUESTION, EXIT_REJECTED
-from app.store import Catalogue
+from app.store import Catalogue, open_catalogue
 from app.xlsx.export import export_workbook
 from models import Note
 
@@ -219,3 +219,34 @@ def test_the_installed_command_without_a_terminal(
     done = subprocess.run([*command, "--yes"], stdin=subprocess.DEVNULL, capture_output=True)
     assert done.returncode == 0
     assert _notes(small_catalogue) == ["from a colleague"]
+
+
+def test_a_colleagues_identical_rows_are_noted_without_asking(
+    small_catalogue: Catalogue,
+    db: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A workbook from another catalogue seeded alike: nothing to change, but the rows
+    both hold are noted (for later three-way comparisons), as the window does."""
+    from seed import seed_catalogue
+    from tests.conftest import FIXTURE_SEED, load_seed_files
+
+    other = open_catalogue(tmp_path / "other.sqlite3", seed=False)
+    with other.sessions.begin() as session:
+        seed_catalogue(session, load_seed_files(FIXTURE_SEED))
+    path = _workbook(other, tmp_path / "theirs.xlsx", [])
+    other.close()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # no terminal, no --yes: still noted
+    assert main(["--db", db, "import", str(path), "--dry-run"]) == 0
+    assert "Nothing was written." in capsys.readouterr().out
+    assert _sync_bases(small_catalogue) == 0
+    assert main(["--db", db, "import", str(path)]) == 0
+    assert "Nothing to change; noted that" in capsys.readouterr().out
+    assert _sync_bases(small_catalogue) > 0
+
+
+def _sync_bases(catalogue: Catalogue) -> int:
+    with catalogue.sessions() as session:
+        return int(session.execute(text("SELECT count(*) FROM sync_base")).scalar_one())
