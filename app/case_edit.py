@@ -37,6 +37,7 @@ from models.catalogue import ACTOR_KINDS as ACTOR_KINDS
 from models.catalogue import ASSISTANCE_FORMS as ASSISTANCE_FORMS
 from models.catalogue import QUALIFIERS as QUALIFIERS
 from models.catalogue import CaseAssistance
+from models.identity import new_uuid
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -260,9 +261,12 @@ def check_metric(i: int, m: MetricDraft, problems: dict[str, str]) -> dict[str, 
 
 
 def check_draft(
-    session: Session, draft: CaseDraft, case_id: int | None
+    session: Session, draft: CaseDraft, case_id: int | None, taken: set[str] | None = None
 ) -> tuple[dict[str, str], dict[str, object]]:
-    """(problems by field, the case's values to store)."""
+    """(problems by field, the case's values to store).
+
+    `taken`: the slugs already in use, when the caller read them for many drafts at once.
+    """
     problems: dict[str, str] = {}
     if not draft.title.strip():
         problems["title"] = "A case study needs a title."
@@ -278,8 +282,12 @@ def check_draft(
             "The slug may hold only lower-case letters, digits and single hyphens "
             "(for example “jin-embroidery”)."
         )
-    elif session.scalar(
-        select(func.count()).where(CaseStudy.slug == slug, CaseStudy.id != (case_id or -1))
+    elif (
+        slug in taken
+        if taken is not None
+        else session.scalar(
+            select(func.count()).where(CaseStudy.slug == slug, CaseStudy.id != (case_id or -1))
+        )
     ):
         problems["slug"] = f"Another case study already has the slug “{slug}”."
     years: dict[str, int | None] = {}
@@ -318,9 +326,14 @@ def _metric_values(draft: CaseDraft) -> tuple[dict[str, str], list[dict[str, obj
     return problems, [check_metric(i, m, problems) for i, m in enumerate(draft.metrics)]
 
 
-def problems_in(session: Session, draft: CaseDraft, case_id: int | None) -> dict[str, str]:
-    """Every problem in the draft, by field; empty when it can be saved."""
-    problems, _ = check_draft(session, draft, case_id)
+def problems_in(
+    session: Session, draft: CaseDraft, case_id: int | None, taken: set[str] | None = None
+) -> dict[str, str]:
+    """Every problem in the draft, by field; empty when it can be saved.
+
+    `taken`: the slugs of the other cases, when the caller holds them.
+    """
+    problems, _ = check_draft(session, draft, case_id, taken)
     metric_problems, _ = _metric_values(draft)
     return {**problems, **metric_problems}
 
@@ -391,6 +404,62 @@ def _save_children(journal: Journal, case_id: int, draft: CaseDraft,
             journal.update("case_actor", CaseActor.id == a.id, values)
 
 
+def add_cases(journal: Journal, drafts: list[CaseDraft]) -> list[int]:
+    """Create cases from drafts (the editor's New Case, and an import's many); returns their ids.
+
+    Each draft is checked as the editor checks one; if any has a problem,
+    raises DraftError (its fields prefixed with the draft's number when there
+    are several) and writes nothing. Rows are written a table at a time.
+    """
+    session = journal.session
+    wanted = [d.slug.strip() for d in drafts if d.slug.strip()]
+    taken: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        taken.update(session.scalars(select(CaseStudy.slug).where(CaseStudy.slug.in_(chunk))))
+    cases: list[dict[str, object]] = []
+    all_metrics: list[list[dict[str, object]]] = []
+    made: set[str] = set()
+    for number, draft in enumerate(drafts, start=1):
+        # A slug made from the title was not among those read: ask for it alone.
+        problems, values = check_draft(session, draft, None, taken if draft.slug.strip() else None)
+        if values["slug"] in made and "slug" not in problems:
+            problems["slug"] = f"Another case study already has the slug “{values['slug']}”."
+        metric_problems, metrics = _metric_values(draft)
+        problems.update(metric_problems)
+        if problems:
+            if len(drafts) > 1:
+                problems = {f"{number}.{k}": f"Case {number}: {v}" for k, v in problems.items()}
+            raise DraftError(problems)
+        made.add(str(values["slug"]))
+        cases.append({**values, "uuid": draft.uuid or new_uuid()})
+        all_metrics.append(metrics)
+    ids = [int(row["id"]) for row in journal.insert_many("case_study", cases)]
+    journal.insert_many("case_assistance", [
+        {"case_id": i, "form": f} for i, d in zip(ids, drafts, strict=True)
+        for f in sorted(set(d.forms))
+    ])  # fmt: skip
+    journal.insert_many("case_place", [
+        {"case_id": i, "place_id": p, "role": role} for i, d in zip(ids, drafts, strict=True)
+        for role, places in (("donor", d.donor_places), ("recipient", d.recipient_places))
+        for p in dict.fromkeys(places)
+    ])  # fmt: skip
+    journal.insert_many("case_source", [
+        {"case_id": i, "source_id": s} for i, d in zip(ids, drafts, strict=True)
+        for s in dict.fromkeys(d.source_ids)
+    ])  # fmt: skip
+    journal.insert_many("metric", [
+        {**values, "key": m.key, "uuid": m.uuid or new_uuid(), "case_id": i}
+        for i, d, metrics in zip(ids, drafts, all_metrics, strict=True)
+        for m, values in zip(d.metrics, metrics, strict=True)
+    ])  # fmt: skip
+    for case_id, draft in zip(ids, drafts, strict=True):
+        for a in draft.actors:
+            values = {"actor_id": _actor_id(journal, a.name, a.kind), "role": a.role.strip()}
+            journal.insert("case_actor", {**values, "case_id": case_id})
+    return ids
+
+
 def save_case(
     journal: Journal, case_id: int | None, draft: CaseDraft, expected: CaseDraft | None = None
 ) -> int:
@@ -412,8 +481,7 @@ def save_case(
     if problems:
         raise DraftError(problems)
     if case_id is None:
-        identity = {"uuid": draft.uuid} if draft.uuid else {}
-        case_id = int(journal.insert("case_study", {**values, **identity})["id"])
+        return add_cases(journal, [draft])[0]
     else:
         if session.scalar(select(CaseStudy.id).where(CaseStudy.id == case_id)) is None:
             raise UnknownCaseIdError

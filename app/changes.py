@@ -88,6 +88,21 @@ class Journal:
         self.changes.changes.append(RowChange(table_name, key, None, row))
         return row
 
+    def insert_many(self, table_name: str, rows: list[Row]) -> list[Row]:
+        """Insert many rows in one statement (each row the same columns); returns them stored.
+
+        Defaults are filled per row as `insert` fills them (a new UUID each).
+        """
+        if not rows:
+            return []
+        table = _table(table_name)
+        statement = table.insert().returning(*table.columns, sort_by_parameter_order=True)
+        stored = [dict(r._mapping) for r in self.session.execute(statement, rows)]
+        self.changes.changes.extend(
+            RowChange(table_name, _key_of(table, row), None, row) for row in stored
+        )
+        return stored
+
     def insert_links(self, table_name: str, rows: list[Row]) -> None:
         """Insert many rows of a link table at once (every column given, no defaults)."""
         if not rows:

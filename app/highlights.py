@@ -13,6 +13,7 @@ from app.anchoring import Anchor, anchor_at, reanchor
 from app.changes import Journal
 from app.tags import ensure_tag
 from models import CaseStudy, Highlight, Tag
+from models.identity import new_uuid
 
 Field = Literal["summary", "narrative"]
 FIELDS: tuple[Field, ...] = ("summary", "narrative")
@@ -117,46 +118,64 @@ def add_highlight(
     return int(row["id"])
 
 
-def add_quoted_highlight(
-    journal: Journal,
-    case_id: int,
-    field: str,
-    quote: str,
-    *,
-    prefix: str = "",
-    suffix: str = "",
-    tag: str = "",
-    comment: str = "",
-    author: str | None = None,
-    uuid: str | None = None,
-) -> int:
-    """Highlight a passage given by its words (a colleague's highlight); returns its id.
+@dataclass(frozen=True)
+class QuotedHighlight:
+    """A highlight given by its words (a colleague's), to be found in a case's text."""
 
-    Found in the case's text as a re-anchored highlight is; where the words
-    are not there (the colleague's text differs) it is kept, orphaned, with
-    its quote and comment, as an edited text's highlight would be.
+    case_id: int
+    field: str
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    tag: str = ""
+    comment: str = ""
+    author: str | None = None
+    uuid: str | None = None
+
+
+def add_quoted_highlights(journal: Journal, items: list[QuotedHighlight]) -> list[int]:
+    """Add highlights given by their words; returns their ids.
+
+    Each is found in its case's text as a re-anchored highlight is; where the
+    words are not there (the colleague's text differs) it is kept, orphaned,
+    with its quote and comment, as an edited text's highlight would be.
+    Raises HighlightError, writing nothing, for a case that no longer exists.
     """
-    if not quote.strip():
-        raise HighlightError("A highlight needs the words it marks.")
-    text = _text_of(journal.session, case_id, field)
-    found = reanchor(text, Anchor(0, len(quote), quote, prefix, suffix))
-    anchor = found or Anchor(0, 0, quote, prefix, suffix)
-    values: dict[str, object] = {
-        "case_id": case_id,
-        "field": field,
-        "start": anchor.start,
-        "end": anchor.end,
-        "quote": anchor.quote,
-        "prefix": anchor.prefix,
-        "suffix": anchor.suffix,
-        "comment": comment,
-        "tag_id": ensure_tag(journal, tag) if tag.strip() else None,
-        "orphaned": found is None,
-        "author": journal.author if author is None else author,
-    }
-    if uuid:
-        values["uuid"] = uuid
-    return int(journal.insert("highlight", values)["id"])
+    texts: dict[int, dict[str, str]] = {}
+    wanted = sorted({h.case_id for h in items})
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for case_id, summary, narrative in journal.session.execute(
+            select(CaseStudy.id, CaseStudy.summary, CaseStudy.narrative).where(
+                CaseStudy.id.in_(chunk)
+            )
+        ):
+            texts[case_id] = {"summary": summary, "narrative": narrative}
+    tags: dict[str, int] = {}
+    rows = []
+    for h in items:
+        if h.case_id not in texts:
+            raise HighlightError("That case study no longer exists.")
+        if h.field not in FIELDS:
+            raise HighlightError(
+                f"Only the summary and the narrative can be highlighted, not {h.field}."
+            )
+        if not h.quote.strip():
+            raise HighlightError("A highlight needs the words it marks.")
+        found = reanchor(
+            texts[h.case_id][h.field], Anchor(0, len(h.quote), h.quote, h.prefix, h.suffix)
+        )
+        anchor = found or Anchor(0, 0, h.quote, h.prefix, h.suffix)
+        if h.tag.strip() and h.tag not in tags:
+            tags[h.tag] = ensure_tag(journal, h.tag)
+        rows.append({
+            "case_id": h.case_id, "field": h.field, "start": anchor.start, "end": anchor.end,
+            "quote": anchor.quote, "prefix": anchor.prefix, "suffix": anchor.suffix,
+            "comment": h.comment, "tag_id": tags.get(h.tag) if h.tag.strip() else None,
+            "orphaned": found is None, "author": journal.author if h.author is None else h.author,
+            "uuid": h.uuid or new_uuid(),
+        })  # fmt: skip
+    return [int(row["id"]) for row in journal.insert_many("highlight", rows)]
 
 
 def update_highlight(journal: Journal, highlight_id: int, *, tag: str, comment: str) -> None:

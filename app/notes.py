@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.changes import Journal
 from models import CaseStudy, Note
+from models.base import utcnow
+from models.identity import new_uuid
 
 
 class NoteError(ValueError):
@@ -95,18 +97,42 @@ def add_note(
     Signed by the journal's author unless `author` is given (an imported
     note keeps its own, as it keeps its `uuid` and time of writing).
     """
-    if journal.session.get(CaseStudy, case_id) is None:
+    note = NewNote(case_id, body, author, uuid, created_at)
+    return add_notes(journal, [note])[0]
+
+
+@dataclass(frozen=True)
+class NewNote:
+    case_id: int
+    body: str = ""
+    author: str | None = None
+    uuid: str | None = None
+    created_at: datetime | None = None
+
+
+def add_notes(journal: Journal, notes: list[NewNote]) -> list[int]:
+    """Add many notes at once (an import's); raises NoteError, writing nothing,
+    when one's case no longer exists."""
+    wanted = sorted({n.case_id for n in notes})
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(journal.session.scalars(select(CaseStudy.id).where(CaseStudy.id.in_(chunk))))
+    if len(found) < len(wanted):
         raise NoteError("That case study no longer exists.")
-    values: dict[str, object] = {
-        "case_id": case_id,
-        "body": body,
-        "author": journal.author if author is None else author,
-    }
-    if uuid:
-        values["uuid"] = uuid
-    if created_at is not None:
-        values["created_at"] = created_at
-    return int(journal.insert("note", values)["id"])
+    now = utcnow()
+    rows = [
+        {
+            "case_id": n.case_id,
+            "body": n.body,
+            "author": journal.author if n.author is None else n.author,
+            "uuid": n.uuid or new_uuid(),
+            "created_at": n.created_at or now,
+            "updated_at": now,
+        }
+        for n in notes
+    ]
+    return [int(row["id"]) for row in journal.insert_many("note", rows)]
 
 
 class NoteChangedElsewhereError(NoteError):

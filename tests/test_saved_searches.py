@@ -332,7 +332,10 @@ def test_the_export_lists_every_saved_search_in_words(service, small_catalogue, 
     assert summary.counts["Saved searches"] == 2
     sheet = openpyxl.load_workbook(target)["Saved searches"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Name", "Query", "Facets and tags", "Saved")
+    assert rows[0] == ("Name", "Query", "Facets and tags", "Saved", "UUID")
+    with small_catalogue.sessions() as session:
+        uuids = set(session.scalars(select(SavedSearch.uuid)))
+    assert {row[4] for row in rows[1:]} == uuids
     assert [row[:3] for row in rows[1:]] == [
         ('=HYPERLINK("x")', "@tea", None),
         ("Kashgar energy", None, "sector: energy; recipient: Kashgar"),

@@ -14,16 +14,23 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from app.case_edit import CaseDraft, DraftError, MetricDraft, load_draft, save_case
+from app.case_edit import CaseDraft, DraftError, MetricDraft, add_cases, load_draft, save_case
 from app.changes import Journal
-from app.highlights import HighlightError, add_quoted_highlight, update_highlight
-from app.notes import NoteError, add_note, update_note
+from app.highlights import (
+    HighlightError,
+    QuotedHighlight,
+    add_quoted_highlights,
+    update_highlight,
+)
+from app.notes import NewNote, NoteError, add_notes, update_note
 from app.sources import SOURCE_FIELDS, SourceError, save_source
 from app.tag_names import TagNameError
 from app.tags import ensure_tag, rename_tag, set_tag_colour, tag_cases
 from app.xlsx import layout
 from app.xlsx.plan import ImportPlan, RowChange, _number_text
 from models import CaseStudy, Highlight, Source
+
+BATCH = 2000  # rows written a statement at a time
 
 _CASE_FIELDS = ("title", "title_zh", "title_zh_note", "slug", "sector", "summary", "narrative",
                 "ongoing", "forms")  # fmt: skip
@@ -91,25 +98,45 @@ class _Applier:
                 order.append(slug)
             by_slug[slug].append(change)
         ids = self.case_ids()
+        new: list[tuple[CaseDraft, list[str]]] = []
         for slug in order:
-            changes = by_slug[slug]
             case_id = ids.get(slug)
-            draft = load_draft(self.session, case_id) if case_id is not None else CaseDraft()
-            tags: list[str] = []
-            for change in changes:
-                if change.sheet == layout.CASES:
-                    self.case_fields(change, draft)
-                    tags += change.values["tags"]
-                elif change.action == "add":
-                    metric = MetricDraft(key=change.values["key"], uuid=change.uuid)
-                    _metric_draft(change, metric, source_ids)
-                    draft.metrics.append(metric)
-                else:
-                    metric = next(m for m in draft.metrics if m.id == change.target_id)
-                    _metric_draft(change, metric, source_ids)
+            draft, tags = self.case_draft(by_slug[slug], case_id, source_ids)
+            if case_id is None:
+                new.append((draft, tags))
+                continue
             saved = save_case(self.journal, case_id, draft)
             if tags:
                 tag_cases(self.journal, [saved], tags)
+        # New cases: checked one by one as the editor checks them, written a table at a time.
+        by_tag: dict[str, list[int]] = defaultdict(list)
+        for start in range(0, len(new), BATCH):
+            batch = new[start : start + BATCH]
+            made = add_cases(self.journal, [draft for draft, _ in batch])
+            for case_id, (_, tags) in zip(made, batch, strict=True):
+                for tag in tags:
+                    by_tag[tag].append(case_id)
+        for tag, case_ids in by_tag.items():
+            tag_cases(self.journal, case_ids, [tag])
+
+    def case_draft(
+        self, changes: list[RowChange], case_id: int | None, source_ids: dict[str, int]
+    ) -> tuple[CaseDraft, list[str]]:
+        """The case as the editor would save it with the workbook's rows applied, and its tags."""
+        draft = load_draft(self.session, case_id) if case_id is not None else CaseDraft()
+        tags: list[str] = []
+        for change in changes:
+            if change.sheet == layout.CASES:
+                self.case_fields(change, draft)
+                tags += change.values["tags"]
+            elif change.action == "add":
+                metric = MetricDraft(key=change.values["key"], uuid=change.uuid)
+                _metric_draft(change, metric, source_ids)
+                draft.metrics.append(metric)
+            else:
+                metric = next(m for m in draft.metrics if m.id == change.target_id)
+                _metric_draft(change, metric, source_ids)
+        return draft, tags
 
     def case_fields(self, change: RowChange, draft: CaseDraft) -> None:
         v = change.values
@@ -126,23 +153,27 @@ class _Applier:
 
     def notes(self) -> None:
         ids = self.case_ids()
+        new = []
         for change in self.of(layout.NOTES):
             v = change.values
             if change.action == "add":
-                add_note(self.journal, ids[v["slug"]], v["body"], author=v["author"],
-                         uuid=change.uuid, created_at=v["created_at"])  # fmt: skip
+                new.append(NewNote(ids[v["slug"]], v["body"], v["author"], change.uuid,
+                                   v["created_at"]))  # fmt: skip
             elif change.taken("body") and change.target_id is not None:
                 update_note(self.journal, change.target_id, v["body"])
+        for start in range(0, len(new), BATCH):
+            add_notes(self.journal, new[start : start + BATCH])
 
     def highlights(self) -> None:
         ids = self.case_ids()
+        new = []
         for change in self.of(layout.HIGHLIGHTS):
             v = change.values
             if change.action == "add":
-                add_quoted_highlight(
-                    self.journal, ids[v["slug"]], v["field"], v["quote"], tag=v["tag"],
-                    comment=v["comment"], author=v["author"], uuid=change.uuid,
-                )  # fmt: skip
+                new.append(QuotedHighlight(
+                    ids[v["slug"]], v["field"], v["quote"], tag=v["tag"], comment=v["comment"],
+                    author=v["author"], uuid=change.uuid,
+                ))  # fmt: skip
             elif change.target_id is not None and (change.taken("comment") or change.taken("tag")):
                 current = self.session.get(Highlight, change.target_id)
                 assert current is not None
@@ -152,6 +183,8 @@ class _Applier:
                     tag=v["tag"] if change.taken("tag") else tag,
                     comment=v["comment"] if change.taken("comment") else current.comment,
                 )  # fmt: skip
+        for start in range(0, len(new), BATCH):
+            add_quoted_highlights(self.journal, new[start : start + BATCH])
 
     def sync_bases(self) -> None:
         """What both sides now hold, for the next exchange's three-way comparison.

@@ -243,6 +243,7 @@ class _Planner:
         )
         self.cases = {c.slug: c for c in session.scalars(cases)}
         self.case_uuids = {c.uuid: c for c in self.cases.values()}
+        self.slugs = set(self.cases)  # every slug in use (new cases' too, as they are planned)
         self.metric_uuids = {m.uuid: m for c in self.cases.values() for m in c.metrics}
         self.new_slugs: set[str] = set()
         self.seen: dict[str, dict[Any, int]] = {}
@@ -423,8 +424,10 @@ class _Planner:
                 start_year=_number_text(values["start_year"]),
                 end_year=_number_text(values["end_year"]), ongoing=values["ongoing"],
             )  # fmt: skip
-            self.rejected_by_editor(problems_in(self.session, draft, None), _DRAFT_COLUMNS)
+            taken = self.slugs if draft.slug.strip() else None
+            self.rejected_by_editor(problems_in(self.session, draft, None, taken), _DRAFT_COLUMNS)
             self.new_slugs.add(slug)
+            self.slugs.add(slug)
             donors, recipients = self.sides(number, row)
             values.update(slug=slug, forms=forms, tags=[t[0] for t in tags], donor_places=donors,
                           recipient_places=recipients)  # fmt: skip
@@ -456,7 +459,12 @@ class _Planner:
                     if item.field in ("start_year", "end_year"):
                         new = _number_text(new)
                     setattr(draft, item.field, new)
-            self.rejected_by_editor(problems_in(self.session, draft, case.id), _DRAFT_COLUMNS)
+            self.slugs.discard(case.slug)  # its own slug is not taken by another case
+            try:
+                problems = problems_in(self.session, draft, case.id, self.slugs)
+            finally:
+                self.slugs.add(case.slug)
+            self.rejected_by_editor(problems, _DRAFT_COLUMNS)
         self.record(change)
 
     def sides(self, number: int, row: dict[str, Any]) -> tuple[list[int], list[int]]:

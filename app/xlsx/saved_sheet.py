@@ -25,6 +25,7 @@ SAVED_SEARCH_COLUMNS = (
     Column("Query", 50),
     Column("Facets and tags", 70),
     Column("Saved", 18),
+    Column("UUID", 38),
 )
 
 
@@ -32,14 +33,15 @@ def write_saved_searches(session: Session, ctx: WriterContext) -> int:
     """Write the sheet (by name, ignoring case); returns its number of rows."""
     sheet = ctx.sheet(SAVED_SEARCHES, SAVED_SEARCH_COLUMNS)
     rows = session.execute(
-        select(SavedSearch.name, SavedSearch.query, SavedSearch.selection, SavedSearch.updated_at)
+        select(SavedSearch.name, SavedSearch.query, SavedSearch.selection, SavedSearch.updated_at,
+               SavedSearch.uuid)
         .order_by(SavedSearch.name_key, SavedSearch.id)
     )  # fmt: skip
     count = 0
-    for name, query, selection, updated_at in rows:
+    for name, query, selection, updated_at, uuid in rows:
         words = describe_selection(session, parse_selection(selection))
-        sheet.append(
-            [ctx.text(name), ctx.text(query), ctx.text(words, wrap=True), ctx.date(updated_at)]
-        )
+        sheet.append([
+            ctx.text(name), ctx.text(query), ctx.text(words, wrap=True), ctx.date(updated_at), uuid,
+        ])  # fmt: skip
         count += 1
     return count
