@@ -257,8 +257,8 @@ def test_defusedxml_refuses_entities_even_past_the_archive_check(
 
 
 def test_the_export_of_a_large_catalogue_is_within_the_limits(good: Path) -> None:
-    """The limits were chosen from the 100,000-case export (0.59 GB, 16 entries, 11-fold)."""
-    assert zip_limits.MAX_UNPACKED >= 3 * 594_000_000
+    """The limits were chosen from the 100,000-case export (0.73 GB, 16 entries, 11-fold)."""
+    assert zip_limits.MAX_UNPACKED >= 2.5 * 734_000_000
     assert zip_limits.MAX_ENTRIES >= 50 and zip_limits.MAX_RATIO >= 5 * 11
     assert zip_limits.archive_problem(good) is None
 

@@ -16,9 +16,9 @@ of an entry than its declared size (a lying entry ends in a CRC error, which
 reads as a damaged file).
 
 The limits let Casebook's own export of 100,000 case studies through with
-room to spare: it holds 16 entries and unpacks to 0.59 GB, its largest sheet
-to 0.27 GB, and its sheets are packed at most 11-fold (measured with
-bench/synthetic.py's catalogue, November 2026).
+room to spare: it holds 16 entries and unpacks to 0.73 GB, its largest sheet
+to 0.30 GB, and its parts are packed at most 11-fold (measured with
+bench/synthetic.py's catalogue, November 2026, with the UUID columns).
 """
 
 from __future__ import annotations
