@@ -67,12 +67,11 @@ def cmd_import(catalogue: Catalogue, args: argparse.Namespace) -> int:
     file cannot be read, or no terminal to ask and no --yes); 3 rows were rejected.
     With --json, stdout holds the JSON alone (with "applied"); the words go to stderr.
     """
-    from app.cli import EXIT_OK, CommandError
+    from app.cli import CommandError
     from app.service import CatalogueService
-    from app.xlsx.importer import WorkbookError, describe_plan, preview_import
+    from app.xlsx.importer import WorkbookError, preview_import
 
     path = Path(args.file)
-    words = sys.stderr if args.json else sys.stdout
     # Through the service, as the window applies it: the journal, the editor's
     # checks, and notes signed with the user's name.
     service = CatalogueService(catalogue)
@@ -80,27 +79,44 @@ def cmd_import(catalogue: Catalogue, args: argparse.Namespace) -> int:
         plan = service.read(preview_import, path)
     except WorkbookError as exc:
         raise CommandError(f"{exc} Nothing was imported.") from exc
+    return apply_after_preview(service, plan, args, "import")
+
+
+def apply_after_preview(
+    service: CatalogueService, plan: ImportPlan, args: argparse.Namespace, what: str
+) -> int:
+    """Show the plan, then apply it after a yes on the terminal, or with --yes.
+
+    Shared by `import` and `merge` (`what`); see cmd_import for the exit status.
+    """
+    from app.cli import EXIT_OK, CommandError
+    from app.xlsx.importer import describe_plan
+
+    done = {"import": "imported", "merge": "merged"}[what]
+    words = sys.stderr if args.json else sys.stdout
     asking = plan.has_changes and not (args.yes or args.dry_run) and sys.stdin.isatty()
     if not args.json or asking:
-        print("\n".join(describe_plan(plan)), file=words)
+        lines = describe_plan(plan)
+        lines[0] = lines[0].replace("Import preview", f"{what.capitalize()} preview")
+        print("\n".join(lines), file=words)
     refusal = ""
     applied = False
     # Nothing to change, but rows a colleague holds as this catalogue does: noted
     # without asking (no row changes), for later three-way comparisons, as merge does.
     quietly = not plan.has_changes and bool(plan.agreements) and not args.dry_run
     if quietly:
-        _apply(service, plan)
+        _apply(service, plan, done)
         print(f"Nothing to change; noted that {len(plan.agreements)} rows match.", file=words)
     elif args.dry_run or not plan.has_changes:
         print("Nothing was written." if args.dry_run else "Nothing to change.", file=words)
     elif args.yes or (asking and _confirmed(words)):
-        _apply(service, plan)
+        _apply(service, plan, done)
         applied = True
     elif asking:
-        print("Nothing was imported.", file=words)
+        print(f"Nothing was {done}.", file=words)
     else:
         refusal = (
-            "nothing was imported: there is no terminal to ask whether to apply these "
+            f"nothing was {done}: there is no terminal to ask whether to apply these "
             "changes; pass --yes to apply them (or --dry-run to only see them)."
         )
     if args.json:
@@ -108,10 +124,13 @@ def cmd_import(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if refusal:
         raise CommandError(refusal)
     if applied:
-        print(f"Imported: {len(plan.added)} added, {len(plan.changed)} changed.", file=words)
+        print(
+            f"{done.capitalize()}: {len(plan.added)} added, {len(plan.changed)} changed.",
+            file=words,
+        )
     if plan.rejected:
         print(
-            f"{len(plan.rejected)} rejected row(s) were not imported (see the preview); "
+            f"{len(plan.rejected)} rejected row(s) were not {done} (see the preview); "
             f"exit status {EXIT_REJECTED}.",
             file=sys.stderr,
         )
@@ -119,7 +138,7 @@ def cmd_import(catalogue: Catalogue, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _apply(service: CatalogueService, plan: ImportPlan) -> None:
+def _apply(service: CatalogueService, plan: ImportPlan, done: str) -> None:
     """Apply the plan in one transaction; a refusal is one line, with nothing written."""
     from app.cli import CommandError
     from app.service import WriteFailedError
@@ -128,7 +147,7 @@ def _apply(service: CatalogueService, plan: ImportPlan) -> None:
     try:
         service.write(apply_import, plan)
     except ImportRefusedError as exc:
-        raise CommandError(f"{exc} Nothing was imported.") from exc
+        raise CommandError(f"{exc} Nothing was {done}.") from exc
     except WriteFailedError as exc:
         raise CommandError(str(exc)) from exc
 
