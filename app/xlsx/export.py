@@ -27,7 +27,13 @@ from app.case_filter import CaseFilter
 from app.id_sets import in_ids
 from app.query import case_ids
 from app.xlsx import layout
-from app.xlsx.cells import EXCEL_CELL_LIMIT, CellCleaner, looks_like_formula, split_for_cells
+from app.xlsx.cells import (
+    EXCEL_CELL_LIMIT,
+    CellCleaner,
+    escaped_for_excel,
+    looks_like_formula,
+    split_for_cells,
+)
 from app.xlsx.saved_sheet import SAVED_SEARCHES, write_saved_searches
 from app.xlsx.sheet_writer import RowSink, StyleBook, Styled, open_rows
 from app.xlsx.sync_base import AgreedBases, base_cell, this_catalogue
@@ -134,6 +140,7 @@ class WriterContext:
 
     def _guard(self, value: str, style: str) -> Any:
         """`value` (already clean) as a cell; formula-like text is forced to text."""
+        value = escaped_for_excel(value)
         if looks_like_formula(value):
             self.formula_like += 1
             quoted = {"": "quote", "wrap": "quote+wrap", "link": "link+quote"}[style]
