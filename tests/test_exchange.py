@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.case_edit import load_draft, save_case
@@ -257,3 +259,13 @@ def test_a_workbook_is_read_by_calamine_and_one_with_formulas_by_openpyxl(
     assert _read_fast(workbook) is None  # a formula: read cell by cell, to be named
     (rejection,) = preview(small_catalogue, workbook).rejected
     assert "formula" in rejection.reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="_x0F5Aa b", max_size=30))
+def test_any_text_with_excel_escapes_reads_back_as_written(text: str) -> None:
+    from openpyxl.utils.escape import unescape
+
+    from app.xlsx.cells import escaped_for_excel
+
+    assert unescape(escaped_for_excel(text)) == text

@@ -31,12 +31,12 @@ def without_illegal_characters(text: str) -> str:
 # Excel and LibreOffice read "_x000D_" in a cell as the character it names (and
 # calamine does, as they do); text that holds such a sequence is written with its
 # underscore escaped ("_x005F_x000D_"), as Excel writes it, so it reads back as typed.
-_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def escaped_for_excel(text: str) -> str:
     """`text` with each "_xHHHH_" written so a spreadsheet reads it literally."""
-    return _ESCAPE_LIKE.sub(r"_x005F_\1", text) if "_x" in text else text
+    return _ESCAPE_LIKE.sub("_x005F_", text) if "_x" in text else text
 
 
 def unescaped_from_excel(value: object) -> object:
