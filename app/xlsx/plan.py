@@ -18,6 +18,7 @@ exactly what the editor would.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,7 +39,7 @@ from app.xlsx.sync_base import FIELDS, digest, parse_base_cell, same, this_catal
 from app.xlsx.tag_list import join_tag_names, split_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, SyncBase, Tag
 from models.catalogue import ASSISTANCE_FORMS
-from models.identity import is_uuid, new_uuid
+from models.identity import new_uuid
 
 CHUNK = 1000  # rows compared at a time, with what they are compared with
 
@@ -193,11 +194,14 @@ def _row_id(value: Any) -> int | None:
     return number if 0 < number < 2**63 else None
 
 
+_UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _uuid(row: dict[str, Any]) -> str:
     """The row's UUID cell, when it holds one."""
     value = row.get(layout.UUID)
     text = value.strip().lower() if isinstance(value, str) else ""
-    return text if is_uuid(text) else ""
+    return text if _UUID_TEXT.fullmatch(text) else ""
 
 
 def _list(value: Any, separator: str) -> list[str]:
@@ -225,6 +229,19 @@ _METRIC_COLUMNS = {
 
 
 # --- planning ----------------------------------------------------------------------
+
+
+class _Base:
+    """A row's base digests, read the first time a field differs (most rows: never)."""
+
+    def __init__(self, read: Any) -> None:
+        self._read = read
+        self._found: dict[str, set[str]] | None = None
+
+    def get(self, name: str) -> set[str] | None:
+        if self._found is None:
+            self._found = self._read()
+        return self._found.get(name)
 
 
 class _Planner:
@@ -261,22 +278,23 @@ class _Planner:
 
     # --- what the two sides last agreed on ---
 
-    def base(self, uuid: str, row: dict[str, Any]) -> dict[str, set[str]]:
+    def base(self, uuid: str, row: dict[str, Any]) -> _Base:
         """The digests of each field as the two sides last had it in common (empty: unknown).
 
         Three records can say so: what this catalogue last agreed on with a
         workbook (SyncBase, kept at import); what the exporter last agreed on
         (its base cell's ~ digests); and, in a workbook exported from here,
-        what the row held when it was exported.
+        what the row held when it was exported. Read only when a field differs.
         """
+        return _Base(lambda: self.read_base(uuid, row))
+
+    def read_base(self, uuid: str, row: dict[str, Any]) -> dict[str, set[str]]:
         found = parse_base_cell(row.get(layout.SYNC_BASE), from_here=self.plan.from_here)
         for name, value in self.bases.get(uuid, {}).items():
             found.setdefault(name, set()).add(value)
         return found
 
-    def compare(
-        self, change: RowChange, name: str, old: Any, new: Any, base: dict[str, set[str]]
-    ) -> None:
+    def compare(self, change: RowChange, name: str, old: Any, new: Any, base: _Base) -> None:
         """Add field `name` to the change if the workbook's value is one to consider."""
         if same(old, new):
             return
@@ -312,15 +330,18 @@ class _Planner:
         return slug in self.slugs
 
     def record(self, change: RowChange) -> None:
-        self.agree(change)
         if change.action == "add":
+            self.agree(change)
             self.plan.added.append(change)
         elif change.changes:
+            self.agree(change)
             self.plan.changed.append(change)
         else:
             self.plan.unchanged[change.sheet] += 1
-            if not self.plan.from_here and self.known(change.uuid) != change.agreed:
-                self.plan.agreements.append((change.uuid, change.agreed))
+            if not self.plan.from_here:  # what both hold may be news here
+                self.agree(change)
+                if self.known(change.uuid) != change.agreed:
+                    self.plan.agreements.append((change.uuid, change.agreed))
 
     def known(self, uuid: str) -> dict[str, str]:
         return self.bases.get(uuid, {})
@@ -346,16 +367,20 @@ class _Planner:
         uuids = sorted({u for _, row in chunk if (u := _uuid(row))})
         self.cases, self.case_uuids, self.metric_uuids = {}, {}, {}
         self.notes, self.highlights = {}, {}
-        if sheet.name in (layout.CASES, layout.METRICS):
-            header = "Slug" if sheet.name == layout.CASES else "Case slug"
-            slugs = sorted({_text(row.get(header)).strip() for _, row in chunk})
-            with_metrics = sheet.name == layout.METRICS
-            self.load_cases(slugs, [] if with_metrics else uuids, with_metrics)
-            if with_metrics:
-                for part in _parts(uuids):
-                    metrics = select(Metric).where(Metric.uuid.in_(part))
-                    for m in self.session.scalars(metrics.options(selectinload(Metric.source))):
-                        self.metric_uuids[m.uuid] = m
+        if sheet.name == layout.CASES:
+            slugs = sorted({_text(row.get("Slug")).strip() for _, row in chunk})
+            self.load_cases(slugs, uuids, with_metrics=False)
+        elif sheet.name == layout.METRICS:
+            for part in _parts(uuids):
+                metrics = select(Metric).where(Metric.uuid.in_(part))
+                for m in self.session.scalars(metrics.options(selectinload(Metric.source))):
+                    self.metric_uuids[m.uuid] = m
+            # A figure not found by its UUID is looked for by its case and key.
+            slugs = sorted(
+                {_text(row.get("Case slug")).strip() for _, row in chunk
+                 if _uuid(row) not in self.metric_uuids}
+            )  # fmt: skip
+            self.load_cases(slugs, [], with_metrics=True)
         elif sheet.name == layout.NOTES:
             notes = select(Note, CaseStudy.slug).join(CaseStudy, CaseStudy.id == Note.case_id)
             for part in _parts(uuids):
@@ -375,11 +400,8 @@ class _Planner:
             for item, slug, tag in self.session.execute(marks.where(self.legacy(Highlight, chunk))):
                 self.highlights[f"id:{item.id}"] = (item, slug, tag or "")
         known = set(uuids) | {c.uuid for c in self.cases.values()}
-        known |= (
-            {m.uuid for c in self.cases.values() for m in c.metrics}
-            if sheet.name == layout.METRICS
-            else set()
-        )
+        if sheet.name == layout.METRICS:
+            known |= {m.uuid for c in self.cases.values() for m in c.metrics}
         self.bases = {}
         for part in _parts(sorted(known)):
             for uuid, text in self.session.execute(
@@ -505,7 +527,7 @@ class _Planner:
         )
         base = self.base(case.uuid, row)
         if slug != case.slug:  # the same case (by UUID) under another slug
-            self.compare(change, "slug", case.slug, slug, {})
+            self.compare(change, "slug", case.slug, slug, _Base(dict))
         for name, new in values.items():
             self.compare(change, name, getattr(case, name), new, base)
         old_forms = sorted(case.assistance_forms)
