@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import false, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app.case_edit import CaseDraft, MetricDraft, check_metric, load_draft, problems_in
 from app.chinese_title import checked_title_zh, checked_title_zh_note
@@ -38,7 +38,8 @@ from app.xlsx.read import SheetRows
 from app.xlsx.sync_base import FIELDS, digest, parse_base_cell, same, this_catalogue
 from app.xlsx.tag_list import join_tag_names, split_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, SyncBase, Tag
-from models.catalogue import ASSISTANCE_FORMS
+from models.annotations import case_tag
+from models.catalogue import ASSISTANCE_FORMS, CaseAssistance
 from models.identity import new_uuid
 
 CHUNK = 1000  # rows compared at a time, with what they are compared with
@@ -231,6 +232,61 @@ _METRIC_COLUMNS = {
 # --- planning ----------------------------------------------------------------------
 
 
+_CASE_COLUMNS = (
+    "id", "uuid", "slug", "title", "title_zh", "title_zh_note", "sector", "start_year",
+    "end_year", "ongoing", "summary", "narrative",
+)  # fmt: skip
+_METRIC_FIELDS = (
+    "id", "uuid", "case_id", "key", "name", "value", "low", "high", "unit", "qualifier", "year",
+    "start_year", "end_year", "note",
+)  # fmt: skip
+
+
+@dataclass
+class _Metric:
+    """A figure as the import compares it."""
+
+    id: int
+    uuid: str
+    case_id: int
+    key: str | None
+    name: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    year: int | None
+    start_year: int | None
+    end_year: int | None
+    note: str
+    source_key: str | None
+
+    def __post_init__(self) -> None:
+        self.source_key = self.source_key or ""
+
+
+@dataclass
+class _Case:
+    """A case as the import compares it."""
+
+    id: int
+    uuid: str
+    slug: str
+    title: str
+    title_zh: str
+    title_zh_note: str
+    sector: str
+    start_year: int | None
+    end_year: int | None
+    ongoing: bool
+    summary: str
+    narrative: str
+    assistance_forms: list[str] = field(default_factory=list)
+    tag_keys: list[str] = field(default_factory=list)
+    metrics: list[_Metric] = field(default_factory=list)
+
+
 class _Base:
     """A row's base digests, read the first time a field differs (most rows: never)."""
 
@@ -257,9 +313,9 @@ class _Planner:
         self.slugs = set(session.scalars(select(CaseStudy.slug)))
         # What a chunk of rows is compared with, loaded for that chunk in a few
         # queries (see `load`): memory stays flat however long the workbook.
-        self.cases: dict[str, CaseStudy] = {}
-        self.case_uuids: dict[str, CaseStudy] = {}
-        self.metric_uuids: dict[str, Metric] = {}
+        self.cases: dict[str, _Case] = {}
+        self.case_uuids: dict[str, _Case] = {}
+        self.metric_uuids: dict[str, _Metric] = {}
         self.notes: dict[str, tuple[Note, str]] = {}
         self.highlights: dict[str, tuple[Highlight, str, str]] = {}
         self.bases: dict[str, dict[str, str]] = {}
@@ -323,9 +379,6 @@ class _Planner:
                 self.tags[tag.name_key] = tag  # an exact match wins
         return self.tags.get(key)
 
-    def case_for(self, slug: str) -> CaseStudy | None:
-        return self.cases.get(slug)
-
     def case_exists(self, slug: str) -> bool:
         return slug in self.slugs
 
@@ -372,8 +425,7 @@ class _Planner:
             self.load_cases(slugs, uuids, with_metrics=False)
         elif sheet.name == layout.METRICS:
             for part in _parts(uuids):
-                metrics = select(Metric).where(Metric.uuid.in_(part))
-                for m in self.session.scalars(metrics.options(selectinload(Metric.source))):
+                for m in self.metric_rows(Metric.uuid.in_(part)):
                     self.metric_uuids[m.uuid] = m
             # A figure not found by its UUID is looked for by its case and key.
             slugs = sorted(
@@ -410,16 +462,42 @@ class _Planner:
                 self.bases[uuid] = json.loads(text)
 
     def load_cases(self, slugs: list[str], uuids: list[str], with_metrics: bool) -> None:
-        options = [selectinload(CaseStudy.tags), selectinload(CaseStudy.assistance)]
-        if with_metrics:
-            options = [selectinload(CaseStudy.metrics).selectinload(Metric.source)]
+        """Cases as plain rows (reading ORM objects took most of a preview's time)."""
+        columns = [getattr(CaseStudy, n) for n in _CASE_COLUMNS]
+        found: dict[int, _Case] = {}
         for column, values in ((CaseStudy.slug, slugs), (CaseStudy.uuid, uuids)):
             for part in _parts(values):
-                for case in self.session.scalars(
-                    select(CaseStudy).where(column.in_(part)).options(*options)
-                ):
-                    self.cases[case.slug] = case
-                    self.case_uuids[case.uuid] = case
+                for row in self.session.execute(select(*columns).where(column.in_(part))):
+                    found[row.id] = _Case(**row._mapping)
+        ids = sorted(found)
+        if with_metrics:
+            for m in self.metric_rows(in_ids(Metric.case_id, ids)):
+                found[m.case_id].metrics.append(m)
+        else:
+            for case_id, form in self.session.execute(
+                select(CaseAssistance.case_id, CaseAssistance.form).where(
+                    in_ids(CaseAssistance.case_id, ids)
+                )
+            ):
+                found[case_id].assistance_forms.append(form)
+            for case_id, key in self.session.execute(
+                select(case_tag.c.case_id, Tag.name_key)
+                .join(Tag, Tag.id == case_tag.c.tag_id)
+                .where(in_ids(case_tag.c.case_id, ids))
+            ):
+                found[case_id].tag_keys.append(key)
+        for case in found.values():
+            self.cases[case.slug] = case
+            self.case_uuids[case.uuid] = case
+
+    def metric_rows(self, condition: Any) -> list[_Metric]:
+        columns = [getattr(Metric, n) for n in _METRIC_FIELDS]
+        query = (
+            select(*columns, Source.key.label("source_key"))
+            .outerjoin(Source, Source.id == Metric.source_id)
+            .where(condition)
+        )
+        return [_Metric(**row._mapping) for row in self.session.execute(query)]
 
     def legacy(
         self, model: type[Note] | type[Highlight], chunk: list[tuple[int, dict[str, Any]]]
@@ -533,7 +611,7 @@ class _Planner:
         old_forms = sorted(case.assistance_forms)
         self.compare(change, "forms", old_forms, forms, base)
         # As exported: a name the export had to clean comes back cleaned, and is the same tag.
-        have = {without_illegal_characters(t.name_key) for t in case.tags}
+        have = {without_illegal_characters(key) for key in case.tag_keys}
         added = [display for display, key in tags if key not in have]
         if added:
             change.changes.append(FieldChange("tags added", "", join_tag_names(added)))
@@ -673,10 +751,7 @@ class _Planner:
         change.values["slug"] = slug
         base = self.base(metric.uuid, row)
         for name in FIELDS[layout.METRICS]:
-            old = (metric.source.key or "") if name == "source_key" and metric.source else (
-                "" if name == "source_key" else getattr(metric, name)
-            )  # fmt: skip
-            self.compare(change, name, old, values[name], base)
+            self.compare(change, name, getattr(metric, name), values[name], base)
         self.record(change)
 
     def legacy_row(self, loaded: dict[str, Any], header: str, row: dict[str, Any]) -> Any:
