@@ -17,6 +17,7 @@ exactly what the editor would.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -403,8 +404,8 @@ class _Planner:
         if sheet is None:
             return
         self.sheet = sheet
-        for start in range(0, len(sheet.rows), CHUNK):
-            chunk = sheet.rows[start : start + CHUNK]
+        rows = sheet.stream()
+        while chunk := list(itertools.islice(rows, CHUNK)):
             self.load(sheet, chunk)
             for number, row in chunk:
                 try:

@@ -14,8 +14,9 @@ openpyxl parses the sheets through defusedxml, which refuses entities too.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -66,6 +67,16 @@ class SheetRows:
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     problems: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # Rows read as they are asked for (a long sheet is never held whole): called
+    # once, it sets the header and returns the rows after `rows`.
+    later: Callable[[SheetRows], Iterator[tuple[int, dict[str, Any]]]] | None = None
+
+    def stream(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Every row, read once (a row's problem is known when it is yielded)."""
+        more = self.later(self) if self.later is not None else iter(())
+        self.later = None
+        yield from self.rows
+        yield from more
 
     def column(self, header: str) -> str:
         """ "E (Note)": where the column with this header is, for messages."""
@@ -263,6 +274,9 @@ def _sheets_without_formulas(path: Path) -> set[str]:
                 # Parsed too (expat, in C): a sheet whose XML is not well formed is
                 # left to openpyxl's reading, which names the row where it breaks.
                 parser = expat.ParserCreate()
+                # A document type declaration (entities) is never in a workbook's
+                # sheet: such a sheet goes to openpyxl, whose defusedxml refuses it.
+                parser.StartDoctypeDeclHandler = _refuse_doctype
                 with archive.open(part) as member:
                     tail = b""
                     while chunk := member.read(_SCAN_CHUNK):
@@ -276,6 +290,10 @@ def _sheets_without_formulas(path: Path) -> set[str]:
     except Exception:  # a damaged archive: reading says where, cell by cell
         return plain
     return plain
+
+
+def _refuse_doctype(*_: object) -> None:
+    raise ValueError("a document type declaration")
 
 
 def _damaged_part(path: Path) -> str:
@@ -363,11 +381,7 @@ def _read_fast(path: Path) -> dict[str, SheetRows] | None:
             return None
         sheets: dict[str, SheetRows] = {}
         for name in wanted:
-            rows = (
-                tuple(_calamine_values(v) for v in row)
-                for row in workbook.get_sheet_by_name(name).iter_rows()
-            )
-            sheets[name] = _read_rows(path, name, rows)
+            sheets[name] = SheetRows(name, later=_calamine_rows(path, workbook))
         if layout.ABOUT in names:
             about = SheetRows(layout.ABOUT, header=["Item", "Value"])
             for number, row in enumerate(workbook.get_sheet_by_name(layout.ABOUT).iter_rows(), 1):
@@ -381,24 +395,64 @@ def _read_fast(path: Path) -> dict[str, SheetRows] | None:
         return None
 
 
-def _read_rows(path: Path, name: str, rows: Iterator[tuple[Any, ...]]) -> SheetRows:
-    """A sheet from its rows of values (no formulas in it)."""
-    sheet = SheetRows(name)
+def _calamine_rows(
+    path: Path, workbook: Any
+) -> Callable[[SheetRows], Iterator[tuple[int, dict[str, Any]]]]:
+    def rows(sheet: SheetRows) -> Iterator[tuple[int, dict[str, Any]]]:
+        try:
+            cells = workbook.get_sheet_by_name(sheet.name).iter_rows()
+        except Exception:  # a value calamine cannot take: openpyxl says which row
+            return _openpyxl_rows(path, sheet)
+        values = (tuple(_calamine_values(v) for v in row) for row in cells)
+        return _values_to_rows(path, sheet, values)
+
+    return rows
+
+
+def _openpyxl_rows(path: Path, sheet: SheetRows) -> Iterator[tuple[int, dict[str, Any]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:
+        raise WorkbookError(
+            f"{path.name} is damaged and cannot be read ({one_line(exc)})."
+        ) from exc
+    try:
+        read = _read_sheet(path, workbook[sheet.name], sheet.name, formulas=True)
+    finally:
+        with contextlib.suppress(Exception):
+            workbook.close()
+    sheet.header, sheet.problems = read.header, read.problems
+    return iter(read.rows)
+
+
+def _values_to_rows(
+    path: Path, sheet: SheetRows, rows: Iterator[tuple[Any, ...]]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Rows of values (no formulas in them) as the planner takes them; the header
+    is read and checked first, before any row is yielded."""
     first = next(rows, None)
     if first is None:
-        return sheet
+        return iter(())
     sheet.header = [str(h).strip() if h is not None else "" for h in first]
-    if not any(sheet.header) and next(rows, None) is None:
-        return sheet  # an empty sheet: nothing to import, nothing wrong
+    if not any(sheet.header):
+        rest = next(rows, None)
+        if rest is None:
+            return iter(())  # an empty sheet: nothing to import, nothing wrong
+        rows = itertools.chain([rest], rows)
     _check_header(path, sheet, first)
-    for number, values in enumerate(rows, start=2):
-        if not any(v not in (None, "") for v in values):
-            continue
-        problem = _too_long(sheet, values)
-        if problem is not None:
-            sheet.problems[number] = problem
-        sheet.rows.append((number, _joined(sheet.header, values)))
-    return sheet
+
+    def taken() -> Iterator[tuple[int, dict[str, Any]]]:
+        for number, values in enumerate(rows, start=2):
+            if not any(v not in (None, "") for v in values):
+                continue
+            problem = _too_long(sheet, values)
+            if problem is not None:
+                sheet.problems[number] = problem
+            yield number, _joined(sheet.header, values)
+
+    return taken()
 
 
 def read_workbook(path: Path) -> dict[str, SheetRows]:
