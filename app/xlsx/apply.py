@@ -28,6 +28,7 @@ from app.tag_names import TagNameError
 from app.tags import ensure_tag, rename_tag, set_tag_colour, tag_cases
 from app.xlsx import layout
 from app.xlsx.plan import ImportPlan, RowChange, _number_text
+from app.xlsx.sync_base import digests_by_field
 from models import CaseStudy, Highlight, Source
 
 BATCH = 2000  # rows written a statement at a time
@@ -191,9 +192,12 @@ class _Applier:
 
         Written in bulk (a first exchange of a large catalogue agrees on every row).
         """
-        agreed = dict(self.plan.agreements)
-        agreed.update((c.uuid, c.agreed) for c in self.rows if c.agreed)
-        rows = [{"uuid": u, "digests": json.dumps(d, sort_keys=True)} for u, d in agreed.items()]
+        agreed = {u: (sheet, text) for u, sheet, text in self.plan.agreements}
+        agreed.update((c.uuid, (c.sheet, c.agreed)) for c in self.rows if c.agreed)
+        rows = [
+            {"uuid": u, "digests": json.dumps(digests_by_field(sheet, text), sort_keys=True)}
+            for u, (sheet, text) in agreed.items()
+        ]
         for start in range(0, len(rows), 5000):
             self.journal.put_rows("sync_base", rows[start : start + 5000])
 

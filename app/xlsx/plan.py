@@ -80,7 +80,8 @@ class RowChange:
     target_id: int | None = None
     uuid: str = ""
     # The fields as both sides will hold them once applied (for SyncBase).
-    agreed: dict[str, str] = field(default_factory=dict)
+    # (Digests in FIELDS[sheet] order, run together: held for every row of a large import.)
+    agreed: str = ""
 
     def taken(self, name: str) -> bool:
         """Whether applying writes the workbook's value of field `name`."""
@@ -124,7 +125,7 @@ class ImportPlan:
     warnings: list[str] = field(default_factory=list)
     # Rows a colleague's side holds as this one does, news here: (uuid, digests).
     # Applying notes them (even when nothing changes) for later three-way merges.
-    agreements: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    agreements: list[tuple[str, str, str]] = field(default_factory=list)  # uuid, sheet, agreed
 
     @property
     def conflicts(self) -> list[tuple[RowChange, FieldChange]]:
@@ -366,7 +367,7 @@ class _Planner:
         change.changes.append(FieldChange(name, old, new))
 
     def agree(self, change: RowChange) -> None:
-        change.agreed = {n: digest(change.values.get(n)) for n in FIELDS[change.sheet]}
+        change.agreed = "".join(digest(change.values.get(n)) for n in FIELDS[change.sheet])
 
     # --- bookkeeping ---
 
@@ -394,8 +395,9 @@ class _Planner:
             self.plan.unchanged[change.sheet] += 1
             if not self.plan.from_here:  # what both hold may be news here
                 self.agree(change)
-                if self.known(change.uuid) != change.agreed:
-                    self.plan.agreements.append((change.uuid, change.agreed))
+                known = self.known(change.uuid)
+                if "".join(known.get(n, "") for n in FIELDS[change.sheet]) != change.agreed:
+                    self.plan.agreements.append((change.uuid, change.sheet, change.agreed))
 
     def known(self, uuid: str) -> dict[str, str]:
         return self.bases.get(uuid, {})
