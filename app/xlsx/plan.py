@@ -471,7 +471,7 @@ class _Planner:
         for column, values in ((CaseStudy.slug, slugs), (CaseStudy.uuid, uuids)):
             for part in _parts(values):
                 for row in self.session.execute(select(*columns).where(column.in_(part))):
-                    found[row.id] = _Case(**row._mapping)
+                    found[row[0]] = _Case(*row)  # the columns in _Case's order
         ids = sorted(found)
         if with_metrics:
             for m in self.metric_rows(in_ids(Metric.case_id, ids)):
@@ -500,7 +500,8 @@ class _Planner:
             .outerjoin(Source, Source.id == Metric.source_id)
             .where(condition)
         )
-        return [_Metric(**row._mapping) for row in self.session.execute(query)]
+        rows = self.session.execute(query)
+        return [_Metric(*row) for row in rows]  # type: ignore[call-arg]  # in _Metric's order
 
     def legacy(
         self, model: type[Note] | type[Highlight], chunk: list[tuple[int, dict[str, Any]]]

@@ -403,7 +403,13 @@ def _calamine_rows(
             cells = workbook.get_sheet_by_name(sheet.name).iter_rows()
         except Exception:  # a value calamine cannot take: openpyxl says which row
             return _openpyxl_rows(path, sheet)
-        values = (tuple(_calamine_values(v) for v in row) for row in cells)
+        values = (
+            tuple(
+                None if v == "" else datetime.combine(v, time()) if type(v) is date else v
+                for v in row
+            )
+            for row in cells
+        )  # as _calamine_values, inline: this runs for every cell
         return _values_to_rows(path, sheet, values)
 
     return rows

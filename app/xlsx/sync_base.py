@@ -63,6 +63,8 @@ def normal_form(value: Any) -> str:
 
 def same(old: Any, new: Any) -> bool:
     """Whether a workbook's `new` leaves the catalogue's `old` as it is."""
+    if old == new and type(old) is type(new):  # nearly every cell of a round trip
+        return True
     return normal_form(old) == normal_form(new)
 
 
