@@ -5,6 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from views.text_slice import more_text_line, shown_part
 
 if TYPE_CHECKING:
@@ -13,6 +15,11 @@ if TYPE_CHECKING:
 # Unicode isolates keep a right-to-left Uyghur name from reordering the
 # left-to-right text around it.
 RLI, PDI = "\u2067", "\u2069"
+
+
+def _t(text: str) -> str:
+    """`text` in the interface language (HTML-escaped)."""
+    return escape(QCoreApplication.translate("DetailHtml", text))
 
 
 def _rtl(text: str) -> str:
@@ -58,21 +65,26 @@ def _title_zh(d: CaseDetail) -> str:
 
 
 def overview_html(d: CaseDetail) -> str:
-    meta = [f"<b>Sector:</b> {escape(d.sector)}", f"<b>Period:</b> {escape(d.period)}"]
+    tr = QCoreApplication.translate
+    comma = tr("DetailHtml", ", ")
+    meta = [
+        f"<b>{_t('Sector:')}</b> {escape(d.sector)}",
+        f"<b>{_t('Period:')}</b> {escape(d.period)}",
+    ]
     if d.assistance:
-        meta.append(f"<b>Assistance:</b> {escape(', '.join(d.assistance))}")
+        meta.append(f"<b>{_t('Assistance:')}</b> {escape(comma.join(d.assistance))}")
     if d.tags:
-        meta.append(f"<b>Tags:</b> {escape(', '.join(d.tags))}")
+        meta.append(f"<b>{_t('Tags:')}</b> {escape(comma.join(d.tags))}")
     html = [f"<h2>{_bounded(d.title)}</h2>", _title_zh(d), f"<p>{' &nbsp; '.join(meta)}</p>"]
-    for role, label in (("donor", "Donor side"), ("recipient", "Recipient side")):
+    for role, label in (("donor", _t("Donor side:")), ("recipient", _t("Recipient side:"))):
         places = d.places_on(role)
         if places:
-            html.append(f"<p><b>{label}:</b> " + "; ".join(_place(p) for p in places) + "</p>")
-    html += ["<h3>Summary</h3>", _paragraphs(d.summary)]
+            html.append(f"<p><b>{label}</b> " + "; ".join(_place(p) for p in places) + "</p>")
+    html += [f"<h3>{_t('Summary')}</h3>", _paragraphs(d.summary)]
     if d.narrative:
-        html += ["<h3>Narrative</h3>", _paragraphs(d.narrative)]
+        html += [f"<h3>{_t('Narrative')}</h3>", _paragraphs(d.narrative)]
     if d.actors:
-        html.append("<h3>People and organisations</h3><ul>")
+        html.append(f"<h3>{_t('People and organisations')}</h3><ul>")
         for a in d.actors:
             extra = f", {escape(a.affiliation)}" if a.affiliation else ""
             name = escape(a.name) + (f" {_rtl(a.name_ug)}" if a.name_ug else "")
@@ -84,16 +96,16 @@ def overview_html(d: CaseDetail) -> str:
 def sources_html(d: CaseDetail) -> str:
     html = []
     if d.perspectives:
-        html.append("<h3>Perspectives</h3>")
+        html.append(f"<h3>{_t('Perspectives')}</h3>")
         for p in d.perspectives:
             html.append(
                 f"<p><b>{escape(p.viewpoint.capitalize())}</b> — {_bounded(p.text)}<br>"
-                f'<span style="color:#555">Source: {escape(p.source)}</span></p>'
+                f'<span style="color:#555">{_t("Source:")} {escape(p.source)}</span></p>'
             )
     if d.sources:
-        html.append("<h3>Sources</h3><ol>")
+        html.append(f"<h3>{_t('Sources')}</h3><ol>")
         for s in d.sources:
             extra = f" — {escape(s.kind)}, {escape(s.outlook)} account" if s.kind else ""
             html.append(f"<li>{escape(s.citation)}{extra} <i>[{escape(s.seed_file)}]</i></li>")
         html.append("</ol>")
-    return "".join(html) or "<p>No sources recorded.</p>"
+    return "".join(html) or f"<p>{_t('No sources recorded.')}</p>"
