@@ -309,8 +309,8 @@ class HighlightsPanel(QWidget):
         from app.highlights import add_highlight
 
         if self.detail is not None:
-            self.window_.change(self.tr("highlight"), add_highlight, self.detail.id, field, start, end,
-                                tag=tag, comment=comment)  # fmt: skip
+            self.window_.change(self.tr("highlight"), add_highlight, self.detail.id, field,
+                                start, end, tag=tag, comment=comment)  # fmt: skip
 
     @Slot()
     def edit_current(self) -> None:
