@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from views.translation import ui_locale
+from views.translation import QT_TRANSLATE_NOOP, ui_locale
 
 KIND_TEXT = {
     "auto": QT_TRANSLATE_NOOP("RestoreDialog", "automatic"),

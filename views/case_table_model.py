@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -25,6 +24,7 @@ from app.formatting import format_period
 from app.search.results import Match, has_words
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, MATCH_ROLE, SLUG_ROLE
+from views.translation import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 64

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -44,8 +43,8 @@ from PySide6.QtWidgets import (
 from app.case_filter import CaseFilter
 from app.matrix import MAX_ROWS, Matrix, MatrixColumn, filtered_matrix, selected_matrix
 from views.literal_text import literal
-from views.translation import number
 from views.roles import CASE_ID_ROLE, SORT_ROLE
+from views.translation import QT_TRANSLATE_NOOP, number
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow

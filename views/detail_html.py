@@ -14,12 +14,9 @@ if TYPE_CHECKING:
 
 # Unicode isolates keep a right-to-left Uyghur name from reordering the
 # left-to-right text around it.
+translate = QCoreApplication.translate
+
 RLI, PDI = "\u2067", "\u2069"
-
-
-def _t(text: str) -> str:
-    """`text` in the interface language (HTML-escaped)."""
-    return escape(QCoreApplication.translate("DetailHtml", text))
 
 
 def _rtl(text: str) -> str:
@@ -65,26 +62,32 @@ def _title_zh(d: CaseDetail) -> str:
 
 
 def overview_html(d: CaseDetail) -> str:
-    tr = QCoreApplication.translate
-    comma = tr("DetailHtml", ", ")
-    meta = [
-        f"<b>{_t('Sector:')}</b> {escape(d.sector)}",
-        f"<b>{_t('Period:')}</b> {escape(d.period)}",
-    ]
+    comma = translate("DetailHtml", ", ")
+    sector, period = (
+        escape(translate("DetailHtml", "Sector:")),
+        escape(translate("DetailHtml", "Period:")),
+    )
+    meta = [f"<b>{sector}</b> {escape(d.sector)}", f"<b>{period}</b> {escape(d.period)}"]
     if d.assistance:
-        meta.append(f"<b>{_t('Assistance:')}</b> {escape(comma.join(d.assistance))}")
+        label = escape(translate("DetailHtml", "Assistance:"))
+        meta.append(f"<b>{label}</b> {escape(comma.join(d.assistance))}")
     if d.tags:
-        meta.append(f"<b>{_t('Tags:')}</b> {escape(comma.join(d.tags))}")
+        label = escape(translate("DetailHtml", "Tags:"))
+        meta.append(f"<b>{label}</b> {escape(comma.join(d.tags))}")
     html = [f"<h2>{_bounded(d.title)}</h2>", _title_zh(d), f"<p>{' &nbsp; '.join(meta)}</p>"]
-    for role, label in (("donor", _t("Donor side:")), ("recipient", _t("Recipient side:"))):
+    sides = (
+        ("donor", escape(translate("DetailHtml", "Donor side:"))),
+        ("recipient", escape(translate("DetailHtml", "Recipient side:"))),
+    )
+    for role, label in sides:
         places = d.places_on(role)
         if places:
             html.append(f"<p><b>{label}</b> " + "; ".join(_place(p) for p in places) + "</p>")
-    html += [f"<h3>{_t('Summary')}</h3>", _paragraphs(d.summary)]
+    html += [_heading(translate("DetailHtml", "Summary")), _paragraphs(d.summary)]
     if d.narrative:
-        html += [f"<h3>{_t('Narrative')}</h3>", _paragraphs(d.narrative)]
+        html += [_heading(translate("DetailHtml", "Narrative")), _paragraphs(d.narrative)]
     if d.actors:
-        html.append(f"<h3>{_t('People and organisations')}</h3><ul>")
+        html.append(_heading(translate("DetailHtml", "People and organisations")) + "<ul>")
         for a in d.actors:
             extra = f", {escape(a.affiliation)}" if a.affiliation else ""
             name = escape(a.name) + (f" {_rtl(a.name_ug)}" if a.name_ug else "")
@@ -93,19 +96,25 @@ def overview_html(d: CaseDetail) -> str:
     return "".join(html)
 
 
+def _heading(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
 def sources_html(d: CaseDetail) -> str:
     html = []
     if d.perspectives:
-        html.append(f"<h3>{_t('Perspectives')}</h3>")
+        html.append(_heading(translate("DetailHtml", "Perspectives")))
+        source = escape(translate("DetailHtml", "Source:"))
         for p in d.perspectives:
             html.append(
                 f"<p><b>{escape(p.viewpoint.capitalize())}</b> — {_bounded(p.text)}<br>"
-                f'<span style="color:#555">{_t("Source:")} {escape(p.source)}</span></p>'
+                f'<span style="color:#555">{source} {escape(p.source)}</span></p>'
             )
     if d.sources:
-        html.append(f"<h3>{_t('Sources')}</h3><ol>")
+        html.append(_heading(translate("DetailHtml", "Sources")) + "<ol>")
         for s in d.sources:
             extra = f" — {escape(s.kind)}, {escape(s.outlook)} account" if s.kind else ""
             html.append(f"<li>{escape(s.citation)}{extra} <i>[{escape(s.seed_file)}]</i></li>")
         html.append("</ol>")
-    return "".join(html) or f"<p>{_t('No sources recorded.')}</p>"
+    none = escape(translate("DetailHtml", "No sources recorded."))
+    return "".join(html) or f"<p>{none}</p>"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from views.detail_html import overview_html, sources_html
 from views.metrics_model import MetricsTableModel
+from views.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.detail import CaseDetail

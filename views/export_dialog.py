@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStandardPaths, Qt, QThread, QUrl, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -32,7 +32,7 @@ from app.case_filter import CaseFilter
 from app.formats.choice import FORMATS, ExportFormat, default_folder, format_of
 from views.export_worker import ExportWorker
 from views.literal_text import literal
-from views.translation import arg
+from views.translation import QT_TRANSLATE_NOOP, arg
 
 if TYPE_CHECKING:
     from app.xlsx.export import ExportSummary

@@ -6,11 +6,12 @@ checks survive every refresh; a value with no matching case shows (0) greyed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, Facets
 from views.roles import FACET_COUNT_ROLE, FACET_GROUP_ROLE, FACET_KEY_ROLE
+from views.translation import QT_TRANSLATE_NOOP
 
 GROUP_LABELS = {
     FACET_SECTOR: QT_TRANSLATE_NOOP("FacetModel", "Sector"),

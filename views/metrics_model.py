@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 
 from views.literal_text import literal
 from views.roles import SORT_ROLE
+from views.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.detail import MetricView

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, NOTE_ID_ROLE
 from views.time_text import local_time_text
-from views.translation import arg, number
+from views.translation import QT_TRANSLATE_NOOP, arg, number
 
 if TYPE_CHECKING:
     from app.notes import NoteInfo

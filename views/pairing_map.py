@@ -507,8 +507,8 @@ class PairingMapView(QWidget):
     # --- export --------------------------------------------------------------
 
     def _export(self, kind: str) -> None:
-        filters = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)",
-                   "geojson": "GeoJSON (*.geojson)"}  # fmt: skip
+        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG image (*.svg)"),
+                   "geojson": self.tr("GeoJSON (*.geojson)")}  # fmt: skip
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the pairing map"), f"pairing-map.{kind}", filters[kind]
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPoint, Qt, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from views.literal_text import literal
 from views.roles import TAG_KEY_ROLE, TAG_NAME_ROLE
 from views.tag_model import TagTreeModel
 from views.toggle_on_click import toggle_on_click
-from views.translation import arg
+from views.translation import QT_TRANSLATE_NOOP, arg
 
 if TYPE_CHECKING:
     from app.case_filter import TagMode

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -276,7 +276,7 @@ def _shade(share: float) -> tuple[str, str]:
 
 
 def _cases(n: int) -> str:
-    return f"{n:,} case" if n == 1 else f"{n:,} cases"
+    return QCoreApplication.translate("TimelineView", "%Ln case(s)", "", n)
 
 
 def _elided(text: str, width: int, item: Any) -> str:

@@ -29,6 +29,15 @@ LANGUAGES: tuple[tuple[str, str], ...] = (
 )
 TRANSLATED = ("zh_CN",)  # languages with a casebook_<code>.qm besides English
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for lupdate (in `context`) where it is written; translated where shown.
+
+    Qt's own returns `object` in PySide6's stubs; this one keeps the type.
+    """
+    return text
+
+
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 

@@ -16,10 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.case_filter import CaseFilter
+from views.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
