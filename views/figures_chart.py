@@ -267,11 +267,11 @@ def _tooltip(p: FigurePoint) -> str:
     lines = [p.title, f"{p.name}: {format_quantity(p.value, p.low, p.high, p.unit, p.qualifier)}"]
     if p.period:
         lines[-1] += f" ({p.period})"
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     lines.append(
-        arg(tr("FiguresChart", "Source: %1"), p.citation)
+        arg(translate("FiguresChart", "Source: %1"), p.citation)
         if p.citation
-        else tr("FiguresChart", "Source: none given")
+        else translate("FiguresChart", "Source: none given")
     )
     return "\n".join(lines)
 
