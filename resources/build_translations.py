@@ -32,7 +32,7 @@ TS_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def sources() -> list[Path]:
     """The Python files whose strings are translated."""
-    return sorted((ROOT / "views").glob("*.py")) + [ROOT / "app" / "gui.py"]
+    return [*sorted((ROOT / "views").glob("*.py")), ROOT / "app" / "gui.py"]
 
 
 def tool(name: str) -> str:

@@ -656,6 +656,21 @@
     </message>
 </context>
 <context>
+    <name>Gui</name>
+    <message>
+        <source>Something went wrong: %1: %2</source>
+        <translation>出现意外错误：%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation>无法创建 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Casebook is already open on %1. Switch to that window, or close it before opening the catalogue again.</source>
+        <translation>Casebook 已经打开了 %1。请切换到那个窗口，或先将其关闭，再重新打开该案例库。</translation>
+    </message>
+</context>
+<context>
     <name>HighlightDialog</name>
     <message>
         <source>Highlight</source>
