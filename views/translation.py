@@ -85,14 +85,17 @@ def translations_dir() -> str:
 _installed: list[QTranslator] = []
 
 
-def install_translation(app: QCoreApplication, language: str = SYSTEM) -> str:
+def install_translation(
+    app: QCoreApplication, language: str = SYSTEM, *, locale: bool = True
+) -> str:
     """Install the translators for `language` (a setting value) into `app`; returns the
     language shown ("en" or "zh_CN").
 
     Replaces what an earlier call installed. Qt's own translations (the
     buttons of standard dialogs) come from Qt's translations folder when it has
     them. A missing .qm leaves that part in English rather than failing.
-    Also sets QLocale's default, so dates and numbers the views format follow.
+    Also sets QLocale's default (unless `locale` is False), so the dates and
+    numbers the views format follow.
     """
     for old in _installed:
         app.removeTranslator(old)
@@ -109,7 +112,8 @@ def install_translation(app: QCoreApplication, language: str = SYSTEM) -> str:
             _installed.append(translator)
     # Dates and numbers: the system's conventions when following the system, else the
     # chosen language's.
-    QLocale.setDefault(QLocale.system() if language == SYSTEM else QLocale(shown))
+    if locale:
+        QLocale.setDefault(QLocale.system() if language == SYSTEM else QLocale(shown))
     return shown
 
 
