@@ -70,11 +70,9 @@ def resolve_language(language: str, system: QLocale | None = None) -> str:
         if tag.startswith("en"):
             return "en"
         if tag.startswith("zh"):
-            chinese = QLocale(name)
-            if chinese.script() != QLocale.Script.TraditionalHanScript and not any(
-                tag.startswith(p) for p in ("zh_TW", "zh_HK", "zh_MO", "zh_Hant")
-            ):
-                return "zh_CN"
+            # The first Chinese entry decides ("zh_Hant_TW" is followed by a bare "zh").
+            traditional = QLocale(name).script() == QLocale.Script.TraditionalHanScript
+            return "en" if traditional else "zh_CN"
     return "en"
 
 
