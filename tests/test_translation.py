@@ -269,3 +269,19 @@ def test_long_chinese_labels_fit_in_dialogs(chinese_window, tmp_path: Path) -> N
         assert _clipped(dialog) == [], type(dialog).__name__
         assert _english_words(dialog.windowTitle()) == set()
         dialog.close()
+
+
+def test_facet_values_sort_in_the_interface_locale(chinese: None) -> None:
+    """Chinese names sort by pinyin in a Chinese interface (not by code point)."""
+    from app.case_filter import FACET_DONOR, Facets, FacetValue
+    from views.facet_model import FacetModel
+
+    model = FacetModel()
+    names = ["上海", "北京", "安徽"]
+    values = [FacetValue(FACET_DONOR, str(i), name, 1) for i, name in enumerate(names)]
+    model.update_counts(Facets({FACET_DONOR: values}))
+    group = next(
+        model.item(r) for r in range(model.rowCount()) if model.item(r).text() == "援助省市"
+    )
+    names = [group.child(r).text() for r in range(group.rowCount())]
+    assert names == ["安徽 (1)", "北京 (1)", "上海 (1)"]

@@ -6,7 +6,7 @@ checks survive every refresh; a value with no matching case shows (0) greyed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCollator, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, Facets
@@ -106,11 +106,13 @@ class FacetModel(QStandardItemModel):
         item.setData(key, FACET_KEY_ROLE)
         item.setData(label, Qt.ItemDataRole.UserRole)
         parent = self._groups[group]
-        # Keep values alphabetical by label.
+        # Keep values in the interface locale's alphabetical order (pinyin for Chinese).
+        collator = QCollator(QLocale())
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         position = parent.rowCount()
         for row in range(parent.rowCount()):
             child = parent.child(row)
-            if str(child.data(Qt.ItemDataRole.UserRole)).casefold() > label.casefold():
+            if collator.compare(str(child.data(Qt.ItemDataRole.UserRole)), label) > 0:
                 position = row
                 break
         parent.insertRow(position, item)
