@@ -72,8 +72,9 @@ def test_every_entry_is_translated(ts: Path) -> None:
     assert count > (300 if ts is ZH_TS else 10)
 
 
-def test_translations_keep_placeholders_and_accelerators() -> None:
-    for context, message in _messages(ZH_TS):
+@pytest.mark.parametrize("ts", [ZH_TS, EN_TS], ids=lambda p: p.name)
+def test_translations_keep_placeholders_and_accelerators(ts: Path) -> None:
+    for context, message in _messages(ts):
         source = message.findtext("source") or ""
         for text in _translations(message):
             assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (
@@ -116,16 +117,16 @@ def chinese(qapp: object) -> Iterator[None]:
 
 def test_plural_forms(chinese: None) -> None:
     translate = QCoreApplication.translate
-    assert translate("MainWindow", "%n case study(s)", "", 1) == "1 个案例"
-    assert translate("MainWindow", "%n case study(s)", "", 25) == "25 个案例"
+    assert translate("MainWindow", "%Ln case study(s)", "", 1) == "1 个案例"
+    assert translate("MainWindow", "%Ln case study(s)", "", 25) == "25 个案例"
     assert translate("TimelineView", "%Ln case(s)", "", 12345) == "12,345 个案例"
     assert any(f.endswith("qtbase_zh_CN.qm") for f in installed_files())
 
 
 def test_english_plural_forms() -> None:
     translate = QCoreApplication.translate
-    assert translate("MainWindow", "%n case study(s)", "", 1) == "1 case study"
-    assert translate("MainWindow", "%n case study(s)", "", 2) == "2 case studies"
+    assert translate("MainWindow", "%Ln case study(s)", "", 1) == "1 case study"
+    assert translate("MainWindow", "%Ln case study(s)", "", 2) == "2 case studies"
     assert translate("TagActions", "tag %n case(s) with %1", "", 1) == "tag 1 case with %1"
 
 
@@ -285,3 +286,12 @@ def test_facet_values_sort_in_the_interface_locale(chinese: None) -> None:
     )
     names = [group.child(r).text() for r in range(group.rowCount())]
     assert names == ["安徽 (1)", "北京 (1)", "上海 (1)"]
+
+
+def test_the_compiled_translations_ship_in_the_package() -> None:
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    shipped = pyproject["tool"]["setuptools"]["package-data"]["resources"]
+    assert "translations/*.qm" in shipped
+    assert (TRANSLATIONS / "casebook_zh_CN.qm").stat().st_size > 10_000

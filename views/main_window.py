@@ -60,7 +60,7 @@ from views.search_marks import mark_words
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
 from views.toggle_on_click import toggle_on_click
-from views.translation import arg
+from views.translation import arg, number
 from views.visual_views import VIEWS, ViewTabs, view_title
 
 if TYPE_CHECKING:
@@ -485,9 +485,9 @@ class MainWindow(QMainWindow):
         total = self.service.count(CaseFilter()) if not flt.is_empty() else None
         shown = self.case_model.rowCount()
         if total is None:
-            message = self.tr("%n case study(s)", "", shown)
+            message = self.tr("%Ln case study(s)", "", shown)
         else:
-            message = arg(self.tr("%1 of %n case study(s)", "", total), shown)
+            message = arg(self.tr("%1 of %Ln case study(s)", "", total), number(shown))
         if self._only_cases is not None:
             message += arg(self.tr(" (%1; View → Clear Filters shows all)"), self._only_description)
         self.statusBar().showMessage(message)

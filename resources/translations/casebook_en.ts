@@ -75,17 +75,17 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n case study(s)</source>
+        <source>%Ln case study(s)</source>
         <translation>
-            <numerusform>%n case study</numerusform>
-            <numerusform>%n case studies</numerusform>
+            <numerusform>%Ln case study</numerusform>
+            <numerusform>%Ln case studies</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n case study(s)</source>
+        <source>%1 of %Ln case study(s)</source>
         <translation>
-            <numerusform>%1 of %n case study</numerusform>
-            <numerusform>%1 of %n case studies</numerusform>
+            <numerusform>%1 of %Ln case study</numerusform>
+            <numerusform>%1 of %Ln case studies</numerusform>
         </translation>
     </message>
 </context>

@@ -987,15 +987,15 @@ theirs:
         <translation>关于 Casebook(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <source>%n case study(s)</source>
+        <source>%Ln case study(s)</source>
         <translation>
-            <numerusform>%n 个案例</numerusform>
+            <numerusform>%Ln 个案例</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n case study(s)</source>
+        <source>%1 of %Ln case study(s)</source>
         <translation>
-            <numerusform>%1 / %n 个案例</numerusform>
+            <numerusform>%1 / %Ln 个案例</numerusform>
         </translation>
     </message>
     <message>
