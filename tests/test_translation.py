@@ -295,3 +295,21 @@ def test_the_compiled_translations_ship_in_the_package() -> None:
     shipped = pyproject["tool"]["setuptools"]["package-data"]["resources"]
     assert "translations/*.qm" in shipped
     assert (TRANSLATIONS / "casebook_zh_CN.qm").stat().st_size > 10_000
+
+
+def test_periods_in_the_interface_language(chinese: None) -> None:
+    from views.time_text import period_text
+
+    assert period_text(2018, None, True) == "2018 年至今"
+    assert period_text(2018, None) == "2018 年起"
+    assert period_text(None, 2010) == "至 2010 年"
+    assert period_text(2015, 2020) == "2015–2020"
+
+
+def test_periods_in_english_read_as_before() -> None:
+    from app.formatting import format_period
+    from views.time_text import period_text
+
+    for start, end, ongoing in [(2018, None, True), (2018, None, False), (None, 2010, False),
+                                (2015, 2020, False), (None, None, False)]:  # fmt: skip
+        assert period_text(start, end, ongoing) == format_period(None, start, end, ongoing)

@@ -20,10 +20,10 @@ from PySide6.QtCore import (
 )
 
 from app.case_filter import SORT_KEYS, CaseFilter, CaseRow, SortKey
-from app.formatting import format_period
 from app.search.results import Match, has_words
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, MATCH_ROLE, SLUG_ROLE
+from views.time_text import period_text
 from views.translation import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
@@ -262,7 +262,7 @@ def _display(row: CaseRow, key: SortKey) -> str | int:
         case "sector":
             return row.sector
         case "start_year":
-            return format_period(None, row.start_year, row.end_year, row.ongoing)
+            return period_text(row.start_year, row.end_year, row.ongoing)
         case "tags":
             return row.tag_count
         case "notes":

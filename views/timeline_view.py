@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.case_filter import CaseFilter
-from app.formatting import format_period
 from app.search.language import QueryError
 from app.timeline import (
     Bar,
@@ -36,6 +35,7 @@ from app.timeline import (
     timeline_rows,
 )
 from views.chart_canvas import CASE_KEY, TARGET_KEY, ChartCanvas, brush, point, thin_pen
+from views.time_text import period_text
 from views.visual_views import FilterFollower
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ class TimelineView(QWidget):
                 x0 + 1, top, x1 - x0 - 2, BAR_HEIGHT,
                 edge, brush(fill),
             )  # fmt: skip
-        period = format_period(None, b.start, None if b.ongoing else b.end, b.ongoing)
+        period = period_text(b.start, None if b.ongoing else b.end, b.ongoing)
         if not b.ongoing and b.end == b.start:
             period = str(b.start)
         self.canvas.mark(item, CASE_KEY, b.case_id, f"{b.title}\n{period}")

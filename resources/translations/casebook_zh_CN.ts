@@ -1393,6 +1393,21 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>Period</name>
+    <message>
+        <source>%1–ongoing</source>
+        <translation>%1 年至今</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>%1 年起</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1 年</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesController</name>
     <message>
         <source>&amp;Preferences…</source>
