@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from views.text_slice import more_text_line, shown_part
+from views.time_text import period_text
 
 if TYPE_CHECKING:
     from app.detail import CaseDetail, PlaceView
@@ -67,7 +68,10 @@ def overview_html(d: CaseDetail) -> str:
         escape(translate("DetailHtml", "Sector:")),
         escape(translate("DetailHtml", "Period:")),
     )
-    meta = [f"<b>{sector}</b> {escape(d.sector)}", f"<b>{period}</b> {escape(d.period)}"]
+    meta = [
+        f"<b>{sector}</b> {escape(d.sector)}",
+        f"<b>{period}</b> {escape(period_text(d.start_year, d.end_year, d.ongoing))}",
+    ]
     if d.assistance:
         label = escape(translate("DetailHtml", "Assistance:"))
         meta.append(f"<b>{label}</b> {escape(comma.join(d.assistance))}")

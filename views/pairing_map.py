@@ -544,7 +544,11 @@ class PairingMapView(QWidget):
         with atomic_output(path) as part:
             writer = QImageWriter(str(part), QByteArray(b"png"))
             if not writer.write(image):
-                raise OSError(f"Cannot write {path}: {writer.errorString()}.")
+                raise OSError(
+                    self.tr("Cannot write %1: %2.")
+                    .replace("%1", str(path))
+                    .replace("%2", writer.errorString())
+                )
 
     def export_svg(self, path: Path) -> None:
         """The whole map as an SVG image, whole or not at all."""

@@ -1388,6 +1388,10 @@ Close anyway and lose that text?</source>
         <translation>导出对口地图</translation>
     </message>
     <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
         <source>Pairing map</source>
         <translation>对口地图</translation>
     </message>
