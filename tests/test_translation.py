@@ -313,3 +313,20 @@ def test_periods_in_english_read_as_before() -> None:
     for start, end, ongoing in [(2018, None, True), (2018, None, False), (None, 2010, False),
                                 (2015, 2020, False), (None, None, False)]:  # fmt: skip
         assert period_text(start, end, ongoing) == format_period(None, start, end, ongoing)
+
+
+def test_sentences_follow_each_other_as_each_language_writes_them() -> None:
+    from views.translation import then
+
+    assert then("Saved.", "Undo brings it back.") == "Saved. Undo brings it back."
+    assert then("已保存。", "可以撤销。") == "已保存。可以撤销。"
+    assert then("", "可以撤销。") == "可以撤销。"
+
+
+@given(st.text(), st.text(min_size=1))
+def test_then_keeps_both_texts_whole(first: str, second: str) -> None:
+    from views.translation import then
+
+    joined = then(first, second)
+    assert joined.startswith(first) and joined.endswith(second)
+    assert len(joined) - len(first) - len(second) in (0, 1)

@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from app.case_filter import CaseFilter
 from views.literal_text import literal
+from views.translation import then
 
 if TYPE_CHECKING:
     from app.pairings import Level, MapPlace, PairingFlows
@@ -460,16 +461,17 @@ class PairingMapView(QWidget):
             .replace("%2", str(len(flows.places)))
         )
         if drawn == MAX_ARCS and len(flows.flows) > MAX_ARCS:
-            text += " " + self.tr("The %1 largest are drawn.").replace("%1", str(MAX_ARCS))
+            text = then(text, self.tr("The %1 largest are drawn.").replace("%1", str(MAX_ARCS)))
         unplaced = flows.unplaced
         if unplaced:
-            names = ", ".join(p.name for p in unplaced[:5]) + ("…" if len(unplaced) > 5 else "")
+            names = self.tr(", ").join(p.name for p in unplaced[:5])
+            names += "…" if len(unplaced) > 5 else ""
             said = (
                 self.tr("1 place has no position (not drawn): %2.")
                 if len(unplaced) == 1
                 else self.tr("%1 places have no position (not drawn): %2.")
             )
-            text += " " + said.replace("%1", str(len(unplaced))).replace("%2", names)
+            text = then(text, said.replace("%1", str(len(unplaced))).replace("%2", names))
         self.summary.setText(text)
 
     # --- hover and click -----------------------------------------------------

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
 from views.commands import ChangeCommand
 from views.literal_text import literal
-from views.translation import arg
+from views.translation import arg, then
 
 if TYPE_CHECKING:
     from app.changes import ChangeSet
@@ -295,9 +295,13 @@ class SavedSearchesPanel(QWidget):
         missing = self.show_filter(filter_of(search))
         message = self.tr("Showing the saved search “%1”.").replace("%1", search.name)
         if missing:
-            message += " " + self.tr(
-                "%1 of its facet values or tags are no longer in the catalogue and were left out."
-            ).replace("%1", str(missing))
+            message = then(
+                message,
+                self.tr(
+                    "%1 of its facet values or tags are no longer in the catalogue "
+                    "and were left out."
+                ).replace("%1", str(missing)),
+            )
         self.window_.statusBar().showMessage(message, 8000)
 
     def show_filter(self, flt: CaseFilter) -> int:

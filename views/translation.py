@@ -132,3 +132,11 @@ def ui_locale() -> QLocale:
 def number(value: int) -> str:
     """`value` with the interface locale's digit grouping: "200,000"."""
     return ui_locale().toString(value)
+
+
+def then(text: str, sentence: str) -> str:
+    """`sentence` after `text`: with a space after an English full stop, none after a
+    Chinese one ("。" already holds its own space)."""
+    if not text or not sentence:
+        return text + sentence
+    return text + ("" if text.endswith(("。", "！", "？", "）", "：")) else " ") + sentence

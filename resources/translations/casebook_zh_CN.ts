@@ -1354,6 +1354,10 @@ Close anyway and lose that text?</source>
         <translation>只绘出规模最大的 %1 组。</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>1 place has no position (not drawn): %2.</source>
         <translation>有 1 个地点没有坐标（未绘出）：%2。</translation>
     </message>
