@@ -995,7 +995,7 @@ theirs:
     <message numerus="yes">
         <source>%1 of %Ln case study(s)</source>
         <translation>
-            <numerusform>%1 / %Ln 个案例</numerusform>
+            <numerusform>显示 %1 个，共 %Ln 个案例</numerusform>
         </translation>
     </message>
     <message>
