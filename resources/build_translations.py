@@ -2,6 +2,7 @@
 
     python -m resources.build_translations            # update the .ts files, compile the .qm
     python -m resources.build_translations --check    # exit 1 if a .ts or .qm is stale
+    python -m resources.build_translations --todo     # list the strings still to translate
 
 The .ts files (resources/translations/) are the source: casebook_zh_CN.ts holds
 the Chinese, written by hand in Qt Linguist or an editor; casebook_en.ts holds
@@ -82,10 +83,32 @@ def stale() -> list[str]:
     return changed
 
 
+def untranslated(ts: Path) -> list[tuple[str, str]]:
+    """(context, source) of each entry of `ts` without a finished translation."""
+    import xml.etree.ElementTree as ET
+
+    todo = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            texts = [] if translation is None else [t for t in translation.itertext() if t.strip()]
+            if translation is None or translation.get("type") == "unfinished" or not texts:
+                todo.append((context.findtext("name") or "", message.findtext("source") or ""))
+    return todo
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--check", action="store_true", help="only say whether files are stale")
+    parser.add_argument("--todo", action="store_true", help="list the strings to translate")
     args = parser.parse_args(argv)
+    if args.todo:
+        todo = [
+            (name, *entry) for name, _ in TS_FILES for entry in untranslated(TRANSLATIONS / name)
+        ]
+        for name, context, source in todo:
+            print(f"{name}\t{context}\t{source}")
+        return 1 if todo else 0
     if args.check:
         changed = stale()
         for name in changed:
