@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QMessageLogContext,
     QSettings,
     Qt,
@@ -34,6 +35,7 @@ from app.paths import APP_NAME
 from app.window_lock import take_lock
 from resources import resource_path
 from views.main_window import MainWindow
+from views.translation import arg
 
 if TYPE_CHECKING:
     from app.store import Catalogue
@@ -53,6 +55,19 @@ def _application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("casebook")
     return app
+
+
+def apply_language(app: QApplication, settings: QSettings) -> str:
+    """Install the interface language the setting "ui/language" names ("system" by
+    default: the system locale's); returns the language shown ("en" or "zh_CN").
+
+    Preferences calls it again when the user picks another language (a window
+    built before shows the new language once reopened).
+    """
+    from views.translation import LANGUAGE_KEY, SYSTEM, install_translation
+
+    language = settings.value(LANGUAGE_KEY, SYSTEM, type=str)
+    return install_translation(app, str(language))
 
 
 _QT_LEVELS = {
@@ -104,7 +119,11 @@ class ErrorHandlers:
 
         service = self.window._service
         said = failure_message(service.catalogue, exc) if service is not None else user_message(exc)
-        message = said or f"Something went wrong: {type(exc).__name__}: {exc}"
+        message = said or arg(
+            QCoreApplication.translate("Gui", "Something went wrong: %1: %2"),
+            type(exc).__name__,
+            exc,
+        )
         details = "".join(traceback.format_exception(kind, exc, tb))
         self.showing = True
         try:
@@ -148,18 +167,33 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
     """
     started = time.perf_counter()
     app = _application()
+    apply_language(app, QSettings())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        QMessageBox.critical(None, APP_NAME, f"Cannot create {path.parent}: {exc.strerror}.")
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            arg(
+                QCoreApplication.translate("Gui", "Cannot create %1: %2."),
+                path.parent,
+                exc.strerror,
+            ),
+        )
         return 1
     lock, free = take_lock(path)
     if not free:
         QMessageBox.warning(
             None,
             APP_NAME,
-            f"Casebook is already open on {path}. "
-            "Switch to that window, or close it before opening the catalogue again.",
+            arg(
+                QCoreApplication.translate(
+                    "Gui",
+                    "Casebook is already open on %1. "
+                    "Switch to that window, or close it before opening the catalogue again.",
+                ),
+                path,
+            ),
         )
         return 1
     try:

@@ -25,6 +25,19 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # the log folder
 
 
+@pytest.fixture(autouse=True)
+def _english_interface(qapp: object) -> None:
+    """Every test starts in English, with its plural forms ("1 case study"), whatever the
+    machine's locale or a test's language before; the locale for dates stays the system's."""
+    from PySide6.QtCore import QCoreApplication
+
+    from views.translation import install_translation
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    install_translation(app, "en", locale=False)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "catalogue.sqlite3"

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-KIND_TEXT = {"auto": "automatic", "manual": "made by you", "before-restore": "before a restore"}
+from views.translation import QT_TRANSLATE_NOOP, ui_locale
+
+KIND_TEXT = {
+    "auto": QT_TRANSLATE_NOOP("RestoreDialog", "automatic"),
+    "manual": QT_TRANSLATE_NOOP("RestoreDialog", "made by you"),
+    "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "before a restore"),
+}
 
 
 class BackupRow(Protocol):
@@ -40,33 +46,43 @@ class BackupRow(Protocol):
 
 
 def size_text(size: int) -> str:
+    """The size in KB or MB, written the way the interface's locale writes numbers."""
+    locale = ui_locale()
     if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
+        return locale.toString(size / 1024, "f", 0) + " KB"
+    return locale.toString(size / 1024 / 1024, "f", 1) + " MB"
 
 
 class RestoreDialog(QDialog):
     """Lists `backups` (newest first, the first selected); `chosen()` is the one picked."""
 
-    COLUMNS = ("Date", "Size", "Case studies", "Notes", "Kind")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("RestoreDialog", "Date"),
+        QT_TRANSLATE_NOOP("RestoreDialog", "Size"),
+        QT_TRANSLATE_NOOP("RestoreDialog", "Case studies"),
+        QT_TRANSLATE_NOOP("RestoreDialog", "Notes"),
+        QT_TRANSLATE_NOOP("RestoreDialog", "Kind"),
+    )
 
     def __init__(
         self, catalogue: Path, backups: Sequence[BackupRow], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from Backup")
+        self.setWindowTitle(self.tr("Restore from Backup"))
         self.backups = list(backups)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Choose a backup to put in place of {catalogue.name}. The catalogue as it is "
-            "now is kept as a backup first.",
+            self.tr(
+                "Choose a backup to put in place of %1. The catalogue as it is "
+                "now is kept as a backup first."
+            ).replace("%1", catalogue.name),
             self,
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(self.backups), len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -79,7 +95,7 @@ class RestoreDialog(QDialog):
                 size_text(backup.size),
                 "?" if backup.cases is None else str(backup.cases),
                 "?" if backup.notes is None else str(backup.notes),
-                KIND_TEXT.get(backup.kind, backup.kind),
+                self.tr(KIND_TEXT[backup.kind]) if backup.kind in KIND_TEXT else backup.kind,
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -97,7 +113,7 @@ class RestoreDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Restore")
+        ok.setText(self.tr("Restore"))
         ok.setEnabled(bool(self.backups))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

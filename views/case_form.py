@@ -67,7 +67,11 @@ class CaseFormDialog(QDialog):
         from app.case_edit import ACTOR_KINDS, ASSISTANCE_FORMS, QUALIFIERS, ActorDraft, MetricDraft
 
         super().__init__(parent)
-        self.setWindowTitle(f"Edit “{draft.title}”" if draft.title else "New Case Study")
+        self.setWindowTitle(
+            self.tr("Edit “%1”").replace("%1", draft.title)
+            if draft.title
+            else self.tr("New Case Study")
+        )
         self.draft = draft
         self._check = check
         self._save = save
@@ -77,7 +81,7 @@ class CaseFormDialog(QDialog):
         # Case tab ---------------------------------------------------------------------
         case_tab = QWidget(self)
         form = QFormLayout(case_tab)
-        self.title_edit = self._line(form, "title", "&Title:", draft.title)
+        self.title_edit = self._line(form, "title", self.tr("&Title:"), draft.title)
         self.title_zh_edit = self._line(
             form, "title_zh", self.tr("C&hinese title:"), draft.title_zh
         )
@@ -88,21 +92,22 @@ class CaseFormDialog(QDialog):
         self.title_zh_note_edit.setPlaceholderText(
             self.tr("where the Chinese title comes from, if no source gives it")
         )
-        self.slug_edit = self._line(form, "slug", "&Slug:", draft.slug)
-        self.slug_edit.setPlaceholderText("made from the title if left empty")
-        self.sector_edit = self._line(form, "sector", "S&ector:", draft.sector)
+        self.slug_edit = self._line(form, "slug", self.tr("&Slug:"), draft.slug)
+        self.slug_edit.setPlaceholderText(self.tr("made from the title if left empty"))
+        self.sector_edit = self._line(form, "sector", self.tr("S&ector:"), draft.sector)
         years = QHBoxLayout()
         self.start_edit = QLineEdit(draft.start_year, self)
         self.start_edit.setObjectName("start_year")
         self.end_edit = QLineEdit(draft.end_year, self)
         self.end_edit.setObjectName("end_year")
-        self.ongoing_check = QCheckBox("&ongoing", self)
+        self.ongoing_check = QCheckBox(self.tr("&ongoing"), self)
         self.ongoing_check.setChecked(draft.ongoing)
-        for widget in (QLabel("from", self), self.start_edit, QLabel("to", self), self.end_edit,
+        for widget in (QLabel(self.tr("from"), self), self.start_edit, QLabel(self.tr("to"), self),
+                       self.end_edit,
                        self.ongoing_check):  # fmt: skip
             years.addWidget(widget)
         years.addStretch()
-        form.addRow("Years:", years)
+        form.addRow(self.tr("Years:"), years)
         for name in ("start_year", "end_year"):
             form.addRow("", self._message(name))
         grid = QGridLayout()
@@ -112,63 +117,67 @@ class CaseFormDialog(QDialog):
             box.setChecked(name in draft.forms)
             self.form_checks[name] = box
             grid.addWidget(box, i // 3, i % 3)
-        form.addRow("Assistance:", grid)
+        form.addRow(self.tr("Assistance:"), grid)
         form.addRow("", self._message("forms"))
         self.summary_edit = QPlainTextEdit(draft.summary, self)
         self.summary_edit.setObjectName("summary")
         self.narrative_edit = QPlainTextEdit(draft.narrative, self)
         self.narrative_edit.setObjectName("narrative")
-        form.addRow("Su&mmary:", self.summary_edit)
-        form.addRow("&Narrative:", self.narrative_edit)
-        self.tabs.addTab(case_tab, "Case")
+        form.addRow(self.tr("Su&mmary:"), self.summary_edit)
+        form.addRow(self.tr("&Narrative:"), self.narrative_edit)
+        self.tabs.addTab(case_tab, self.tr("Case"))
 
         # Figures and people -------------------------------------------------------------
         source_choices = [(None, "")] + [(s.id, s.label) for s in sources]
         self.metrics_model = DraftTableModel(
             [
-                Column("name", "Figure"),
-                Column("value", "Value"),
-                Column("low", "Low"),
-                Column("high", "High"),
-                Column("unit", "Unit"),
-                Column("qualifier", "Qualifier", [(q, q) for q in QUALIFIERS]),
-                Column("period", "Year or period"),
-                Column("source_id", "Source", source_choices),
-                Column("note", "Note"),
+                Column("name", self.tr("Figure")),
+                Column("value", self.tr("Value")),
+                Column("low", self.tr("Low")),
+                Column("high", self.tr("High")),
+                Column("unit", self.tr("Unit")),
+                Column("qualifier", self.tr("Qualifier"), [(q, q) for q in QUALIFIERS]),
+                Column("period", self.tr("Year or period")),
+                Column("source_id", self.tr("Source"), source_choices),
+                Column("note", self.tr("Note")),
             ],
             draft.metrics,
             MetricDraft,
             "metrics",
             self,
         )
-        self.metrics_view, self.metrics_message = self._table_tab(self.metrics_model, "Figures")
+        self.metrics_view, self.metrics_message = self._table_tab(
+            self.metrics_model, self.tr("Figures")
+        )
         self.actors_model = DraftTableModel(
             [
-                Column("name", "Name"),
-                Column("kind", "Kind", [(k, k) for k in ACTOR_KINDS]),
-                Column("role", "Role in this case"),
+                Column("name", self.tr("Name")),
+                Column("kind", self.tr("Kind"), [(k, k) for k in ACTOR_KINDS]),
+                Column("role", self.tr("Role in this case")),
             ],
             draft.actors,
             ActorDraft,
             "actors",
             self,
         )
-        self.actors_view, self.actors_message = self._table_tab(self.actors_model, "People")
+        self.actors_view, self.actors_message = self._table_tab(
+            self.actors_model, self.tr("People")
+        )
 
         # Places and sources ---------------------------------------------------------------
         places_tab = QWidget(self)
         places_layout = QHBoxLayout(places_tab)
         self.donor_list = self._checklist(places, draft.donor_places, "donorPlaces")
         self.recipient_list = self._checklist(places, draft.recipient_places, "recipientPlaces")
-        for heading, checklist in (("Donor side", self.donor_list),
-                                   ("Recipient side", self.recipient_list)):  # fmt: skip
+        for heading, checklist in ((self.tr("Donor side"), self.donor_list),
+                                   (self.tr("Recipient side"), self.recipient_list)):  # fmt: skip
             column = QVBoxLayout()
             column.addWidget(QLabel(f"<b>{heading}</b>", self))
             column.addWidget(checklist)
             places_layout.addLayout(column)
-        self.tabs.addTab(places_tab, "Places")
+        self.tabs.addTab(places_tab, self.tr("Places"))
         self.source_list = self._checklist(sources, draft.source_ids, "sources")
-        self.tabs.addTab(self.source_list, "Sources")
+        self.tabs.addTab(self.source_list, self.tr("Sources"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -210,9 +219,9 @@ class CaseFormDialog(QDialog):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
         view.resizeColumnsToContents()
-        add = QPushButton("&Add", tab)
+        add = QPushButton(self.tr("&Add"), tab)
         add.setObjectName(f"{model.prefix}Add")
-        remove = QPushButton("&Remove", tab)
+        remove = QPushButton(self.tr("&Remove"), tab)
         remove.setObjectName(f"{model.prefix}Remove")
         add.clicked.connect(lambda: self._add_row(view, model))
         remove.clicked.connect(lambda: model.remove_row(view.currentIndex().row()))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from views.literal_text import literal
 from views.open_dialog import OpenDialog
+from views.translation import arg
 
 if TYPE_CHECKING:
     from app.case_edit import CaseDraft
@@ -31,13 +32,13 @@ class CaseFormActions(QObject):
         super().__init__(window)
         self.window = window
         self.opened: OpenDialog[CaseFormDialog] = OpenDialog()
-        self.new_action = QAction("&New Case…", window)
+        self.new_action = QAction(self.tr("&New Case…"), window)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(self.new_case)
-        self.edit_action = QAction("&Edit Case…", window)
+        self.edit_action = QAction(self.tr("&Edit Case…"), window)
         self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.edit_action.triggered.connect(self.edit_case)
-        self.delete_action = QAction("&Delete Case…", window)
+        self.delete_action = QAction(self.tr("&Delete Case…"), window)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         # Delete means "this case" only where the table has the focus, never while
         # typing in the filter box or a note.
@@ -69,7 +70,8 @@ class CaseFormActions(QObject):
         def save(d: CaseDraft) -> None:
             from app.case_edit import CaseChangedElsewhereError, save_case
 
-            text = f"{'new case' if case_id is None else 'edit case'} '{d.title.strip()}'"
+            said = self.tr("new case '%1'") if case_id is None else self.tr("edit case '%1'")
+            text = arg(said, d.title.strip())
             try:
                 new_id = window.change(text, save_case, case_id, d, loaded)
             except CaseChangedElsewhereError as exc:
@@ -128,22 +130,40 @@ class CaseFormActions(QObject):
             return
         if len(ids) == 1:
             detail = self.window.service.detail(ids[0])
-            what = f"the case study “{detail.title}”" if detail else "this case study"
+            question = (
+                arg(
+                    self.tr(
+                        "Delete the case study “%1” with its figures, notes and highlights? "
+                        "You can undo this."
+                    ),
+                    detail.title,
+                )
+                if detail
+                else self.tr(
+                    "Delete this case study with its figures, notes and highlights? "
+                    "You can undo this."
+                )
+            )
         else:
-            what = f"{len(ids)} case studies"
-        answer = QMessageBox.question(
-            self.window,
-            "Delete Case Study",
-            literal(f"Delete {what} with its figures, notes and highlights? You can undo this."),
-        )
+            question = self.tr(
+                "Delete %n case study(s) with their figures, notes and highlights? "
+                "You can undo this.",
+                "",
+                len(ids),
+            )
+        answer = QMessageBox.question(self.window, self.tr("Delete Case Study"), literal(question))
         if answer != QMessageBox.StandardButton.Yes:
             return
         titles = self.window.change(
-            f"delete case '{self._title_of(ids)}'" if len(ids) == 1 else f"delete {len(ids)} cases",
+            arg(self.tr("delete case '%1'"), self._title_of(ids))
+            if len(ids) == 1
+            else self.tr("delete %n case(s)", "", len(ids)),
             _delete_cases,
             ids,
         )
-        self.window.statusBar().showMessage(f"Deleted {', '.join(titles)}.", 8000)
+        self.window.statusBar().showMessage(
+            arg(self.tr("Deleted %1."), self.tr(", ").join(titles)), 8000
+        )
 
     def _title_of(self, ids: list[int]) -> str:
         detail = self.window.service.detail(ids[0])

@@ -11,26 +11,36 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.case_filter import SORT_KEYS, CaseFilter, CaseRow, SortKey
-from app.formatting import format_period
 from app.search.results import Match, has_words
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, MATCH_ROLE, SLUG_ROLE
+from views.time_text import period_text
+from views.translation import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 64
 
 COLUMNS: tuple[tuple[SortKey, str], ...] = (
-    ("title", "Title"),
-    ("donor", "Donor"),
-    ("recipient", "Recipient"),
-    ("sector", "Sector"),
-    ("start_year", "Period"),
-    ("tags", "Tags"),
-    ("notes", "Notes"),
-    ("relevance", "Match"),  # where a search found each case; sorting by it: best first
+    ("title", QT_TRANSLATE_NOOP("CaseTableModel", "Title")),
+    ("donor", QT_TRANSLATE_NOOP("CaseTableModel", "Donor")),
+    ("recipient", QT_TRANSLATE_NOOP("CaseTableModel", "Recipient")),
+    ("sector", QT_TRANSLATE_NOOP("CaseTableModel", "Sector")),
+    ("start_year", QT_TRANSLATE_NOOP("CaseTableModel", "Period")),
+    ("tags", QT_TRANSLATE_NOOP("CaseTableModel", "Tags")),
+    ("notes", QT_TRANSLATE_NOOP("CaseTableModel", "Notes")),
+    (
+        "relevance",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Match"),
+    ),  # where a search found each case; sorting by it: best first
 )
 MATCH_COLUMN = len(COLUMNS) - 1
 MATCH_BATCH = 25
@@ -132,7 +142,7 @@ class CaseTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section][1]
+            return self.tr(COLUMNS[section][1])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -252,7 +262,7 @@ def _display(row: CaseRow, key: SortKey) -> str | int:
         case "sector":
             return row.sector
         case "start_year":
-            return format_period(None, row.start_year, row.end_year, row.ongoing)
+            return period_text(row.start_year, row.end_year, row.ongoing)
         case "tags":
             return row.tag_count
         case "notes":

@@ -20,11 +20,14 @@ class CheckDialog(QDialog):
 
     def __init__(self, ok: bool, lines: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Check Catalogue")
+        self.setWindowTitle(self.tr("Check Catalogue"))
         self.restore_requested = False
         layout = QVBoxLayout(self)
         verdict = QLabel(
-            "No problems found." if ok else "Problems found. The details are below.", self
+            self.tr("No problems found.")
+            if ok
+            else self.tr("Problems found. The details are below."),
+            self,
         )
         verdict.setObjectName("checkVerdict")
         layout.addWidget(verdict)
@@ -36,7 +39,7 @@ class CheckDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         if not ok:
-            self.restore_button = QPushButton("Restore from Backup…", self)
+            self.restore_button = QPushButton(self.tr("Restore from Backup…"), self)
             buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.restore_button.clicked.connect(self._restore)
         layout.addWidget(buttons)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -43,6 +44,7 @@ from app.case_filter import CaseFilter
 from app.matrix import MAX_ROWS, Matrix, MatrixColumn, filtered_matrix, selected_matrix
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, SORT_ROLE
+from views.translation import QT_TRANSLATE_NOOP, number
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -51,12 +53,33 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 FILTERED, SELECTED = range(2)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 50  # a column choice's key in the list
 KIND_TITLES = {
-    "field": "Fields",
-    "figure": "Figures",
-    "tag": "Tags",
-    "tags": "Annotations",
-    "count": "Annotations",
+    "field": QT_TRANSLATE_NOOP("ComparisonMatrix", "Fields"),
+    "figure": QT_TRANSLATE_NOOP("ComparisonMatrix", "Figures"),
+    "tag": QT_TRANSLATE_NOOP("ComparisonMatrix", "Tags"),
+    "tags": QT_TRANSLATE_NOOP("ComparisonMatrix", "Annotations"),
+    "count": QT_TRANSLATE_NOOP("ComparisonMatrix", "Annotations"),
 }
+# The labels app/matrix.py gives the fixed columns (figures and tags are named by the data).
+FIXED_LABELS = (
+    QT_TRANSLATE_NOOP("MatrixModel", "Title"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Chinese title"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Sector"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Period"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Donor"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Recipient"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Forms of assistance"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Sources"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Tags"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Notes"),
+    QT_TRANSLATE_NOOP("MatrixModel", "Highlights"),
+)
+
+
+def column_label(column: MatrixColumn) -> str:
+    """The column's label in the interface language (a figure's or tag's name as it is)."""
+    if column.kind in ("figure", "tag"):
+        return column.label
+    return QCoreApplication.translate("MatrixModel", column.label)
 
 
 class MatrixModel(QAbstractTableModel):
@@ -88,9 +111,10 @@ class MatrixModel(QAbstractTableModel):
         column = self.matrix.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
             unit = self.matrix.units.get(column.key, "")
-            return f"{column.label} ({unit})" if unit else column.label
+            label = column_label(column)
+            return f"{label} ({unit})" if unit else label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return literal(column.label)
+            return literal(column_label(column))
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -223,11 +247,11 @@ class ComparisonMatrix(QWidget):
         if total > shown:
             self.note.setText(
                 self.tr("Showing the first {0} of {1} cases; the export writes them all.").format(
-                    f"{shown:,}", f"{total:,}"
+                    number(shown), number(total)
                 )
             )
         else:
-            self.note.setText(self.tr("{0} cases").format(f"{shown:,}"))
+            self.note.setText(self.tr("%Ln case(s)", "", shown))
 
     def _read(self, limit: int | None) -> tuple[Matrix, list[MatrixColumn], int]:
         service = self.window_.service
@@ -254,7 +278,7 @@ class ComparisonMatrix(QWidget):
                 heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 heading.setFont(heading_font)
                 last_title = title
-            label = choice.label
+            label = column_label(choice)
             if choice.kind in ("figure", "tag"):
                 label = f"{label} ({choice.cases})"
             item = QListWidgetItem(label, self.column_list)

@@ -5,13 +5,18 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from views.text_slice import more_text_line, shown_part
+from views.time_text import period_text
 
 if TYPE_CHECKING:
     from app.detail import CaseDetail, PlaceView
 
 # Unicode isolates keep a right-to-left Uyghur name from reordering the
 # left-to-right text around it.
+translate = QCoreApplication.translate
+
 RLI, PDI = "\u2067", "\u2069"
 
 
@@ -58,21 +63,35 @@ def _title_zh(d: CaseDetail) -> str:
 
 
 def overview_html(d: CaseDetail) -> str:
-    meta = [f"<b>Sector:</b> {escape(d.sector)}", f"<b>Period:</b> {escape(d.period)}"]
+    comma = translate("DetailHtml", ", ")
+    sector, period = (
+        escape(translate("DetailHtml", "Sector:")),
+        escape(translate("DetailHtml", "Period:")),
+    )
+    meta = [
+        f"<b>{sector}</b> {escape(d.sector)}",
+        f"<b>{period}</b> {escape(period_text(d.start_year, d.end_year, d.ongoing))}",
+    ]
     if d.assistance:
-        meta.append(f"<b>Assistance:</b> {escape(', '.join(d.assistance))}")
+        label = escape(translate("DetailHtml", "Assistance:"))
+        meta.append(f"<b>{label}</b> {escape(comma.join(d.assistance))}")
     if d.tags:
-        meta.append(f"<b>Tags:</b> {escape(', '.join(d.tags))}")
+        label = escape(translate("DetailHtml", "Tags:"))
+        meta.append(f"<b>{label}</b> {escape(comma.join(d.tags))}")
     html = [f"<h2>{_bounded(d.title)}</h2>", _title_zh(d), f"<p>{' &nbsp; '.join(meta)}</p>"]
-    for role, label in (("donor", "Donor side"), ("recipient", "Recipient side")):
+    sides = (
+        ("donor", escape(translate("DetailHtml", "Donor side:"))),
+        ("recipient", escape(translate("DetailHtml", "Recipient side:"))),
+    )
+    for role, label in sides:
         places = d.places_on(role)
         if places:
-            html.append(f"<p><b>{label}:</b> " + "; ".join(_place(p) for p in places) + "</p>")
-    html += ["<h3>Summary</h3>", _paragraphs(d.summary)]
+            html.append(f"<p><b>{label}</b> " + "; ".join(_place(p) for p in places) + "</p>")
+    html += [_heading(translate("DetailHtml", "Summary")), _paragraphs(d.summary)]
     if d.narrative:
-        html += ["<h3>Narrative</h3>", _paragraphs(d.narrative)]
+        html += [_heading(translate("DetailHtml", "Narrative")), _paragraphs(d.narrative)]
     if d.actors:
-        html.append("<h3>People and organisations</h3><ul>")
+        html.append(_heading(translate("DetailHtml", "People and organisations")) + "<ul>")
         for a in d.actors:
             extra = f", {escape(a.affiliation)}" if a.affiliation else ""
             name = escape(a.name) + (f" {_rtl(a.name_ug)}" if a.name_ug else "")
@@ -81,19 +100,25 @@ def overview_html(d: CaseDetail) -> str:
     return "".join(html)
 
 
+def _heading(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
 def sources_html(d: CaseDetail) -> str:
     html = []
     if d.perspectives:
-        html.append("<h3>Perspectives</h3>")
+        html.append(_heading(translate("DetailHtml", "Perspectives")))
+        source = escape(translate("DetailHtml", "Source:"))
         for p in d.perspectives:
             html.append(
                 f"<p><b>{escape(p.viewpoint.capitalize())}</b> — {_bounded(p.text)}<br>"
-                f'<span style="color:#555">Source: {escape(p.source)}</span></p>'
+                f'<span style="color:#555">{source} {escape(p.source)}</span></p>'
             )
     if d.sources:
-        html.append("<h3>Sources</h3><ol>")
+        html.append(_heading(translate("DetailHtml", "Sources")) + "<ol>")
         for s in d.sources:
             extra = f" — {escape(s.kind)}, {escape(s.outlook)} account" if s.kind else ""
             html.append(f"<li>{escape(s.citation)}{extra} <i>[{escape(s.seed_file)}]</i></li>")
         html.append("</ol>")
-    return "".join(html) or "<p>No sources recorded.</p>"
+    none = escape(translate("DetailHtml", "No sources recorded."))
+    return "".join(html) or f"<p>{none}</p>"

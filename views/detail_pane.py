@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from views.detail_html import overview_html, sources_html
 from views.metrics_model import MetricsTableModel
+from views.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.detail import CaseDetail
 
-EMPTY_TEXT = "Select a case study to see everything about it."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("DetailPane", "Select a case study to see everything about it.")
 
 
 class DetailPane(QWidget):
@@ -43,10 +44,10 @@ class DetailPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.sources = QTextBrowser(self)
-        self.tabs.addTab(self.overview, "Overview")
-        self.tabs.addTab(self.metrics_view, "Figures")
-        self.tabs.addTab(self.sources, "Sources && perspectives")
-        self.placeholder = QLabel(EMPTY_TEXT, self)
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+        self.tabs.addTab(self.metrics_view, self.tr("Figures"))
+        self.tabs.addTab(self.sources, self.tr("Sources && perspectives"))
+        self.placeholder = QLabel(self.tr(EMPTY_TEXT), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.placeholder)
@@ -66,6 +67,7 @@ class DetailPane(QWidget):
         self.sources.setHtml(sources_html(detail))
         self.metrics_model.set_metrics(detail.metrics)
         self.tabs.setTabText(
-            self.tabs.indexOf(self.metrics_view), f"Figures ({len(detail.metrics)})"
+            self.tabs.indexOf(self.metrics_view),
+            self.tr("Figures (%1)").replace("%1", str(len(detail.metrics))),
         )
         self.metrics_view.resizeColumnsToContents()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from views.literal_text import literal
@@ -14,10 +15,16 @@ def error_box(
     and a line saying where the log file is."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Casebook")
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Casebook"))
     box.setText(literal(message))
     if log_location:
-        box.setInformativeText(literal(f"Details are also in the log: {log_location}"))
+        box.setInformativeText(
+            literal(
+                QCoreApplication.translate(
+                    "ErrorDialog", "Details are also in the log: %1"
+                ).replace("%1", log_location)
+            )
+        )
     if details:
         box.setDetailedText(details)  # plain text: selectable and copyable
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -32,12 +32,23 @@ from app.case_filter import CaseFilter
 from app.formats.choice import FORMATS, ExportFormat, default_folder, format_of
 from views.export_worker import ExportWorker
 from views.literal_text import literal
+from views.translation import QT_TRANSLATE_NOOP, arg
 
 if TYPE_CHECKING:
     from app.xlsx.export import ExportSummary
     from views.main_window import MainWindow
 
 SCOPE_ALL, SCOPE_FILTER, SCOPE_SELECTION = range(3)
+# The labels of app/formats/choice.py's FORMATS, for the translation (a label not
+# listed here shows as it is).
+FORMAT_LABELS = (
+    QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Data Package (CSV tables)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Sources as CSL-JSON (Zotero, Pandoc)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Sources as RIS"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Sources as BibTeX"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Highlights as Web Annotations"),
+)
 
 
 class ExportDialog(QDialog):
@@ -48,11 +59,13 @@ class ExportDialog(QDialog):
         self, shown: int, total: int, selected: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.scope_group = QButtonGroup(self)
-        self.all_button = QRadioButton(f"The whole catalogue ({total} case studies)")
-        self.filter_button = QRadioButton(f"The cases shown by the current filter ({shown})")
-        self.selection_button = QRadioButton(f"The selected cases ({selected})")
+        self.all_button = QRadioButton(self.tr("The whole catalogue (%n case study(s))", "", total))
+        self.filter_button = QRadioButton(
+            arg(self.tr("The cases shown by the current filter (%1)"), shown)
+        )
+        self.selection_button = QRadioButton(arg(self.tr("The selected cases (%1)"), selected))
         for scope, button in enumerate(
             (self.all_button, self.filter_button, self.selection_button)
         ):
@@ -64,7 +77,7 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("exportFormat")
         for fmt in FORMATS:
-            self.format_combo.addItem(fmt.label, fmt.name)
+            self.format_combo.addItem(self.tr(fmt.label), fmt.name)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
 
         folder = default_folder(
@@ -73,7 +86,7 @@ class ExportDialog(QDialog):
         default = folder / f"casebook-{date.today().isoformat()}.xlsx"
         self.path_edit = QLineEdit(str(default))
         self.path_edit.setObjectName("exportPath")
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # it names the typed path
@@ -84,7 +97,7 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Export")
+        self.ok_button.setText(self.tr("Export"))
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
 
@@ -92,12 +105,12 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Export"))
+        layout.addWidget(QLabel(self.tr("Export")))
         for button in (self.all_button, self.filter_button, self.selection_button):
             layout.addWidget(button)
-        layout.addWidget(QLabel("as"))
+        layout.addWidget(QLabel(self.tr("as")))
         layout.addWidget(self.format_combo)
-        layout.addWidget(QLabel("to"))
+        layout.addWidget(QLabel(self.tr("to")))
         layout.addLayout(path_row)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
@@ -124,7 +137,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.export_format()
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export", self.path_edit.text(), f"{fmt.label} ({fmt.patterns})"
+            self, self.tr("Export"), self.path_edit.text(), f"{self.tr(fmt.label)} ({fmt.patterns})"
         )
         if name:
             self.path_edit.setText(str(fmt.with_extension(Path(name))))
@@ -136,7 +149,7 @@ class ExportDialog(QDialog):
         if not self.export_format().accepts(target):
             problem = self.export_format().name_rule()
         elif not target.parent.is_dir():
-            problem = f"The folder {target.parent} does not exist."
+            problem = arg(self.tr("The folder %1 does not exist."), target.parent)
         if problem:
             self.error_label.setText(problem)
             self.error_label.show()
@@ -159,7 +172,7 @@ class ExportController(QObject):
         self.progress: QProgressDialog | None = None
         # The last "Exported" message, with its Open and Show in Folder buttons.
         self.done_box: QMessageBox | None = None
-        self.action = QAction("&Export…", window)
+        self.action = QAction(self.tr("&Export…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.triggered.connect(self.ask_and_export)
         menu = window.file_menu
@@ -192,8 +205,8 @@ class ExportController(QObject):
         if self.worker_thread is not None:
             return
         window = self.window
-        self.progress = QProgressDialog("Exporting…", "Cancel", 0, 0, window)
-        self.progress.setWindowTitle("Export")
+        self.progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, window)
+        self.progress.setWindowTitle(self.tr("Export"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.worker_thread = QThread(window)
@@ -226,11 +239,11 @@ class ExportController(QObject):
         counts = ", ".join(
             f"{n} {name.lower().replace('_', ' ')}" for name, n in summary.counts.items()
         )
-        message = f"Exported to {summary.path}: {counts}."
+        message = arg(self.tr("Exported to %1: %2."), summary.path, counts)
         if summary.removed_characters:
-            message += (
-                f" Removed {summary.removed_characters} characters Excel cannot hold"
-                " (counted in the About sheet)."
+            message += arg(
+                self.tr(" Removed %1 characters Excel cannot hold (counted in the About sheet)."),
+                summary.removed_characters,
             )
         self.window.statusBar().showMessage(message, 15000)
         self._offer_to_open(Path(summary.path), message)
@@ -241,15 +254,15 @@ class ExportController(QObject):
             self.done_box.close()
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Export",
+            self.tr("Export"),
             literal(message),
             QMessageBox.StandardButton.NoButton,
             self.window,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.NonModal)
-        open_button = box.addButton("Open", QMessageBox.ButtonRole.ActionRole)
-        show_button = box.addButton("Show in Folder", QMessageBox.ButtonRole.ActionRole)
+        open_button = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.ActionRole)
+        show_button = box.addButton(self.tr("Show in Folder"), QMessageBox.ButtonRole.ActionRole)
         open_button.setObjectName("openExport")
         show_button.setObjectName("showExportFolder")
         box.addButton(QMessageBox.StandardButton.Close)
@@ -271,11 +284,13 @@ class ExportController(QObject):
 
     @Slot(str)
     def _on_failure(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Export", literal(message))
+        QMessageBox.warning(self.window, self.tr("Export"), literal(message))
 
     @Slot()
     def _on_cancelled(self) -> None:
-        self.window.statusBar().showMessage("Export cancelled; no file was written.", 15000)
+        self.window.statusBar().showMessage(
+            self.tr("Export cancelled; no file was written."), 15000
+        )
 
     @Slot()
     def _on_finished(self) -> None:

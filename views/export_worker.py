@@ -59,7 +59,9 @@ class ExportWorker(QObject):
         except (OutputFileError, UnknownFormatError) as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # report, never crash the window; the file is untouched
-            self.failed.emit(f"The export failed: {exc}. Nothing was written.")
+            self.failed.emit(
+                self.tr("The export failed: %1. Nothing was written.").replace("%1", str(exc))
+            )
         else:
             self.succeeded.emit(summary)
         finally:

@@ -6,17 +6,18 @@ checks survive every refresh; a value with no matching case shows (0) greyed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCollator, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, Facets
 from views.roles import FACET_COUNT_ROLE, FACET_GROUP_ROLE, FACET_KEY_ROLE
+from views.translation import QT_TRANSLATE_NOOP
 
 GROUP_LABELS = {
-    FACET_SECTOR: "Sector",
-    FACET_DONOR: "Donor province",
-    FACET_RECIPIENT: "Recipient area",
-    FACET_FORM: "Form of assistance",
+    FACET_SECTOR: QT_TRANSLATE_NOOP("FacetModel", "Sector"),
+    FACET_DONOR: QT_TRANSLATE_NOOP("FacetModel", "Donor province"),
+    FACET_RECIPIENT: QT_TRANSLATE_NOOP("FacetModel", "Recipient area"),
+    FACET_FORM: QT_TRANSLATE_NOOP("FacetModel", "Form of assistance"),
 }
 
 
@@ -25,12 +26,12 @@ class FacetModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels(["Facets"])
+        self.setHorizontalHeaderLabels([self.tr("Facets")])
         self._groups: dict[str, QStandardItem] = {}
         self._values: dict[tuple[str, str], QStandardItem] = {}
         self._quiet = False
         for group, label in GROUP_LABELS.items():
-            item = QStandardItem(label)
+            item = QStandardItem(self.tr(label))
             item.setEditable(False)
             item.setSelectable(False)
             item.setData(group, FACET_GROUP_ROLE)
@@ -105,11 +106,13 @@ class FacetModel(QStandardItemModel):
         item.setData(key, FACET_KEY_ROLE)
         item.setData(label, Qt.ItemDataRole.UserRole)
         parent = self._groups[group]
-        # Keep values alphabetical by label.
+        # Keep values in the interface locale's alphabetical order (pinyin for Chinese).
+        collator = QCollator(QLocale())
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         position = parent.rowCount()
         for row in range(parent.rowCount()):
             child = parent.child(row)
-            if str(child.data(Qt.ItemDataRole.UserRole)).casefold() > label.casefold():
+            if collator.compare(str(child.data(Qt.ItemDataRole.UserRole)), label) > 0:
                 position = row
                 break
         parent.insertRow(position, item)

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPolygonF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -29,6 +29,7 @@ from app.figures import (
 from app.formatting import format_number, format_quantity
 from app.search.language import QueryError
 from views.chart_canvas import CASE_KEY, ChartCanvas, brush, point, thin_pen
+from views.translation import arg, number
 from views.visual_views import FilterFollower
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class FiguresChart(QWidget):
             self.draw(series)
 
     def _choice_text(self, choice: FigureChoice) -> str:
-        cases = _count(choice.cases, "case")
+        cases = self.tr("%Ln case(s)", "", choice.cases)
         if choice.name is not None:
             return f"{choice.name} ({cases})"
         return self.tr("Unit: %1").replace("%1", str(choice.unit)) + f" ({cases})"
@@ -166,18 +167,19 @@ class FiguresChart(QWidget):
                 else self.tr("No figure in %1 in the cases shown.").replace("%1", what)
             )
             return
-        notes = [_count(series.total, "figure") + f" in {series.unit or 'no unit'}"]
+        no_unit = self.tr("no unit")
+        notes = [arg(self.tr("%Ln figure(s) in %1", "", series.total), series.unit or no_unit)]
         if len(series.points) < series.total:
-            notes.append(self.tr("the %1 largest shown").replace("%1", f"{len(series.points):,}"))
+            notes.append(self.tr("the %1 largest shown").replace("%1", number(len(series.points))))
         if series.units_differ:
-            others = ", ".join(f"{n:,} in {unit or 'no unit'}" for unit, n in series.other_units)
-            notes.append(
-                self.tr("%1 in other units left out: ").replace(
-                    "%1", _count(series.left_out, "figure")
-                )
-                + others
+            others = self.tr(", ").join(
+                arg(self.tr("%1 in %2"), number(n), unit or no_unit)
+                for unit, n in series.other_units
             )
-        self.note.setText("; ".join(notes) + ".")
+            notes.append(
+                self.tr("%Ln figure(s) in other units left out: ", "", series.left_out) + others
+            )
+        self.note.setText(self.tr("; ").join(notes) + self.tr("."))
         canvas = self.canvas
         canvas.clear()
         metrics = QFontMetrics(self.font())
@@ -251,10 +253,6 @@ class FiguresChart(QWidget):
             self.window_.go_to_case(value)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
-
-
 def nice_ticks(peak: float) -> list[float]:
     """Round tick values from 0 up to at most `peak`: steps of 1, 2 or 5 times a power of 10."""
     if peak <= 0:
@@ -269,7 +267,12 @@ def _tooltip(p: FigurePoint) -> str:
     lines = [p.title, f"{p.name}: {format_quantity(p.value, p.low, p.high, p.unit, p.qualifier)}"]
     if p.period:
         lines[-1] += f" ({p.period})"
-    lines.append(f"Source: {p.citation}" if p.citation else "Source: none given")
+    translate = QCoreApplication.translate
+    lines.append(
+        arg(translate("FiguresChart", "Source: %1"), p.citation)
+        if p.citation
+        else translate("FiguresChart", "Source: none given")
+    )
     return "\n".join(lines)
 
 

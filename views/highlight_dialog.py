@@ -35,7 +35,7 @@ class HighlightDialog(QDialog):
         comment: str = "",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Highlight")
+        self.setWindowTitle(self.tr("Highlight"))
         self._apply = apply
         shown = quote if len(quote) <= QUOTE_PREVIEW else quote[:QUOTE_PREVIEW] + "…"
         self.quote = QLabel(f"“{shown}”", self)
@@ -43,7 +43,7 @@ class HighlightDialog(QDialog):
         self.quote.setWordWrap(True)
         self.tag_edit = QLineEdit(tag, self)
         self.tag_edit.setObjectName("highlightTag")
-        self.tag_edit.setPlaceholderText("optional, e.g. key figure")
+        self.tag_edit.setPlaceholderText(self.tr("optional, e.g. key figure"))
         completer = QCompleter(tag_names, self.tag_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -59,9 +59,9 @@ class HighlightDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.quote)
-        form.addRow("&Tag:", self.tag_edit)
+        form.addRow(self.tr("&Tag:"), self.tag_edit)
         form.addRow("", self.message)
-        form.addRow("&Comment:", self.comment_edit)
+        form.addRow(self.tr("&Comment:"), self.comment_edit)
         form.addRow(self.buttons)
         self.resize(460, 300)
 

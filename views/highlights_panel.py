@@ -41,6 +41,7 @@ from views.roles import HIGHLIGHT_ID_ROLE
 from views.search_marks import word_selections
 from views.text_offsets import from_utf16, to_utf16
 from views.text_slice import more_text_line, shown_part
+from views.translation import arg, number
 
 if TYPE_CHECKING:
     from app.detail import CaseDetail
@@ -72,7 +73,7 @@ class HighlightsPanel(QWidget):
         reading = QWidget(self)
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
-        for field, label in (("summary", "Summary"), ("narrative", "Narrative")):
+        for field, label in (("summary", self.tr("Summary")), ("narrative", self.tr("Narrative"))):
             edit = QPlainTextEdit(self)
             edit.setObjectName(f"{field}Text")
             edit.setReadOnly(True)
@@ -103,21 +104,21 @@ class HighlightsPanel(QWidget):
         self.list_view.activated.connect(self.go_to)
         self.list_view.doubleClicked.connect(self.edit_current)
 
-        self.highlight_action = QAction("&Highlight Selection…", self)
+        self.highlight_action = QAction(self.tr("&Highlight Selection…"), self)
         self.highlight_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.highlight_action.triggered.connect(self.highlight_selection)
-        self.highlight_button = QPushButton("&Highlight Selection…", self)
+        self.highlight_button = QPushButton(self.tr("&Highlight Selection…"), self)
         self.highlight_button.setObjectName("highlightButton")
         self.highlight_button.clicked.connect(self.highlight_selection)
-        self.edit_button = QPushButton("Edit…", self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton("Delete", self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setObjectName("deleteHighlightButton")
         self.delete_button.clicked.connect(self.delete_current)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("<b>Highlights</b>", self))
+        side_layout.addWidget(QLabel(arg("<b>%1</b>", self.tr("Highlights")), self))
         side_layout.addWidget(self.list_view)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
@@ -163,7 +164,7 @@ class HighlightsPanel(QWidget):
             if extra:
                 lines.append(extra)
             if h.orphaned:
-                lines.insert(0, "Passage no longer in the text (kept):")
+                lines.insert(0, self.tr("Passage no longer in the text (kept):"))
                 item.setForeground(QBrush(QColor("#666")))
             item.setText("\n".join(lines))
             item.setToolTip(literal(h.comment or h.quote))
@@ -247,14 +248,19 @@ class HighlightsPanel(QWidget):
             return
         if h.orphaned:
             self.window_.statusBar().showMessage(
-                "This passage is no longer in the text; its quote and comment are kept.", 8000
+                self.tr("This passage is no longer in the text; its quote and comment are kept."),
+                8000,
             )
             return
         edit = self.texts[h.field]
         text = edit.toPlainText()
         if h.end > len(text):
             self.window_.statusBar().showMessage(
-                f"This passage is past the first {len(text):,} characters shown here.", 8000
+                arg(
+                    self.tr("This passage is past the first %1 characters shown here."),
+                    number(len(text)),
+                ),
+                8000,
             )
             return
         cursor = QTextCursor(edit.document())
@@ -291,7 +297,8 @@ class HighlightsPanel(QWidget):
             from app.highlights import add_highlight
 
             self.window_.change(
-                f"highlight '{_excerpt(quote)[:40]}'", add_highlight, case_id, field, start, end,
+                arg(self.tr("highlight '%1'"), _excerpt(quote)[:40]), add_highlight, case_id,
+                field, start, end,
                 tag=tag, comment=comment,
             )  # fmt: skip
 
@@ -302,8 +309,8 @@ class HighlightsPanel(QWidget):
         from app.highlights import add_highlight
 
         if self.detail is not None:
-            self.window_.change("highlight", add_highlight, self.detail.id, field, start, end,
-                                tag=tag, comment=comment)  # fmt: skip
+            self.window_.change(self.tr("highlight"), add_highlight, self.detail.id, field,
+                                start, end, tag=tag, comment=comment)  # fmt: skip
 
     @Slot()
     def edit_current(self) -> None:
@@ -315,7 +322,9 @@ class HighlightsPanel(QWidget):
         def apply(tag: str, comment: str) -> None:
             from app.highlights import update_highlight
 
-            self.window_.change("edit highlight", update_highlight, h.id, tag=tag, comment=comment)
+            self.window_.change(
+                self.tr("edit highlight"), update_highlight, h.id, tag=tag, comment=comment
+            )
 
         self._dialog(h.quote, apply, h.tag, h.comment)
 
@@ -326,8 +335,11 @@ class HighlightsPanel(QWidget):
         current = self.current_id()
         h = self.highlights.get(current) if current is not None else None
         if h is not None:
-            self.window_.change(f"delete highlight '{_excerpt(h.quote)[:40]}'", delete_highlight,
-                                h.id)  # fmt: skip
+            self.window_.change(
+                arg(self.tr("delete highlight '%1'"), _excerpt(h.quote)[:40]),
+                delete_highlight,
+                h.id,
+            )
 
     def _tag_names(self) -> list[str]:
         return [t.name for t in self.window_.service.tags()]

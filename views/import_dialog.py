@@ -19,13 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from views.literal_text import literal
+from views.translation import QT_TRANSLATE_NOOP, number
 
 if TYPE_CHECKING:
     from app.xlsx.importer import ImportPlan
     from app.xlsx.plan import FieldChange
     from views.main_window import MainWindow
 
-COLUMNS = ("Change", "Sheet", "Row", "Details")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Change"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Sheet"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Row"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Details"),
+)
 # Rows of each kind the preview lists: a workbook of 100,000 changes would
 # take seconds to list in full; `casebook import --json` gives everything.
 SHOWN_ROWS = 1000
@@ -42,7 +48,7 @@ class ImportPreviewModel(QStandardItemModel):
 
     def __init__(self, plan: ImportPlan, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.choices: dict[int, FieldChange] = {}  # id of a conflict's check item → its field
         conflicts = plan.conflicts
         if conflicts:
@@ -58,7 +64,7 @@ class ImportPreviewModel(QStandardItemModel):
                         _short(item.old, 60), _short(item.new, 60)
                     ),
                 )  # fmt: skip
-                row[3].setToolTip(f"yours:\n{item.old}\n\ntheirs:\n{item.new}")
+                row[3].setToolTip(self.tr("yours:\n{0}\n\ntheirs:\n{1}").format(item.old, item.new))
                 row[0].setCheckable(True)
                 row[0].setCheckState(
                     Qt.CheckState.Checked if item.take_theirs else Qt.CheckState.Unchecked
@@ -67,11 +73,11 @@ class ImportPreviewModel(QStandardItemModel):
                 group.appendRow(row)
             self._more(group, len(conflicts))
         self.itemChanged.connect(self._chosen)
-        added = self._group(f"To add ({len(plan.added)})")
+        added = self._group(self.tr("To add ({0})").format(len(plan.added)))
         for change in plan.added[:SHOWN_ROWS]:
-            added.appendRow(self._row(change.label, change.sheet, change.row, "new"))
+            added.appendRow(self._row(change.label, change.sheet, change.row, self.tr("new")))
         self._more(added, len(plan.added))
-        changed = self._group(f"To change ({len(plan.changed)})")
+        changed = self._group(self.tr("To change ({0})").format(len(plan.changed)))
         for change in plan.changed[:SHOWN_ROWS]:
             fields = ", ".join(c.field for c in change.changes)
             row = self._row(change.label, change.sheet, change.row, fields)
@@ -81,14 +87,14 @@ class ImportPreviewModel(QStandardItemModel):
                 )
             changed.appendRow(row)
         self._more(changed, len(plan.changed))
-        rejected = self._group(f"Rejected ({len(plan.rejected)})")
+        rejected = self._group(self.tr("Rejected ({0})").format(len(plan.rejected)))
         for rejection in plan.rejected[:SHOWN_ROWS]:
             rejected.appendRow(
-                self._row("rejected", rejection.sheet, rejection.row, rejection.details)
+                self._row(self.tr("rejected"), rejection.sheet, rejection.row, rejection.details)
             )
         self._more(rejected, len(plan.rejected))
         unchanged = sum(plan.unchanged.values())
-        self._group(f"Unchanged ({unchanged})")
+        self._group(self.tr("Unchanged ({0})").format(unchanged))
         if plan.new_values:
             new = self._group(self.tr("New to this catalogue ({0})").format(len(plan.new_values)))
             for value in plan.new_values[:SHOWN_ROWS]:
@@ -113,7 +119,9 @@ class ImportPreviewModel(QStandardItemModel):
     def _more(self, group: QStandardItem, total: int) -> None:
         """A last row saying how many are not listed, when some are not."""
         if total > SHOWN_ROWS:
-            more = f"… and {total - SHOWN_ROWS:,} more (casebook import --json lists them all)"
+            more = self.tr("… and {0} more (casebook import --json lists them all)").format(
+                number(total - SHOWN_ROWS)
+            )
             group.appendRow(self._row(more, "", None, ""))
 
     def _group(self, label: str) -> QStandardItem:
@@ -139,7 +147,7 @@ class ImportPreviewModel(QStandardItemModel):
 class ImportPreviewDialog(QDialog):
     def __init__(self, plan: ImportPlan, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import {file_name}")
+        self.setWindowTitle(self.tr("Import {0}").format(file_name))
         self.resize(900, 560)
         self.model = ImportPreviewModel(plan, self)
         self.view = QTreeView(self)
@@ -147,7 +155,7 @@ class ImportPreviewDialog(QDialog):
         self.view.setUniformRowHeights(True)
         self.view.expandToDepth(0)
         self.view.setColumnWidth(0, 280)
-        note = "Nothing has been written yet. An import never deletes anything."
+        note = self.tr("Nothing has been written yet. An import never deletes anything.")
         label = QLabel(f"<b>{plan.summary().capitalize()}.</b> {note}")
         label.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -170,7 +178,7 @@ class ImportController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.action = QAction("&Import from Excel…", window)
+        self.action = QAction(self.tr("&Import from Excel…"), window)
         self.action.triggered.connect(self.choose_and_import)
         window.file_menu.insertAction(window.exporter.action, self.action)
         self.merge_action = QAction(self.tr("&Merge Catalogue…"), window)
@@ -181,7 +189,7 @@ class ImportController(QObject):
     @Slot()
     def choose_and_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import from Excel", "", "Excel workbook (*.xlsx)"
+            self.window, self.tr("Import from Excel"), "", self.tr("Excel workbook (*.xlsx)")
         )
         if name:
             self.preview_and_apply(Path(name))
@@ -206,7 +214,9 @@ class ImportController(QObject):
             plan = window.service.read(preview_merge, path, window.service.catalogue.path)
         except MergeError as exc:
             QMessageBox.warning(
-                window, self.tr("Merge Catalogue"), literal(f"{exc} Nothing was merged.")
+                window,
+                self.tr("Merge Catalogue"),
+                literal(self.tr("{0} Nothing was merged.").format(exc)),
             )
             return False
         return self._confirm_and_apply(plan, path, self.tr("merge of {0}").format(path.name))
@@ -220,10 +230,12 @@ class ImportController(QObject):
             plan = window.service.preview_import(path)
         except WorkbookError as exc:
             QMessageBox.warning(
-                window, "Import from Excel", literal(f"{exc} Nothing was imported.")
+                window,
+                self.tr("Import from Excel"),
+                literal(self.tr("{0} Nothing was imported.").format(exc)),
             )
             return False
-        return self._confirm_and_apply(plan, path, f"import of {path.name}")
+        return self._confirm_and_apply(plan, path, self.tr("import of {0}").format(path.name))
 
     def _confirm_and_apply(self, plan: ImportPlan, path: Path, step: str) -> bool:
         window = self.window
@@ -246,11 +258,15 @@ class ImportController(QObject):
                 window.service.write(apply_import, plan)
         except (ImportRefusedError, WriteFailedError) as exc:
             QMessageBox.warning(
-                window, "Import from Excel", literal(f"{exc} Nothing was imported.")
+                window,
+                self.tr("Import from Excel"),
+                literal(self.tr("{0} Nothing was imported.").format(exc)),
             )
             return False
         window.statusBar().showMessage(
-            f"{step[:1].upper()}{step[1:]}: {len(plan.added)} added, {len(plan.changed)} changed.",
+            self.tr("{0}: {1} added, {2} changed.").format(
+                step[:1].upper() + step[1:], len(plan.added), len(plan.changed)
+            ),
             15000,
         )
         return True

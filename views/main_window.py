@@ -60,7 +60,8 @@ from views.search_marks import mark_words
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
 from views.toggle_on_click import toggle_on_click
-from views.visual_views import VIEWS, ViewTabs
+from views.translation import arg, number
+from views.visual_views import VIEWS, ViewTabs, view_title
 
 if TYPE_CHECKING:
     from app.case_filter import CaseRow, SortKey
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._service = service
         self.settings = settings
-        self.setWindowTitle("Casebook")
+        self.setWindowTitle(self.tr("Casebook"))
 
         # Every change the user makes goes through this stack (see views/commands).
         self.undo_stack = QUndoStack(self)
@@ -149,7 +150,7 @@ class MainWindow(QMainWindow):
         self.preferences = PreferencesController(self)
         self._restore_state()
         if service is None:
-            self.statusBar().showMessage("Opening the catalogue…")
+            self.statusBar().showMessage(self.tr("Opening the catalogue…"))
         else:
             self.attach(service)
 
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         self._service = service
         self.preferences.apply()
         service.watch_changes()
-        self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
+        self.setWindowTitle(arg(self.tr("Casebook — %1"), service.catalogue.path.name))
         self.tag_panel.reload()
         self.saved_searches.reload()
         self.apply_filter()
@@ -306,8 +307,8 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane(self)
         self.highlights_panel = HighlightsPanel(self)
         self.notes_panel = NotesPanel(self)
-        self.detail.tabs.insertTab(1, self.highlights_panel, "Read && Highlight")
-        self.detail.tabs.addTab(self.notes_panel, "Notes")
+        self.detail.tabs.insertTab(1, self.highlights_panel, self.tr("Read && Highlight"))
+        self.detail.tabs.addTab(self.notes_panel, self.tr("Notes"))
         # Leaving the Notes tab writes the note at once, as switching note or case does.
         self.detail.tabs.currentChanged.connect(lambda _index: self.notes_panel.flush())
         self._notes_dock: NotesDock | None = None  # built when first shown
@@ -337,13 +338,13 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
 
     def _build_actions(self) -> None:
-        self.file_menu = file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
+        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        self.edit_menu = edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_menu = edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         # Own actions rather than QUndoStack's: each step is written (and checked
         # against others' changes) before the stack moves, so a refusal leaves
         # the stack where it was.
@@ -353,7 +354,9 @@ class MainWindow(QMainWindow):
         self.undo_action.triggered.connect(self.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
+            lambda text: self.undo_action.setText(
+                arg(self.tr("&Undo %1"), text) if text else self.tr("&Undo")
+            )
         )
         self.redo_action = QAction(self.tr("&Redo"), self)
         # Each key once: a sequence listed twice makes Qt call the shortcut ambiguous.
@@ -370,12 +373,14 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(self.redo)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(f"&Redo {text}" if text else "&Redo")
+            lambda text: self.redo_action.setText(
+                arg(self.tr("&Redo %1"), text) if text else self.tr("&Redo")
+            )
         )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.find_action = QAction("&Find…", self)
+        self.find_action = QAction(self.tr("&Find…"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_filter)
         edit_menu.addAction(self.find_action)
@@ -384,13 +389,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.notes_panel.new_action)
         edit_menu.addAction(self.highlights_panel.highlight_action)
 
-        self.view_menu = view_menu = self.menuBar().addMenu("&View")
-        self.all_notes_action = QAction("All &Notes", self)
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.all_notes_action = QAction(self.tr("All &Notes"), self)
         self.all_notes_action.setCheckable(True)
         self.all_notes_action.setShortcut(QKeySequence("Ctrl+Alt+N"))
         self.all_notes_action.toggled.connect(lambda shown: self.notes_dock.setVisible(shown))
         view_menu.addAction(self.all_notes_action)
-        self.clear_filters_action = QAction("&Clear Filters", self)
+        self.clear_filters_action = QAction(self.tr("&Clear Filters"), self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.clear_filters)
         view_menu.addAction(self.clear_filters_action)
@@ -401,14 +406,14 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.table_view_action)
         self.view_actions: list[QAction] = []
         for spec in VIEWS:
-            action = QAction(self.tr(spec.title), self)
+            action = QAction(view_title(spec), self)
             action.setShortcut(QKeySequence(spec.shortcut))
             action.triggered.connect(lambda _=False, m=spec.module: self.view_tabs.show_view(m))
             view_menu.addAction(action)
             self.view_actions.append(action)
 
-        self.help_menu = help_menu = self.menuBar().addMenu("&Help")
-        self.about_action = QAction("&About Casebook", self)
+        self.help_menu = help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About Casebook"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -479,9 +484,12 @@ class MainWindow(QMainWindow):
         self._reselect(selected)
         total = self.service.count(CaseFilter()) if not flt.is_empty() else None
         shown = self.case_model.rowCount()
-        message = f"{shown} case studies" if total is None else f"{shown} of {total} case studies"
+        if total is None:
+            message = self.tr("%Ln case study(s)", "", shown)
+        else:
+            message = arg(self.tr("%1 of %Ln case study(s)", "", total), number(shown))
         if self._only_cases is not None:
-            message += f" ({self._only_description}; View → Clear Filters shows all)"
+            message += arg(self.tr(" (%1; View → Clear Filters shows all)"), self._only_description)
         self.statusBar().showMessage(message)
         self.filterApplied.emit(replace(flt, case_ids=None))
 
@@ -598,7 +606,8 @@ class MainWindow(QMainWindow):
         self._mark_search_words()
         notes = len(detail.notes) if detail else 0
         self.detail.tabs.setTabText(
-            self.detail.tabs.indexOf(self.notes_panel), f"Notes ({notes})" if notes else "Notes"
+            self.detail.tabs.indexOf(self.notes_panel),
+            arg(self.tr("Notes (%1)"), notes) if notes else self.tr("Notes"),
         )
 
     @property
@@ -626,10 +635,16 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About Casebook",
-            f"<h3>Casebook {__version__}</h3><p>An offline catalogue of case studies of "
-            "China's pairing assistance to Xinjiang: browse, annotate and export.</p>"
-            f"<p>Catalogue: {self._service.catalogue.path if self._service else '—'}</p>",
+            self.tr("About Casebook"),
+            arg(
+                self.tr(
+                    "<h3>Casebook %1</h3><p>An offline catalogue of case studies of "
+                    "China's pairing assistance to Xinjiang: browse, annotate and export.</p>"
+                    "<p>Catalogue: %2</p>"
+                ),
+                __version__,
+                self._service.catalogue.path if self._service else "—",
+            ),
         )
 
     def _restore_state(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from views.error_dialog import show_error
 from views.literal_text import literal
+from views.translation import arg
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -30,17 +31,17 @@ class MaintenanceActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.backup_action = QAction("&Back Up Now", window)
+        self.backup_action = QAction(self.tr("&Back Up Now"), window)
         self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction("&Restore from Backup…", window)
+        self.restore_action = QAction(self.tr("&Restore from Backup…"), window)
         self.restore_action.triggered.connect(self.restore_from_backup)
-        self.check_action = QAction("&Check Catalogue", window)
+        self.check_action = QAction(self.tr("&Check Catalogue"), window)
         self.check_action.triggered.connect(self.check)
         file_menu: QMenu = window.file_menu
         file_menu.insertAction(window.quit_action, self.backup_action)
         file_menu.insertAction(window.quit_action, self.restore_action)
         file_menu.insertSeparator(window.quit_action)
-        self.tools_menu = QMenu("&Tools", window)
+        self.tools_menu = QMenu(self.tr("&Tools"), window)
         self.tools_menu.addAction(self.check_action)
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.tools_menu)
         self.read_only_label = QLabel(window)
@@ -57,10 +58,14 @@ class MaintenanceActions(QObject):
     def catalogue_attached(self) -> None:
         """Say in the title and the status bar whether the catalogue is read-only."""
         catalogue = self.window.service.catalogue
-        title = f"Casebook — {catalogue.path.name}"
+        title = arg(self.tr("Casebook — %1"), catalogue.path.name)
         if catalogue.read_only:
-            title += " (damaged, read-only)" if catalogue.damaged else " (read-only)"
-            self.read_only_label.setText("Damaged: read-only" if catalogue.damaged else "Read-only")
+            title += (
+                self.tr(" (damaged, read-only)") if catalogue.damaged else self.tr(" (read-only)")
+            )
+            self.read_only_label.setText(
+                self.tr("Damaged: read-only") if catalogue.damaged else self.tr("Read-only")
+            )
             self.read_only_label.setToolTip(catalogue.read_only_reason or "")
             self.read_only_label.show()
             self.window.statusBar().showMessage(catalogue.read_only_reason or "", 0)
@@ -78,18 +83,27 @@ class MaintenanceActions(QObject):
         good = newest_good_backup(catalogue.path)
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Damaged Catalogue")
-        box.setText(literal(catalogue.read_only_reason or f"{catalogue.path} is damaged."))
+        box.setWindowTitle(self.tr("Damaged Catalogue"))
+        box.setText(
+            literal(catalogue.read_only_reason or arg(self.tr("%1 is damaged."), catalogue.path))
+        )
         restore = None
         if good is not None:
             box.setInformativeText(
                 literal(
-                    f"Restore the backup of {good.when_text} ({good.cases} case studies, "
-                    f"{good.notes} notes)? The damaged file is kept as a backup first."
+                    arg(
+                        self.tr(
+                            "Restore the backup of %1 (%2 case studies, %3 notes)? "
+                            "The damaged file is kept as a backup first."
+                        ),
+                        good.when_text,
+                        good.cases,
+                        good.notes,
+                    )
                 )
             )
-            restore = box.addButton("Restore Backup", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep Read-Only", QMessageBox.ButtonRole.RejectRole)
+            restore = box.addButton(self.tr("Restore Backup"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep Read-Only"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if good is not None and box.clickedButton() is restore:
             self.restore(good.path)
@@ -106,7 +120,7 @@ class MaintenanceActions(QObject):
         except BackupError as exc:
             show_error(self.window, str(exc))
             return None
-        self.window.statusBar().showMessage(f"Backed up to {made}.", STATUS_MS)
+        self.window.statusBar().showMessage(arg(self.tr("Backed up to %1."), made), STATUS_MS)
         return made
 
     @Slot()
@@ -118,8 +132,8 @@ class MaintenanceActions(QObject):
         if not backups:
             QMessageBox.information(
                 self.window,
-                "Restore from Backup",
-                literal(f"There are no backups of {self._path().name} yet."),
+                self.tr("Restore from Backup"),
+                literal(arg(self.tr("There are no backups of %1 yet."), self._path().name)),
             )
             return
         dialog = RestoreDialog(self._path(), backups, self.window)
@@ -129,10 +143,15 @@ class MaintenanceActions(QObject):
             return
         answer = QMessageBox.question(
             self.window,
-            "Restore from Backup",
+            self.tr("Restore from Backup"),
             literal(
-                f"Replace the catalogue with the backup of {chosen.when_text}? "
-                "The catalogue as it is now is kept as a backup first."
+                arg(
+                    self.tr(
+                        "Replace the catalogue with the backup of %1? "
+                        "The catalogue as it is now is kept as a backup first."
+                    ),
+                    chosen.when_text,
+                )
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -153,9 +172,12 @@ class MaintenanceActions(QObject):
             self.reopen()
             return False
         self.reopen()
-        kept_text = f"; the previous content is in {kept.name}" if kept is not None else ""
+        if kept is not None:
+            said = self.tr("Restored %1 from %2; the previous content is in %3.")
+        else:
+            said = self.tr("Restored %1 from %2.")
         window.statusBar().showMessage(
-            f"Restored {path.name} from {backup.name}{kept_text}.", STATUS_MS
+            arg(said, path.name, backup.name, kept.name if kept else ""), STATUS_MS
         )
         return True
 

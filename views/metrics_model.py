@@ -4,17 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from views.literal_text import literal
 from views.roles import SORT_ROLE
+from views.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.detail import MetricView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Figure", "Value", "Period", "Source", "Note")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("MetricsTableModel", "Figure"),
+    QT_TRANSLATE_NOOP("MetricsTableModel", "Value"),
+    QT_TRANSLATE_NOOP("MetricsTableModel", "Period"),
+    QT_TRANSLATE_NOOP("MetricsTableModel", "Source"),
+    QT_TRANSLATE_NOOP("MetricsTableModel", "Note"),
+)
 
 
 class MetricsTableModel(QAbstractTableModel):
@@ -44,7 +57,7 @@ class MetricsTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

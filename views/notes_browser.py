@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,12 +32,17 @@ from PySide6.QtWidgets import (
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, NOTE_ID_ROLE
 from views.time_text import local_time_text
+from views.translation import QT_TRANSLATE_NOOP, arg, number
 
 if TYPE_CHECKING:
     from app.notes import NoteInfo
     from views.main_window import MainWindow
 
-HEADERS = ("Updated", "Case study", "Note")
+HEADERS = (
+    QT_TRANSLATE_NOOP("NotesTableModel", "Updated"),
+    QT_TRANSLATE_NOOP("NotesTableModel", "Case study"),
+    QT_TRANSLATE_NOOP("NotesTableModel", "Note"),
+)
 FILTER_DELAY_MS = 200
 SHOWN_AT_MOST = 500  # the newest; typing a filter finds older ones
 Index = QModelIndex | QPersistentModelIndex
@@ -62,7 +68,7 @@ class NotesTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -75,7 +81,7 @@ class NotesTableModel(QAbstractTableModel):
                 return local_time_text(note.updated_at)
             if column == 1:
                 return note.case_title
-            return " ".join(note.body.split())[:200] or "(empty note)"
+            return " ".join(note.body.split())[:200] or self.tr("(empty note)")
         if role == Qt.ItemDataRole.ToolTipRole:
             return literal(note.body[:1000])
         if role == NOTE_ID_ROLE:
@@ -87,13 +93,15 @@ class NotesTableModel(QAbstractTableModel):
 
 class NotesDock(QDockWidget):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("All Notes", window)
+        super().__init__(QCoreApplication.translate("NotesDock", "All Notes"), window)
         self.setObjectName("notesDock")
         self.window_ = window
         self.model = NotesTableModel(self)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("notesFilter")
-        self.filter_edit.setPlaceholderText("Filter notes by their words or their case's title…")
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter notes by their words or their case's title…")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.table = QTableView(self)
         self.table.setObjectName("notesTable")
@@ -143,12 +151,15 @@ class NotesDock(QDockWidget):
         more = len(notes) > SHOWN_AT_MOST
         self.model.set_notes(notes[:SHOWN_AT_MOST])
         if more:
-            total = "" if text else f" of {service.count_notes():,}"
+            if text:
+                said = self.tr("The %1 most recent notes. Type in the filter to find others.")
+            else:
+                said = self.tr("The %1 most recent of %2 notes. Type in the filter to find others.")
             self.status.setText(
-                f"The {SHOWN_AT_MOST} most recent{total} notes. Type in the filter to find others."
+                arg(said, number(SHOWN_AT_MOST), "" if text else number(service.count_notes()))
             )
         else:
-            self.status.setText(f"{len(notes)} note{'s' if len(notes) != 1 else ''}")
+            self.status.setText(self.tr("%n note(s)", "", len(notes)))
 
     @Slot(QModelIndex)
     def open_note(self, index: QModelIndex) -> None:

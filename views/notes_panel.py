@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from views.roles import NOTE_ID_ROLE
 from views.time_text import local_time_text
+from views.translation import arg
 
 if TYPE_CHECKING:
     from app.notes import NoteInfo
@@ -77,16 +78,18 @@ class NotesPanel(QWidget):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.selectionModel().selectionChanged.connect(self._on_note_chosen)
-        self.new_button = QPushButton("&New Note", self)
+        self.new_button = QPushButton(self.tr("&New Note"), self)
         self.new_button.setObjectName("newNoteButton")
         self.new_button.clicked.connect(self.new_note)
-        self.delete_button = QPushButton("Delete", self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setObjectName("deleteNoteButton")
         self.delete_button.clicked.connect(self.delete_note)
 
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("noteEditor")
-        self.editor.setPlaceholderText("Write in Markdown: **bold**, *italic*, - lists, # headings")
+        self.editor.setPlaceholderText(
+            self.tr("Write in Markdown: **bold**, *italic*, - lists, # headings")
+        )
         self.editor.textChanged.connect(self._on_text_changed)
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("notePreview")
@@ -120,7 +123,7 @@ class NotesPanel(QWidget):
         self.preview_timer.setInterval(PREVIEW_MS)
         self.preview_timer.timeout.connect(self._update_preview)
 
-        self.new_action = QAction("New &Note", self)
+        self.new_action = QAction(self.tr("New &Note"), self)
         self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.new_action.triggered.connect(self.new_note)
 
@@ -184,10 +187,10 @@ class NotesPanel(QWidget):
         self._show_note(self._notes.get(self.note_id) if self.note_id is not None else None)
         self.new_button.setEnabled(self.case_id is not None)
 
-    @staticmethod
-    def _label(note: NoteInfo) -> str:
+    def _label(self, note: NoteInfo) -> str:
         by = f" · {note.author}" if note.author else ""
-        return f"{note.first_line or '(empty note)'}\n{local_time_text(note.updated_at)}{by}"
+        first = note.first_line or self.tr("(empty note)")
+        return f"{first}\n{local_time_text(note.updated_at)}{by}"
 
     def _select_in_list(self, note_id: int | None) -> None:
         self._loading = True
@@ -219,7 +222,9 @@ class NotesPanel(QWidget):
         self.delete_button.setEnabled(note is not None)
         if note is None:
             self._set_editor_text("")
-            self.times.setText("No notes yet. Click New Note to write one." if self.case_id else "")
+            self.times.setText(
+                self.tr("No notes yet. Click New Note to write one.") if self.case_id else ""
+            )
             return
         pending = self._pending.get(note.id)
         if pending is not None and not self._dirty:
@@ -231,10 +236,17 @@ class NotesPanel(QWidget):
             self._base = note.body
             if self.editor.toPlainText() != note.body:
                 self._set_editor_text(note.body)
-        by = f" by {note.author}" if note.author else ""
+        if note.author:
+            said = self.tr("Created %1 by %3 · updated %2")
+        else:
+            said = self.tr("Created %1 · updated %2")
         self.times.setText(
-            f"Created {local_time_text(note.created_at)}{by} · "
-            f"updated {local_time_text(note.updated_at)}"
+            arg(
+                said,
+                local_time_text(note.created_at),
+                local_time_text(note.updated_at),
+                note.author,
+            )
         )
 
     def _set_editor_text(self, text: str) -> None:
@@ -302,10 +314,12 @@ class NotesPanel(QWidget):
             try:
                 try:
                     self.window_.change_merging(
-                        ("note", note_id), "edit note", update_note, note_id, text, base
+                        ("note", note_id), self.tr("edit note"), update_note, note_id, text, base
                     )
                 except NoteChangedElsewhereError:
-                    new_id = self.window_.change("new note (your version)", add_note, case_id, text)
+                    new_id = self.window_.change(
+                        self.tr("new note (your version)"), add_note, case_id, text
+                    )
                     if self.note_id == note_id:
                         self.note_id = new_id
                     kept_both = True
@@ -345,7 +359,7 @@ class NotesPanel(QWidget):
         if self.case_id is None:
             return
         self.flush()
-        self.note_id = self.window_.change("new note", add_note, self.case_id, "")
+        self.note_id = self.window_.change(self.tr("new note"), add_note, self.case_id, "")
         self.reload()
         self.editor.setFocus()
 
@@ -362,5 +376,5 @@ class NotesPanel(QWidget):
         self._pending.pop(note.id, None)
         self.note_id = None
         title = note.first_line[:40]
-        label = f"delete note '{title}'" if title else "delete note"
+        label = arg(self.tr("delete note '%1'"), title) if title else self.tr("delete note")
         self.window_.change(label, delete_note, note.id)

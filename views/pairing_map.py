@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from app.case_filter import CaseFilter
 from views.literal_text import literal
+from views.translation import then
 
 if TYPE_CHECKING:
     from app.pairings import Level, MapPlace, PairingFlows
@@ -460,16 +461,17 @@ class PairingMapView(QWidget):
             .replace("%2", str(len(flows.places)))
         )
         if drawn == MAX_ARCS and len(flows.flows) > MAX_ARCS:
-            text += " " + self.tr("The %1 largest are drawn.").replace("%1", str(MAX_ARCS))
+            text = then(text, self.tr("The %1 largest are drawn.").replace("%1", str(MAX_ARCS)))
         unplaced = flows.unplaced
         if unplaced:
-            names = ", ".join(p.name for p in unplaced[:5]) + ("…" if len(unplaced) > 5 else "")
+            names = self.tr(", ").join(p.name for p in unplaced[:5])
+            names += "…" if len(unplaced) > 5 else ""
             said = (
                 self.tr("1 place has no position (not drawn): %2.")
                 if len(unplaced) == 1
                 else self.tr("%1 places have no position (not drawn): %2.")
             )
-            text += " " + said.replace("%1", str(len(unplaced))).replace("%2", names)
+            text = then(text, said.replace("%1", str(len(unplaced))).replace("%2", names))
         self.summary.setText(text)
 
     # --- hover and click -----------------------------------------------------
@@ -507,8 +509,8 @@ class PairingMapView(QWidget):
     # --- export --------------------------------------------------------------
 
     def _export(self, kind: str) -> None:
-        filters = {"png": "PNG image (*.png)", "svg": "SVG image (*.svg)",
-                   "geojson": "GeoJSON (*.geojson)"}  # fmt: skip
+        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG image (*.svg)"),
+                   "geojson": self.tr("GeoJSON (*.geojson)")}  # fmt: skip
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the pairing map"), f"pairing-map.{kind}", filters[kind]
         )
@@ -544,7 +546,11 @@ class PairingMapView(QWidget):
         with atomic_output(path) as part:
             writer = QImageWriter(str(part), QByteArray(b"png"))
             if not writer.write(image):
-                raise OSError(f"Cannot write {path}: {writer.errorString()}.")
+                raise OSError(
+                    self.tr("Cannot write %1: %2.")
+                    .replace("%1", str(path))
+                    .replace("%2", writer.errorString())
+                )
 
     def export_svg(self, path: Path) -> None:
         """The whole map as an SVG image, whole or not at all."""

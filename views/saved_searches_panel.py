@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
 from views.commands import ChangeCommand
 from views.literal_text import literal
+from views.translation import arg, then
 
 if TYPE_CHECKING:
     from app.changes import ChangeSet
@@ -294,9 +295,13 @@ class SavedSearchesPanel(QWidget):
         missing = self.show_filter(filter_of(search))
         message = self.tr("Showing the saved search “%1”.").replace("%1", search.name)
         if missing:
-            message += " " + self.tr(
-                "%1 of its facet values or tags are no longer in the catalogue and were left out."
-            ).replace("%1", str(missing))
+            message = then(
+                message,
+                self.tr(
+                    "%1 of its facet values or tags are no longer in the catalogue "
+                    "and were left out."
+                ).replace("%1", str(missing)),
+            )
         self.window_.statusBar().showMessage(message, 8000)
 
     def show_filter(self, flt: CaseFilter) -> int:
@@ -378,7 +383,9 @@ class SavedSearchesPanel(QWidget):
                 return False
         shown = existing.name if existing is not None else display
         try:
-            search_id = self.window_.change(f"save search '{shown}'", save_search, display, flt)
+            search_id = self.window_.change(
+                arg(self.tr("save search '%1'"), shown), save_search, display, flt
+            )
         except (SavedSearchNameError, LookupError) as exc:
             QMessageBox.warning(self.window_, title, literal(str(exc)))
             return False
@@ -415,7 +422,10 @@ class SavedSearchesPanel(QWidget):
         try:
             display, _key = normalise_search_name(new)
             self.window_.change(
-                f"rename saved search '{old}' to '{display}'", rename_saved, search_id, display
+                arg(self.tr("rename saved search '%1' to '%2'"), old, display),
+                rename_saved,
+                search_id,
+                display,
             )
         except (SavedSearchNameError, LookupError) as exc:
             QMessageBox.warning(self.window_, title, literal(str(exc)))
@@ -436,7 +446,9 @@ class SavedSearchesPanel(QWidget):
         search = self.model.search(self.model.row_of(search_id))
         name = search.name if search is not None else str(search_id)
         try:
-            self.window_.change(f"delete saved search '{name}'", delete_saved, search_id)
+            self.window_.change(
+                arg(self.tr("delete saved search '%1'"), name), delete_saved, search_id
+            )
         except LookupError as exc:
             QMessageBox.warning(self.window_, self.tr("Delete Saved Search"), literal(str(exc)))
             return False

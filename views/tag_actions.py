@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from views.open_dialog import OpenDialog
+from views.translation import arg
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -18,19 +19,15 @@ def _quoted(names: list[str]) -> str:
     return ", ".join(f"'{n}'" for n in names)
 
 
-def _cases(count: int) -> str:
-    return "1 case" if count == 1 else f"{count} cases"
-
-
 class TagActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.opened: OpenDialog[QDialog] = OpenDialog()
-        self.add_action = QAction("&Add Tags…", window)
+        self.add_action = QAction(self.tr("&Add Tags…"), window)
         self.add_action.setShortcut(QKeySequence("Ctrl+T"))
         self.add_action.triggered.connect(self.ask_add)
-        self.remove_action = QAction("Re&move Tags…", window)
+        self.remove_action = QAction(self.tr("Re&move Tags…"), window)
         self.remove_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.remove_action.triggered.connect(self.ask_remove)
         window.edit_menu.addSeparator()
@@ -65,14 +62,20 @@ class TagActions(QObject):
         from app.tags import tag_cases
 
         return self.window.change(
-            f"tag {_cases(len(ids))} with {_quoted(names)}", tag_cases, ids, names
+            arg(self.tr("tag %n case(s) with %1", "", len(ids)), _quoted(names)),
+            tag_cases,
+            ids,
+            names,
         )
 
     def remove(self, ids: list[int], names: list[str]) -> int:
         from app.tags import untag_cases
 
         return self.window.change(
-            f"remove {_quoted(names)} from {_cases(len(ids))}", untag_cases, ids, names
+            arg(self.tr("remove %1 from %n case(s)", "", len(ids)), _quoted(names)),
+            untag_cases,
+            ids,
+            names,
         )
 
     @Slot()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.open_dialog import error_label
+from views.translation import arg
 
 if TYPE_CHECKING:
     from app.tags import TagInfo
@@ -83,17 +84,20 @@ class AddTagsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._apply = apply
-        self.setWindowTitle("Add Tags")
-        plural = "case study" if case_count == 1 else f"{case_count} case studies"
+        self.setWindowTitle(self.tr("Add Tags"))
         label = QLabel(
-            f"Tags for the selected {plural}, separated by commas. "
-            "Write <i>craft/embroidery</i> for a tag under <i>craft</i>.",
+            self.tr(
+                "Tags for the %n selected case study(s), separated by commas. "
+                "Write <i>craft/embroidery</i> for a tag under <i>craft</i>.",
+                "",
+                case_count,
+            ),
             self,
         )
         label.setWordWrap(True)
         self.tags_edit = TagLineEdit(names, self)
         self.tags_edit.setObjectName("tagsEdit")
-        self.tags_edit.setPlaceholderText("e.g. brick tea, report 2026")
+        self.tags_edit.setPlaceholderText(self.tr("e.g. brick tea, report 2026"))
         self.message = error_label(self)
         self.message.setObjectName("tagMessage")
         self.buttons = QDialogButtonBox(
@@ -116,7 +120,7 @@ class AddTagsDialog(QDialog):
 
         names = self.names()
         if not names:
-            self.show_problem("Type at least one tag.")
+            self.show_problem(self.tr("Type at least one tag."))
             return
         try:
             self._apply(names)
@@ -137,11 +141,13 @@ class RemoveTagsDialog(QDialog):
 
     def __init__(self, case_count: int, tags: list[TagInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Remove Tags")
+        self.setWindowTitle(self.tr("Remove Tags"))
         self.list = QListWidget(self)
         self.list.setObjectName("removeTagsList")
         for tag in tags:
-            item = QListWidgetItem(f"{tag.name}  ({tag.count} of {case_count})", self.list)
+            item = QListWidgetItem(
+                arg(self.tr("%1  (%2 of %3)"), tag.name, tag.count, case_count), self.list
+            )
             item.setData(Qt.ItemDataRole.UserRole, tag.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -151,7 +157,7 @@ class RemoveTagsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Take these tags off the selected case studies:", self))
+        layout.addWidget(QLabel(self.tr("Take these tags off the selected case studies:"), self))
         layout.addWidget(self.list)
         layout.addWidget(self.buttons)
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from views.literal_text import literal
 from views.roles import TAG_KEY_ROLE, TAG_NAME_ROLE
+from views.translation import arg
 
 if TYPE_CHECKING:
     from app.tags import TagInfo
@@ -32,7 +33,7 @@ class TagTreeModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels(["Tag", "Cases"])
+        self.setHorizontalHeaderLabels([self.tr("Tag"), self.tr("Cases")])
         self._checked: set[str] = set()
         self._nodes: dict[str, QStandardItem] = {}
         self._counts: dict[str, QStandardItem] = {}
@@ -55,13 +56,20 @@ class TagTreeModel(QStandardItemModel):
                 self._counts[tag.key].setData(tag.count, Qt.ItemDataRole.DisplayRole)
                 if tag.colour:
                     node.setData(QColor(tag.colour), Qt.ItemDataRole.DecorationRole)
-                node.setToolTip(literal(f"{tag.name}: {tag.count} case studies"))
+                node.setToolTip(
+                    literal(arg(self.tr("%1: %n case study(s)", "", tag.count), tag.name))
+                )
             for key, count in (under or {}).items():
                 if key in self._counts:
                     self._counts[key].setData(count, Qt.ItemDataRole.DisplayRole)
                     name = self._nodes[key].data(TAG_NAME_ROLE)
                     self._nodes[key].setToolTip(
-                        literal(f"{name} and the tags under it: {count} case studies")
+                        literal(
+                            arg(
+                                self.tr("%1 and the tags under it: %n case study(s)", "", count),
+                                name,
+                            )
+                        )
                     )
             self._checked &= set(self._nodes)
         finally:

@@ -29,13 +29,16 @@ from views.literal_text import literal
 from views.roles import TAG_KEY_ROLE, TAG_NAME_ROLE
 from views.tag_model import TagTreeModel
 from views.toggle_on_click import toggle_on_click
+from views.translation import QT_TRANSLATE_NOOP, arg
 
 if TYPE_CHECKING:
     from app.case_filter import TagMode
     from views.main_window import MainWindow
 
-MODES: tuple[tuple[str, TagMode], ...] = (("Cases with all checked tags", "all"),
-                                          ("Cases with any checked tag", "any"))  # fmt: skip
+MODES: tuple[tuple[str, TagMode], ...] = (
+    (QT_TRANSLATE_NOOP("TagPanel", "Cases with all checked tags"), "all"),
+    (QT_TRANSLATE_NOOP("TagPanel", "Cases with any checked tag"), "any"),
+)
 
 
 class TagPanel(QWidget):
@@ -43,11 +46,11 @@ class TagPanel(QWidget):
         super().__init__(window)
         self.window_ = window
         self.model = TagTreeModel(self)
-        self.title = QLabel("<b>Tags</b>", self)
+        self.title = QLabel(arg("<b>%1</b>", self.tr("Tags")), self)
         self.mode_combo = QComboBox(self)
         self.mode_combo.setObjectName("tagModeCombo")
         for label, mode in MODES:
-            self.mode_combo.addItem(label, mode)
+            self.mode_combo.addItem(self.tr(label), mode)
         self.view = QTreeView(self)
         self.view.setObjectName("tagTree")
         self.view.setModel(self.model)
@@ -66,11 +69,11 @@ class TagPanel(QWidget):
         layout.addWidget(self.mode_combo)
         layout.addWidget(self.view)
 
-        self.rename_action = QAction("&Rename or Merge…", self)
+        self.rename_action = QAction(self.tr("&Rename or Merge…"), self)
         self.rename_action.triggered.connect(self.rename_current)
-        self.colour_action = QAction("&Colour…", self)
+        self.colour_action = QAction(self.tr("&Colour…"), self)
         self.colour_action.triggered.connect(self.colour_current)
-        self.delete_action = QAction("&Delete…", self)
+        self.delete_action = QAction(self.tr("&Delete…"), self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_current)
@@ -90,7 +93,7 @@ class TagPanel(QWidget):
         tags = service.tags()
         self.model.set_tags(tags, service.tag_counts_under(parent_keys(tags)))
         self.view.expandAll()
-        self.title.setText(f"<b>Tags</b> ({len(tags)})")
+        self.title.setText(arg(self.tr("<b>Tags</b> (%1)"), len(tags)))
 
     def current_name(self) -> str | None:
         index = self.view.currentIndex().siblingAtColumn(0)
@@ -129,8 +132,8 @@ class TagPanel(QWidget):
         name = self.current_name()
         if name is None:
             return
-        label = literal(f"New name for “{name}” (an existing name merges the two):")
-        new, ok = QInputDialog.getText(self, "Rename Tag", label, text=name)
+        label = literal(arg(self.tr("New name for “%1” (an existing name merges the two):"), name))
+        new, ok = QInputDialog.getText(self, self.tr("Rename Tag"), label, text=name)
         if ok:
             self.rename(name, new)
 
@@ -142,31 +145,38 @@ class TagPanel(QWidget):
         try:
             display, key = normalise_tag_name(new)
         except TagNameError as exc:
-            QMessageBox.warning(self, "Rename Tag", literal(str(exc)))
+            QMessageBox.warning(self, self.tr("Rename Tag"), literal(str(exc)))
             return False
         existing = {t.key: t for t in self.window_.service.tags()}
         merging = key in existing and key != normalise_tag_name(name)[1]
         if merging:
             answer = QMessageBox.question(
                 self,
-                "Merge Tags",
+                self.tr("Merge Tags"),
                 literal(
-                    f"“{existing[key].name}” already exists. Merge “{name}” into it? "
-                    f"Its {existing[key].count} case studies and those of “{name}” will all "
-                    f"carry “{existing[key].name}”."
+                    arg(
+                        self.tr(
+                            "“%1” already exists. Merge “%2” into it? "
+                            "Its %n case study(s) and those of “%2” will all carry “%1”.",
+                            "",
+                            existing[key].count,
+                        ),
+                        existing[key].name,
+                        name,
+                    )
                 ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         text = (
-            f"merge tag '{name}' into '{existing[key].name}'"
+            arg(self.tr("merge tag '%1' into '%2'"), name, existing[key].name)
             if merging
-            else f"rename tag '{name}' to '{display}'"
+            else arg(self.tr("rename tag '%1' to '%2'"), name, display)
         )
         try:
             self.window_.change(text, rename_tag, name, new)
         except (TagNameError, LookupError) as exc:
-            QMessageBox.warning(self, "Rename Tag", literal(str(exc)))
+            QMessageBox.warning(self, self.tr("Rename Tag"), literal(str(exc)))
             return False
         self.select_tag(key)
         return True
@@ -178,10 +188,15 @@ class TagPanel(QWidget):
         name = self.current_name()
         if name is None:
             return
-        colour = QColorDialog.getColor(QColor("#ffe066"), self, f"Colour for “{name}”")
+        colour = QColorDialog.getColor(
+            QColor("#ffe066"), self, arg(self.tr("Colour for “%1”"), name)
+        )
         if colour.isValid():
             self.window_.change(
-                f"colour tag '{name}'", set_tag_colour, name, colour.name(QColor.NameFormat.HexRgb)
+                arg(self.tr("colour tag '%1'"), name),
+                set_tag_colour,
+                name,
+                colour.name(QColor.NameFormat.HexRgb),
             )
 
     @Slot()
@@ -195,18 +210,24 @@ class TagPanel(QWidget):
         from app.tags import delete_tag
 
         count = self.window_.service.tag_case_count(name)
-        cases = "1 case study carries" if count == 1 else f"{count} case studies carry"
         answer = QMessageBox.question(
             self,
-            "Delete Tag",
+            self.tr("Delete Tag"),
             literal(
-                f"Delete the tag “{name}” and any tags under it? {cases} it. "
-                "The case studies stay; highlights keep their text. You can undo this."
+                arg(
+                    self.tr(
+                        "Delete the tag “%1” and any tags under it? %n case study(s) carry it. "
+                        "The case studies stay; highlights keep their text. You can undo this.",
+                        "",
+                        count,
+                    ),
+                    name,
+                )
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        self.window_.change(f"delete tag '{name}'", delete_tag, name)
+        self.window_.change(arg(self.tr("delete tag '%1'"), name), delete_tag, name)
         return True
 
     def index_of(self, key: str) -> QModelIndex:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from PySide6.QtCore import QCoreApplication
+
+from views.translation import arg, number
+
 SHOWN_CHARACTERS = 200_000
 
 
@@ -33,7 +37,13 @@ def more_text_line(shown: Shown) -> str:
     """ "Showing the first 200,000 of 45,000,000 characters; …" or "" when all is shown."""
     if not shown.hidden:
         return ""
-    return (
-        f"Showing the first {len(shown.text):,} of {shown.total:,} characters; "
-        f"{shown.hidden:,} more are not shown here. Edit the case or export it to read them all."
+    return arg(
+        QCoreApplication.translate(
+            "TextSlice",
+            "Showing the first %1 of %2 characters; %3 more are not shown here. "
+            "Edit the case or export it to read them all.",
+        ),
+        number(len(shown.text)),
+        number(shown.total),
+        number(shown.hidden),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
 
 def local_time_text(moment: datetime) -> str:
@@ -19,3 +19,17 @@ def local_time_text(moment: datetime) -> str:
     if locale.language() == QLocale.Language.C:  # no locale set: ISO reads best
         return str(local.toString("yyyy-MM-dd HH:mm"))
     return locale.toString(local, QLocale.FormatType.ShortFormat)
+
+
+def period_text(start: int | None, end: int | None, ongoing: bool = False) -> str:
+    """A case's period in the interface language, as app.formatting.format_period
+    writes it in English: "2015–2020", "2018–ongoing", "since 2018", "until 2010"."""
+    translate = QCoreApplication.translate
+    if start and end:
+        return f"{start}\u2013{end}"
+    if start:
+        said = translate("Period", "%1–ongoing") if ongoing else translate("Period", "since %1")
+        return said.replace("%1", str(start))
+    if end:
+        return translate("Period", "until %1").replace("%1", str(end))
+    return ""

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.case_filter import CaseFilter
-from app.formatting import format_period
 from app.search.language import QueryError
 from app.timeline import (
     Bar,
@@ -36,6 +35,7 @@ from app.timeline import (
     timeline_rows,
 )
 from views.chart_canvas import CASE_KEY, TARGET_KEY, ChartCanvas, brush, point, thin_pen
+from views.time_text import period_text
 from views.visual_views import FilterFollower
 
 if TYPE_CHECKING:
@@ -132,18 +132,21 @@ class TimelineView(QWidget):
 
     # --- drawing ---------------------------------------------------------------
 
+    def _cases(self, n: int) -> str:
+        return self.tr("%Ln case(s)", "", n)
+
     def draw(self, timeline: Timeline) -> None:
         self.timeline = timeline
         canvas = self.canvas
         canvas.clear()
         first, last = timeline.first_year, timeline.last_year
-        shown = _cases(timeline.cases)
+        shown = self._cases(timeline.cases)
         if timeline.aggregated:
             shown += self.tr(" (cases running each year; click a cell to list them)")
         self.summary.setText(shown)
         self.no_period_button.setVisible(timeline.no_period > 0)
         self.no_period_button.setText(
-            self.tr("%1 with no period").replace("%1", _cases(timeline.no_period))
+            self.tr("%1 with no period").replace("%1", self._cases(timeline.no_period))
         )
         if first is None or last is None:
             canvas.text(self.tr("No case shown has a start year."), 0, 0, "#666")
@@ -181,7 +184,7 @@ class TimelineView(QWidget):
                 tip = (
                     self.tr("%1: %2 running in %3")
                     .replace("%1", names[cell.lane])
-                    .replace("%2", _cases(cell.count))
+                    .replace("%2", self._cases(cell.count))
                     .replace("%3", str(cell.year))
                 )
                 canvas.mark(rect, TARGET_KEY, (cell.lane, cell.year), tip)
@@ -230,7 +233,7 @@ class TimelineView(QWidget):
                 x0 + 1, top, x1 - x0 - 2, BAR_HEIGHT,
                 edge, brush(fill),
             )  # fmt: skip
-        period = format_period(None, b.start, None if b.ongoing else b.end, b.ongoing)
+        period = period_text(b.start, None if b.ongoing else b.end, b.ongoing)
         if not b.ongoing and b.end == b.start:
             period = str(b.start)
         self.canvas.mark(item, CASE_KEY, b.case_id, f"{b.title}\n{period}")
@@ -273,10 +276,6 @@ def _shade(share: float) -> tuple[str, str]:
     step = round(share * 20) / 20
     colour = QColor.fromHsvF(0.6, 0.08 + 0.85 * step, 0.98 - 0.45 * step)
     return colour.name(), colour.darker(115).name()
-
-
-def _cases(n: int) -> str:
-    return f"{n:,} case" if n == 1 else f"{n:,} cases"
 
 
 def _elided(text: str, width: int, item: Any) -> str:

@@ -16,10 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.case_filter import CaseFilter
+from views.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -33,11 +34,18 @@ class ViewSpec:
 
 
 VIEWS: tuple[ViewSpec, ...] = (
-    ViewSpec("views.pairing_map", "Pairing Map", "Ctrl+2"),
-    ViewSpec("views.timeline_view", "Timeline", "Ctrl+3"),
-    ViewSpec("views.figures_chart", "Figures Chart", "Ctrl+4"),
-    ViewSpec("views.comparison_matrix", "Comparison Matrix", "Ctrl+5"),
+    ViewSpec("views.pairing_map", QT_TRANSLATE_NOOP("ViewTabs", "Pairing Map"), "Ctrl+2"),
+    ViewSpec("views.timeline_view", QT_TRANSLATE_NOOP("ViewTabs", "Timeline"), "Ctrl+3"),
+    ViewSpec("views.figures_chart", QT_TRANSLATE_NOOP("ViewTabs", "Figures Chart"), "Ctrl+4"),
+    ViewSpec(
+        "views.comparison_matrix", QT_TRANSLATE_NOOP("ViewTabs", "Comparison Matrix"), "Ctrl+5"
+    ),
 )
+
+
+def view_title(spec: ViewSpec) -> str:
+    """The view's title in the interface language."""
+    return QCoreApplication.translate("ViewTabs", spec.title)
 
 
 class ViewTabs(QTabWidget):
@@ -53,7 +61,7 @@ class ViewTabs(QTabWidget):
         for spec in VIEWS:
             holder = QWidget(self)
             holder.setObjectName(spec.module)
-            self.addTab(holder, self.tr(spec.title))
+            self.addTab(holder, view_title(spec))
         self.currentChanged.connect(self._build_current)
 
     def view(self, module: str) -> QWidget:
@@ -65,7 +73,7 @@ class ViewTabs(QTabWidget):
             self.blockSignals(True)
             current = self.currentIndex()
             self.removeTab(index)
-            self.insertTab(index, widget, self.tr(VIEWS[index - 1].title))
+            self.insertTab(index, widget, view_title(VIEWS[index - 1]))
             self.setCurrentIndex(current)
             self.blockSignals(False)
         return self.built[module]

@@ -1,0 +1,1856 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AddTagsDialog</name>
+    <message>
+        <source>Add Tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags for the %n selected case study(s), separated by commas. Write &lt;i&gt;craft/embroidery&lt;/i&gt; for a tag under &lt;i&gt;craft&lt;/i&gt;.</source>
+        <translation>
+            <numerusform>为所选的 %n 个案例添加标签，多个标签用逗号分隔。写 &lt;i&gt;craft/embroidery&lt;/i&gt; 表示 &lt;i&gt;craft&lt;/i&gt; 之下的子标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. brick tea, report 2026</source>
+        <translation>例如：砖茶, 2026 报告</translation>
+    </message>
+    <message>
+        <source>Type at least one tag.</source>
+        <translation>请至少输入一个标签。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFormActions</name>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation>新建案例(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Case…</source>
+        <translation>编辑案例(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Case…</source>
+        <translation>删除案例(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>new case &apos;%1&apos;</source>
+        <translation>新建案例“%1”</translation>
+    </message>
+    <message>
+        <source>edit case &apos;%1&apos;</source>
+        <translation>编辑案例“%1”</translation>
+    </message>
+    <message>
+        <source>Case Changed Elsewhere</source>
+        <translation>案例已在别处被修改</translation>
+    </message>
+    <message>
+        <source>Save your version over it? Undo brings the other version back. Cancel keeps your edits in the form.</source>
+        <translation>用你的版本覆盖它吗？撤销可以找回另一个版本。点“取消”则保留表单中的编辑内容。</translation>
+    </message>
+    <message>
+        <source>Delete the case study “%1” with its figures, notes and highlights? You can undo this.</source>
+        <translation>删除案例“%1”及其指标、笔记和标注吗？此操作可以撤销。</translation>
+    </message>
+    <message>
+        <source>Delete this case study with its figures, notes and highlights? You can undo this.</source>
+        <translation>删除此案例及其指标、笔记和标注吗？此操作可以撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n case study(s) with their figures, notes and highlights? You can undo this.</source>
+        <translation>
+            <numerusform>删除这 %n 个案例及其指标、笔记和标注吗？此操作可以撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Case Study</source>
+        <translation>删除案例</translation>
+    </message>
+    <message>
+        <source>delete case &apos;%1&apos;</source>
+        <translation>删除案例“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %n case(s)</source>
+        <translation>
+            <numerusform>删除 %n 个案例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFormDialog</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <source>New Case Study</source>
+        <translation>新建案例</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hinese title:</source>
+        <translation>中文标题(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>optional: the title in Chinese</source>
+        <translation>可选：案例的中文标题</translation>
+    </message>
+    <message>
+        <source>Chinese title note:</source>
+        <translation>中文标题说明：</translation>
+    </message>
+    <message>
+        <source>where the Chinese title comes from, if no source gives it</source>
+        <translation>若没有来源给出中文标题，请注明其出处</translation>
+    </message>
+    <message>
+        <source>&amp;Slug:</source>
+        <translation>标识名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>made from the title if left empty</source>
+        <translation>留空则根据标题生成</translation>
+    </message>
+    <message>
+        <source>S&amp;ector:</source>
+        <translation>领域(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;ongoing</source>
+        <translation>仍在进行(&amp;O)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Years:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Assistance:</source>
+        <translation>援助形式：</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>摘要(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Narrative:</source>
+        <translation>详述(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
+    </message>
+    <message>
+        <source>Year or period</source>
+        <translation>年份或时期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Role in this case</source>
+        <translation>在本案例中的角色</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物与机构</translation>
+    </message>
+    <message>
+        <source>Donor side</source>
+        <translation>援助方</translation>
+    </message>
+    <message>
+        <source>Recipient side</source>
+        <translation>受援方</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>援助方</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>受援方</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配之处</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check Catalogue</source>
+        <translation>检查案例库</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Problems found. The details are below.</source>
+        <translation>发现问题，详情见下。</translation>
+    </message>
+    <message>
+        <source>Restore from Backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonMatrix</name>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>the filtered cases</source>
+        <translation>筛选出的案例</translation>
+    </message>
+    <message>
+        <source>the selected cases</source>
+        <translation>所选案例</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Cases:</source>
+        <translation>案例：</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} of {1} cases; the export writes them all.</source>
+        <translation>显示 {1} 个案例中的前 {0} 个；导出时会全部写入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s)</source>
+        <translation>
+            <numerusform>%Ln 个案例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Matrix to Excel</source>
+        <translation>将矩阵导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Exported the matrix of {0} cases to {1}.</source>
+        <translation>已将 {0} 个案例的矩阵导出到 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailHtml</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Sector:</source>
+        <translation>领域：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时期：</translation>
+    </message>
+    <message>
+        <source>Assistance:</source>
+        <translation>援助形式：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Donor side:</source>
+        <translation>援助方：</translation>
+    </message>
+    <message>
+        <source>Recipient side:</source>
+        <translation>受援方：</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>详述</translation>
+    </message>
+    <message>
+        <source>People and organisations</source>
+        <translation>人物与机构</translation>
+    </message>
+    <message>
+        <source>Perspectives</source>
+        <translation>各方观点</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>No sources recorded.</source>
+        <translation>未记录来源。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select a case study to see everything about it.</source>
+        <translation>选择一个案例，查看它的全部信息。</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Sources &amp;&amp; perspectives</source>
+        <translation>来源与观点</translation>
+    </message>
+    <message>
+        <source>Figures (%1)</source>
+        <translation>指标 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Casebook</source>
+        <translation>Casebook</translation>
+    </message>
+    <message>
+        <source>Details are also in the log: %1</source>
+        <translation>详细信息也已写入日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exported to %1: %2.</source>
+        <translation>已导出到 %1：%2。</translation>
+    </message>
+    <message>
+        <source> Removed %1 characters Excel cannot hold (counted in the About sheet).</source>
+        <translation>已移除 %1 个 Excel 无法容纳的字符（数目记在“关于”工作表中）。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Data Package (CSV tables)</source>
+        <translation>数据包（CSV 表格）</translation>
+    </message>
+    <message>
+        <source>Sources as CSL-JSON (Zotero, Pandoc)</source>
+        <translation>来源：CSL-JSON 格式（Zotero、Pandoc）</translation>
+    </message>
+    <message>
+        <source>Sources as RIS</source>
+        <translation>来源：RIS 格式</translation>
+    </message>
+    <message>
+        <source>Sources as BibTeX</source>
+        <translation>来源：BibTeX 格式</translation>
+    </message>
+    <message>
+        <source>Highlights as Web Annotations</source>
+        <translation>标注：Web Annotation 格式</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole catalogue (%n case study(s))</source>
+        <translation>
+            <numerusform>整个案例库（%n 个案例）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cases shown by the current filter (%1)</source>
+        <translation>当前筛选显示的案例（%1 个）</translation>
+    </message>
+    <message>
+        <source>The selected cases (%1)</source>
+        <translation>所选案例（%1 个）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWorker</name>
+    <message>
+        <source>The export failed: %1. Nothing was written.</source>
+        <translation>导出失败：%1。未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FacetModel</name>
+    <message>
+        <source>Sector</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Donor province</source>
+        <translation>援助省市</translation>
+    </message>
+    <message>
+        <source>Recipient area</source>
+        <translation>受援地区</translation>
+    </message>
+    <message>
+        <source>Form of assistance</source>
+        <translation>援助形式</translation>
+    </message>
+    <message>
+        <source>Facets</source>
+        <translation>分面筛选</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresChart</name>
+    <message>
+        <source>Figure:</source>
+        <translation>指标：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s)</source>
+        <translation>
+            <numerusform>%Ln 个案例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <source>No figures in the cases shown.</source>
+        <translation>所显示的案例中没有指标。</translation>
+    </message>
+    <message>
+        <source>No figure called “%1” in the cases shown.</source>
+        <translation>所显示的案例中没有名为“%1”的指标。</translation>
+    </message>
+    <message>
+        <source>No figure in %1 in the cases shown.</source>
+        <translation>所显示的案例中没有以 %1 为单位的指标。</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>无单位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln figure(s) in %1</source>
+        <translation>
+            <numerusform>%Ln 项指标，单位：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the %1 largest shown</source>
+        <translation>显示最大的 %1 项</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 项为 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln figure(s) in other units left out: </source>
+        <translation>
+            <numerusform>另有 %Ln 项指标单位不同，未显示：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Source: none given</source>
+        <translation>来源：未注明</translation>
+    </message>
+</context>
+<context>
+    <name>Gui</name>
+    <message>
+        <source>Something went wrong: %1: %2</source>
+        <translation>出现意外错误：%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation>无法创建 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Casebook is already open on %1. Switch to that window, or close it before opening the catalogue again.</source>
+        <translation>Casebook 已经打开了 %1。请切换到那个窗口，或先将其关闭，再重新打开该案例库。</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightDialog</name>
+    <message>
+        <source>Highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>optional, e.g. key figure</source>
+        <translation>可选，例如：关键数据</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>评注(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightsPanel</name>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>详述</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight Selection…</source>
+        <translation>标注所选文字(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Passage no longer in the text (kept):</source>
+        <translation>该段落已不在正文中（标注仍保留）：</translation>
+    </message>
+    <message>
+        <source>This passage is no longer in the text; its quote and comment are kept.</source>
+        <translation>该段落已不在正文中；其引文和评注仍保留。</translation>
+    </message>
+    <message>
+        <source>This passage is past the first %1 characters shown here.</source>
+        <translation>该段落位于此处所显示的前 %1 个字符之后。</translation>
+    </message>
+    <message>
+        <source>highlight &apos;%1&apos;</source>
+        <translation>标注“%1”</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>edit highlight</source>
+        <translation>编辑标注</translation>
+    </message>
+    <message>
+        <source>delete highlight &apos;%1&apos;</source>
+        <translation>删除标注“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Catalogue…</source>
+        <translation>合并案例库(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Merge Catalogue</source>
+        <translation>合并案例库</translation>
+    </message>
+    <message>
+        <source>Casebook catalogue (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Casebook 案例库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{0} Nothing was merged.</source>
+        <translation>{0} 未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>merge of {0}</source>
+        <translation>合并 {0}</translation>
+    </message>
+    <message>
+        <source>{0} Nothing was imported.</source>
+        <translation>{0} 未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>import of {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} added, {2} changed.</source>
+        <translation>{0}：新增 {1} 项，修改 {2} 项。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. An import never deletes anything.</source>
+        <translation>目前尚未写入任何内容。导入从不删除任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Conflicts: changed on both sides ({0}); ticked takes theirs</source>
+        <translation>冲突：双方都有修改（{0} 处）；勾选者采用对方的版本</translation>
+    </message>
+    <message>
+        <source>yours: {0}   ⟷   theirs: {1}</source>
+        <translation>本方：{0}   ⟷   对方：{1}</translation>
+    </message>
+    <message>
+        <source>yours:
+{0}
+
+theirs:
+{1}</source>
+        <translation>本方：
+{0}
+
+对方：
+{1}</translation>
+    </message>
+    <message>
+        <source>To add ({0})</source>
+        <translation>待新增（{0}）</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>To change ({0})</source>
+        <translation>待修改（{0}）</translation>
+    </message>
+    <message>
+        <source>Rejected ({0})</source>
+        <translation>已拒绝（{0}）</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Unchanged ({0})</source>
+        <translation>未变动（{0}）</translation>
+    </message>
+    <message>
+        <source>New to this catalogue ({0})</source>
+        <translation>本案例库中尚无的值（{0}）</translation>
+    </message>
+    <message>
+        <source>added to the list</source>
+        <translation>将加入列表</translation>
+    </message>
+    <message>
+        <source>Left out ({0})</source>
+        <translation>已略去（{0}）</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>已略去</translation>
+    </message>
+    <message>
+        <source>Kept yours: {0} fields you changed since they last matched</source>
+        <translation>保留本方：自上次一致以来你修改过的 {0} 个字段</translation>
+    </message>
+    <message>
+        <source>… and {0} more (casebook import --json lists them all)</source>
+        <translation>……另有 {0} 项（casebook import --json 可列出全部）</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Casebook</source>
+        <translation>Casebook</translation>
+    </message>
+    <message>
+        <source>Opening the catalogue…</source>
+        <translation>正在打开案例库…</translation>
+    </message>
+    <message>
+        <source>Casebook — %1</source>
+        <translation>Casebook — %1</translation>
+    </message>
+    <message>
+        <source>Cannot Undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <source>Cannot Redo</source>
+        <translation>无法重做</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Read &amp;&amp; Highlight</source>
+        <translation>阅读与标注</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U)：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R)：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>All &amp;Notes</source>
+        <translation>全部笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Catalogue &amp;Table</source>
+        <translation>案例表格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Casebook</source>
+        <translation>关于 Casebook(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case study(s)</source>
+        <translation>
+            <numerusform>%Ln 个案例</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln case study(s)</source>
+        <translation>
+            <numerusform>显示 %1 个，共 %Ln 个案例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1; View → Clear Filters shows all)</source>
+        <translation>（%1；“视图 → 清除筛选”可显示全部）</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation>笔记 (%1)</translation>
+    </message>
+    <message>
+        <source>About Casebook</source>
+        <translation>关于 Casebook</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Casebook %1&lt;/h3&gt;&lt;p&gt;An offline catalogue of case studies of China&apos;s pairing assistance to Xinjiang: browse, annotate and export.&lt;/p&gt;&lt;p&gt;Catalogue: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Casebook %1&lt;/h3&gt;&lt;p&gt;对口援疆案例的离线案例库：浏览、批注与导出。&lt;/p&gt;&lt;p&gt;案例库：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Unsaved Note</source>
+        <translation>笔记未保存</translation>
+    </message>
+    <message>
+        <source>A note could not be saved.
+
+%1
+
+Close anyway and lose that text?</source>
+        <translation>有一条笔记未能保存。
+
+%1
+
+仍要关闭并丢弃这段文字吗？</translation>
+    </message>
+    <message>
+        <source>Updated with changes made elsewhere.</source>
+        <translation>已载入在别处所做的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceActions</name>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check Catalogue</source>
+        <translation>检查案例库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Casebook — %1</source>
+        <translation>Casebook — %1</translation>
+    </message>
+    <message>
+        <source> (damaged, read-only)</source>
+        <translation>（已损坏，只读）</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>Damaged: read-only</source>
+        <translation>已损坏：只读</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Damaged Catalogue</source>
+        <translation>案例库已损坏</translation>
+    </message>
+    <message>
+        <source>%1 is damaged.</source>
+        <translation>%1 已损坏。</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1 (%2 case studies, %3 notes)? The damaged file is kept as a backup first.</source>
+        <translation>恢复 %1 的备份（%2 个案例，%3 条笔记）吗？已损坏的文件会先作为备份保留。</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Keep Read-Only</source>
+        <translation>保持只读</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>There are no backups of %1 yet.</source>
+        <translation>%1 还没有任何备份。</translation>
+    </message>
+    <message>
+        <source>Replace the catalogue with the backup of %1? The catalogue as it is now is kept as a backup first.</source>
+        <translation>用 %1 的备份替换当前案例库吗？当前的案例库会先作为备份保留。</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2; the previous content is in %3.</source>
+        <translation>已从 %2 恢复 %1；原先的内容保存在 %3 中。</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2.</source>
+        <translation>已从 %2 恢复 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>援助方</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>受援方</translation>
+    </message>
+    <message>
+        <source>Forms of assistance</source>
+        <translation>援助形式</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>标注</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsTableModel</name>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>NotesDock</name>
+    <message>
+        <source>All Notes</source>
+        <translation>全部笔记</translation>
+    </message>
+    <message>
+        <source>Filter notes by their words or their case&apos;s title…</source>
+        <translation>按笔记内容或所属案例的标题筛选…</translation>
+    </message>
+    <message>
+        <source>The %1 most recent notes. Type in the filter to find others.</source>
+        <translation>最近的 %1 条笔记。在筛选框中输入可查找其他笔记。</translation>
+    </message>
+    <message>
+        <source>The %1 most recent of %2 notes. Type in the filter to find others.</source>
+        <translation>%2 条笔记中最近的 %1 条。在筛选框中输入可查找其他笔记。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 条笔记</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>&amp;New Note</source>
+        <translation>新建笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Write in Markdown: **bold**, *italic*, - lists, # headings</source>
+        <translation>使用 Markdown 书写：**粗体**、*斜体*、- 列表、# 标题</translation>
+    </message>
+    <message>
+        <source>New &amp;Note</source>
+        <translation>新建笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>(empty note)</source>
+        <translation>（空笔记）</translation>
+    </message>
+    <message>
+        <source>No notes yet. Click New Note to write one.</source>
+        <translation>还没有笔记。点击“新建笔记”来写一条。</translation>
+    </message>
+    <message>
+        <source>Created %1 by %3 · updated %2</source>
+        <translation>%3 创建于 %1 · 更新于 %2</translation>
+    </message>
+    <message>
+        <source>Created %1 · updated %2</source>
+        <translation>创建于 %1 · 更新于 %2</translation>
+    </message>
+    <message>
+        <source>edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <source>new note (your version)</source>
+        <translation>新建笔记（你的版本）</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1 Your text is kept here; Casebook keeps trying.</source>
+        <translation>尚未保存：%1 你的文字仍保留在这里，Casebook 会继续尝试保存。</translation>
+    </message>
+    <message>
+        <source>This note was changed elsewhere while you wrote. Both versions are kept: yours is the new note selected here.</source>
+        <translation>在你书写期间，这条笔记在别处被修改了。两个版本都已保留：你的版本是此处选中的新笔记。</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>笔记已保存。</translation>
+    </message>
+    <message>
+        <source>new note</source>
+        <translation>新建笔记</translation>
+    </message>
+    <message>
+        <source>delete note &apos;%1&apos;</source>
+        <translation>删除笔记“%1”</translation>
+    </message>
+    <message>
+        <source>delete note</source>
+        <translation>删除笔记</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTableModel</name>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>(empty note)</source>
+        <translation>（空笔记）</translation>
+    </message>
+</context>
+<context>
+    <name>PairingMapView</name>
+    <message>
+        <source>Provinces → prefectures</source>
+        <translation>省市 → 地州</translation>
+    </message>
+    <message>
+        <source>Places named</source>
+        <translation>具体地点</translation>
+    </message>
+    <message>
+        <source>Chinese names</source>
+        <translation>中文地名</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Export GeoJSON…</source>
+        <translation>导出 GeoJSON…</translation>
+    </message>
+    <message>
+        <source>the pairing %1 → %2</source>
+        <translation>对口关系 %1 → %2</translation>
+    </message>
+    <message>
+        <source>the cases at %1</source>
+        <translation>%1 的案例</translation>
+    </message>
+    <message>
+        <source>donor</source>
+        <translation>援助方</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>受援方</translation>
+    </message>
+    <message>
+        <source>%1 pairings among %2 places.</source>
+        <translation>%2 个地点之间的 %1 组对口关系。</translation>
+    </message>
+    <message>
+        <source>The %1 largest are drawn.</source>
+        <translation>只绘出规模最大的 %1 组。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>1 place has no position (not drawn): %2.</source>
+        <translation>有 1 个地点没有坐标（未绘出）：%2。</translation>
+    </message>
+    <message>
+        <source>%1 places have no position (not drawn): %2.</source>
+        <translation>有 %1 个地点没有坐标（未绘出）：%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case studies</source>
+        <translation>
+            <numerusform>%n 个案例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 个</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <source>Export the pairing map</source>
+        <translation>导出对口地图</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Pairing map</source>
+        <translation>对口地图</translation>
+    </message>
+</context>
+<context>
+    <name>Period</name>
+    <message>
+        <source>%1–ongoing</source>
+        <translation>%1 年至今</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>%1 年起</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至 %1 年</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesController</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Signs the notes and highlights you write; exported with them.</source>
+        <translation>用于署名你写的笔记和标注，并随之一同导出。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>你的姓名(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveTagsDialog</name>
+    <message>
+        <source>Remove Tags</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>%1  (%2 of %3)</source>
+        <translation>%1  （%3 个中的 %2 个）</translation>
+    </message>
+    <message>
+        <source>Take these tags off the selected case studies:</source>
+        <translation>从所选案例上移除以下标签：</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>made by you</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Case studies</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose a backup to put in place of %1. The catalogue as it is now is kept as a backup first.</source>
+        <translation>选择一个备份来替换 %1。当前的案例库会先作为备份保留。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchesPanel</name>
+    <message>
+        <source>&amp;Save Search…</source>
+        <translation>保存搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Keep the current filter under a name (%1)</source>
+        <translation>以一个名称保存当前筛选（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Query: %1</source>
+        <translation>查询：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Saved searches&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;已存搜索&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Saved searches&lt;/b&gt;</source>
+        <translation>&lt;b&gt;已存搜索&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Keep the current filter with Edit → Save Search… (%1).</source>
+        <translation>可用“编辑 → 保存搜索…”（%1）保存当前筛选。</translation>
+    </message>
+    <message>
+        <source>Showing the saved search “%1”.</source>
+        <translation>正在显示已存搜索“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 of its facet values or tags are no longer in the catalogue and were left out.</source>
+        <translation>其中有 %1 个筛选值或标签已不在案例库中，已略去。</translation>
+    </message>
+    <message>
+        <source>Save Search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <source>Name for the current filter (an existing name is replaced):</source>
+        <translation>当前筛选的名称（与已有名称相同则替换）：</translation>
+    </message>
+    <message>
+        <source>A saved search called “%1” exists. Replace its query, facets and tags with the current filter? You can undo this.</source>
+        <translation>已有名为“%1”的已存搜索。要用当前筛选替换它的查询、分面和标签吗？此操作可以撤销。</translation>
+    </message>
+    <message>
+        <source>save search &apos;%1&apos;</source>
+        <translation>保存搜索“%1”</translation>
+    </message>
+    <message>
+        <source>Saved the search “%1”.</source>
+        <translation>已保存搜索“%1”。</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search</source>
+        <translation>重命名已存搜索</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>rename saved search &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>将已存搜索“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>delete saved search &apos;%1&apos;</source>
+        <translation>删除已存搜索“%1”</translation>
+    </message>
+    <message>
+        <source>Delete Saved Search</source>
+        <translation>删除已存搜索</translation>
+    </message>
+    <message>
+        <source>Deleted the saved search “%1”. Edit → Undo brings it back.</source>
+        <translation>已删除已存搜索“%1”。“编辑 → 撤销”可将其恢复。</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search everything: words, &quot;phrases&quot;, -word, OR, tag:, year:… (Ctrl+F)</source>
+        <translation>搜索全部内容：词语、&quot;短语&quot;、-排除词、OR、tag:、year:…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>How to search</source>
+        <translation>搜索方法</translation>
+    </message>
+    <message>
+        <source>both words, anywhere: titles, texts, places, people, figures, sources, tags, notes, highlights</source>
+        <translation>两个词都出现，位置不限：标题、正文、地点、人物、指标、来源、标签、笔记、标注</translation>
+    </message>
+    <message>
+        <source>Chinese by any of its characters, the pinyin of Chinese names, Uyghur</source>
+        <translation>中文可按其中任意字搜索，中文名称可按拼音搜索，也可搜索维吾尔文</translation>
+    </message>
+    <message>
+        <source>the exact phrase</source>
+        <translation>完整短语</translation>
+    </message>
+    <message>
+        <source>leave out cases with the word</source>
+        <translation>排除含有该词的案例</translation>
+    </message>
+    <message>
+        <source>either word</source>
+        <translation>任一词语</translation>
+    </message>
+    <message>
+        <source>words starting with photo</source>
+        <translation>以 photo 开头的词</translation>
+    </message>
+    <message>
+        <source>tagged craft or a tag under it, on the case or a highlight</source>
+        <translation>案例或其标注带有 craft 标签或其子标签</translation>
+    </message>
+    <message>
+        <source>a sector, a form of assistance</source>
+        <translation>领域、援助形式</translation>
+    </message>
+    <message>
+        <source>a side of the pairing, places inside too</source>
+        <translation>对口关系的一方，包括其下辖地点</translation>
+    </message>
+    <message>
+        <source>a source&apos;s title, author or publisher</source>
+        <translation>来源的标题、作者或出版者</translation>
+    </message>
+    <message>
+        <source>the case&apos;s period overlaps</source>
+        <translation>案例时期与之重叠</translation>
+    </message>
+    <message>
+        <source>cases with notes, highlights, figures, tags</source>
+        <translation>带有笔记、标注、指标、标签的案例</translation>
+    </message>
+</context>
+<context>
+    <name>TagActions</name>
+    <message>
+        <source>&amp;Add Tags…</source>
+        <translation>添加标签(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Tags…</source>
+        <translation>移除标签(&amp;M)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>tag %n case(s) with %1</source>
+        <translation>
+            <numerusform>为 %n 个案例添加标签 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>remove %1 from %n case(s)</source>
+        <translation>
+            <numerusform>从 %n 个案例移除标签 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagPanel</name>
+    <message>
+        <source>Cases with all checked tags</source>
+        <translation>带有全部勾选标签的案例</translation>
+    </message>
+    <message>
+        <source>Cases with any checked tag</source>
+        <translation>带有任一勾选标签的案例</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>&amp;Rename or Merge…</source>
+        <translation>重命名或合并(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tags&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;标签&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>New name for “%1” (an existing name merges the two):</source>
+        <translation>“%1”的新名称（若与已有标签同名，则两者合并）：</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>Merge Tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” already exists. Merge “%2” into it? Its %n case study(s) and those of “%2” will all carry “%1”.</source>
+        <translation>
+            <numerusform>“%1”已存在。要把“%2”并入它吗？它的 %n 个案例和“%2”的案例都将带有“%1”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>merge tag &apos;%1&apos; into &apos;%2&apos;</source>
+        <translation>将标签“%1”并入“%2”</translation>
+    </message>
+    <message>
+        <source>rename tag &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>将标签“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>Colour for “%1”</source>
+        <translation>“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>colour tag &apos;%1&apos;</source>
+        <translation>设置标签“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the tag “%1” and any tags under it? %n case study(s) carry it. The case studies stay; highlights keep their text. You can undo this.</source>
+        <translation>
+            <numerusform>删除标签“%1”及其所有子标签吗？有 %n 个案例带有此标签。案例本身会保留，标注也会保留其文字。此操作可以撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>delete tag &apos;%1&apos;</source>
+        <translation>删除标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>TagTreeModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案例数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n case study(s)</source>
+        <translation>
+            <numerusform>%1：%n 个案例</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and the tags under it: %n case study(s)</source>
+        <translation>
+            <numerusform>%1 及其子标签：%n 个案例</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TextSlice</name>
+    <message>
+        <source>Showing the first %1 of %2 characters; %3 more are not shown here. Edit the case or export it to read them all.</source>
+        <translation>显示 %2 个字符中的前 %1 个；另有 %3 个字符未在此显示。编辑或导出该案例即可阅读全文。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Sector</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>援助方</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>受援方</translation>
+    </message>
+    <message>
+        <source>Show these cases in the table</source>
+        <translation>在表格中显示这些案例</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>分组依据：</translation>
+    </message>
+    <message>
+        <source> (cases running each year; click a cell to list them)</source>
+        <translation>（每年进行中的案例；点击单元格可列出它们）</translation>
+    </message>
+    <message>
+        <source>%1 with no period</source>
+        <translation>%1没有时期</translation>
+    </message>
+    <message>
+        <source>No case shown has a start year.</source>
+        <translation>所显示的案例都没有起始年份。</translation>
+    </message>
+    <message>
+        <source>%1: %2 running in %3</source>
+        <translation>%1：%3 年有 %2在进行</translation>
+    </message>
+    <message>
+        <source>cases with no period</source>
+        <translation>没有时期的案例</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s)</source>
+        <translation>
+            <numerusform>%Ln 个案例</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ViewTabs</name>
+    <message>
+        <source>Pairing Map</source>
+        <translation>对口地图</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Figures Chart</source>
+        <translation>指标图表</translation>
+    </message>
+    <message>
+        <source>Comparison Matrix</source>
+        <translation>对比矩阵</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+</context>
+</TS>
