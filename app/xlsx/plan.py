@@ -35,7 +35,7 @@ from app.tag_names import TagNameError, normalise_tag_name
 from app.validation import FieldValueError, parse_number, parse_year
 from app.xlsx import layout
 from app.xlsx.cells import without_illegal_characters
-from app.xlsx.read import SheetRows
+from app.xlsx.read import SheetRows, give_back_memory
 from app.xlsx.sync_base import FIELDS, digest, parse_base_cell, same, this_catalogue
 from app.xlsx.tag_list import join_tag_names, split_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, SyncBase, Tag
@@ -417,6 +417,8 @@ class _Planner:
                     handler(number, row)
                 except RowRejectedError as exc:
                     self.plan.rejected.append(Rejection(sheet.name, number, str(exc), exc.column))
+        del rows
+        give_back_memory()  # the sheet's cells, before the next sheet is read
 
     def load(self, sheet: SheetRows, chunk: list[tuple[int, dict[str, Any]]]) -> None:
         """Read what these rows are compared with, dropping the previous chunk's."""

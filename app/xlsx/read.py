@@ -395,6 +395,17 @@ def _read_fast(path: Path) -> dict[str, SheetRows] | None:
         return None
 
 
+def give_back_memory() -> None:
+    """Hand freed memory back to the system (glibc keeps it otherwise), so one long
+    sheet's cells are not added to the next one's in the peak."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _calamine_rows(
     path: Path, workbook: Any
 ) -> Callable[[SheetRows], Iterator[tuple[int, dict[str, Any]]]]:
