@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import Journal
 from app.chinese_title import checked_title_zh, checked_title_zh_note
+from app.formatting import format_number
 from app.highlights import reanchor_case
 from app.validation import FieldValueError, parse_number, parse_period, parse_year
 from models import (
@@ -248,6 +249,17 @@ def check_metric(i: int, m: MetricDraft, problems: dict[str, str]) -> dict[str, 
     low, high = values["low"], values["high"]
     if isinstance(low, float) and isinstance(high, float) and low > high:
         problems[f"metrics.{i}.high"] = f"{label}: the low value must not exceed the high value."
+    elif (
+        isinstance(low, float)
+        and isinstance(high, float)
+        and isinstance(values["value"], float)
+        and not low <= values["value"] <= high
+    ):
+        # A value with its range: the range says where the value may lie, so it holds it.
+        problems[f"metrics.{i}.value"] = (
+            f"{label}: the value must lie inside its range "
+            f"({format_number(low)}\u2013{format_number(high)})."
+        )
     has_range = low is not None and high is not None
     if values["value"] is None and not has_range and f"metrics.{i}.value" not in problems:
         problems[f"metrics.{i}.value"] = f"{label} needs a value, or both a low and a high."

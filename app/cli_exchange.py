@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.plurals import counted
+
 if TYPE_CHECKING:
     from app.store import Catalogue
 
@@ -40,7 +42,7 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
         except OutputFileError as exc:
             raise CommandError(str(exc)) from exc
     counts = ", ".join(
-        f"{n} {sheet.lower().replace('_', ' ')}" for sheet, n in summary.counts.items()
+        counted(n, sheet.lower().replace("_", " ")) for sheet, n in summary.counts.items()
     )
     print(f"Exported {summary.scope} to {target} ({fmt.name}): {counts}.")
     if summary.removed_characters:

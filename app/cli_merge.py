@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.plurals import counted
+
 if TYPE_CHECKING:
     from app.store import Catalogue
     from app.xlsx.plan import ImportPlan
@@ -63,7 +65,8 @@ def cmd_merge(catalogue: Catalogue, args: argparse.Namespace) -> int:
         except (ImportRefusedError, WriteFailedError) as exc:
             raise CommandError(f"{exc} Nothing was merged.") from exc
         if quietly:
-            print(f"Nothing to change; noted that {len(plan.agreements)} rows match.", file=words)
+            rows = counted(len(plan.agreements), "rows")
+            print(f"Nothing to change; noted that {rows} match.", file=words)
         else:
             print(f"Merged: {len(plan.added)} added, {len(plan.changed)} changed.", file=words)
     return EXIT_REJECTED if plan.rejected else 0

@@ -26,14 +26,27 @@ def format_number(value: float) -> str:
 def format_quantity(
     value: float | None, low: float | None, high: float | None, unit: str, qualifier: str
 ) -> str:
-    if value is not None:
-        number = format_number(value)
-    elif low is not None and high is not None:
-        number = f"{format_number(low)}\u2013{format_number(high)}"
-    else:
-        number = "?"
+    """ "about 300 km", "100–500 km", "300 km (100–500 km)"; a calendar year as "2018"."""
+    unit = unit.strip()
+    if value is not None and unit == "year" and _calendar_year(value):
+        # "Year the partnership began: 2018", not "2,018 year".
+        year = (QUALIFIER_WORDS.get(qualifier, qualifier), str(int(value)))
+        return " ".join(w for w in year if w)
+    span = (
+        f"{format_number(low)}\u2013{format_number(high)}"
+        if low is not None and high is not None
+        else ""
+    )
+    number = format_number(value) if value is not None else span or "?"
     words = [QUALIFIER_WORDS.get(qualifier, qualifier), number, unit]
-    return " ".join(w for w in words if w)
+    text = " ".join(w for w in words if w)
+    if value is not None and span:
+        text += f" ({' '.join(w for w in (span, unit) if w)})"
+    return text
+
+
+def _calendar_year(value: float) -> bool:
+    return float(value).is_integer() and 1000 <= value <= 2999
 
 
 def format_period(
