@@ -358,7 +358,7 @@ class NotesPanel(QWidget):
             if isinstance(parent, QTabWidget):
                 for i in range(parent.count()):
                     page = parent.widget(i)
-                    if page is self or page.isAncestorOf(self):
+                    if page is not None and (page is self or page.isAncestorOf(self)):
                         parent.setCurrentIndex(i)
             parent = parent.parentWidget()
 
