@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -63,8 +62,13 @@ class CaseFormDialog(QDialog):
         check: Callable[[CaseDraft], dict[str, str]],
         save: Callable[[CaseDraft], object],
         parent: QWidget | None = None,
+        *,
+        sectors: list[str] | None = None,
+        forms: list[str] | None = None,
     ) -> None:
+        """`sectors`, `forms`: the catalogue's vocabularies (app.vocab) to choose from."""
         from app.case_edit import ACTOR_KINDS, ASSISTANCE_FORMS, QUALIFIERS, ActorDraft, MetricDraft
+        from views.vocab_fields import FormChecks, SectorCombo
 
         super().__init__(parent)
         self.setWindowTitle(f"Edit “{draft.title}”" if draft.title else "New Case Study")
@@ -90,7 +94,9 @@ class CaseFormDialog(QDialog):
         )
         self.slug_edit = self._line(form, "slug", "&Slug:", draft.slug)
         self.slug_edit.setPlaceholderText("made from the title if left empty")
-        self.sector_edit = self._line(form, "sector", "S&ector:", draft.sector)
+        self.sector_combo = SectorCombo(sectors or [], draft.sector, self)
+        form.addRow(self.tr("S&ector:"), self.sector_combo)
+        form.addRow("", self._message("sector"))
         years = QHBoxLayout()
         self.start_edit = QLineEdit(draft.start_year, self)
         self.start_edit.setObjectName("start_year")
@@ -105,14 +111,10 @@ class CaseFormDialog(QDialog):
         form.addRow("Years:", years)
         for name in ("start_year", "end_year"):
             form.addRow("", self._message(name))
-        grid = QGridLayout()
-        self.form_checks: dict[str, QCheckBox] = {}
-        for i, name in enumerate(ASSISTANCE_FORMS):
-            box = QCheckBox(name, self)
-            box.setChecked(name in draft.forms)
-            self.form_checks[name] = box
-            grid.addWidget(box, i // 3, i % 3)
-        form.addRow("Assistance:", grid)
+        self.forms_field = FormChecks(list(ASSISTANCE_FORMS) if forms is None else forms,
+                                      draft.forms, self)  # fmt: skip
+        self.form_checks = self.forms_field.checks
+        form.addRow("Assistance:", self.forms_field)
         form.addRow("", self._message("forms"))
         self.summary_edit = QPlainTextEdit(draft.summary, self)
         self.summary_edit.setObjectName("summary")
@@ -261,12 +263,12 @@ class CaseFormDialog(QDialog):
         """The draft as the fields hold it now."""
         d = self.draft
         d.title, d.slug, d.sector = (
-            self.title_edit.text(), self.slug_edit.text(), self.sector_edit.text(),
+            self.title_edit.text(), self.slug_edit.text(), self.sector_combo.value(),
         )  # fmt: skip
         d.title_zh, d.title_zh_note = self.title_zh_edit.text(), self.title_zh_note_edit.text()
         d.start_year, d.end_year = self.start_edit.text(), self.end_edit.text()
         d.ongoing = self.ongoing_check.isChecked()
-        d.forms = [name for name, box in self.form_checks.items() if box.isChecked()]
+        d.forms = self.forms_field.checked()
         d.summary, d.narrative = self.summary_edit.toPlainText(), self.narrative_edit.toPlainText()
         d.donor_places = self._checked(self.donor_list)
         d.recipient_places = self._checked(self.recipient_list)

@@ -59,6 +59,7 @@ class CaseFormActions(QObject):
         self.delete_action.setEnabled(count > 0)
 
     def _open(self, draft: CaseDraft, case_id: int | None) -> None:
+        from app.vocab import FORM, SECTOR, list_terms
         from views.case_form import CaseFormDialog  # only when asked: keeps start-up light
 
         window = self.window
@@ -86,6 +87,8 @@ class CaseFormActions(QObject):
             lambda d: service.draft_problems(d, case_id),
             save,
             window,
+            sectors=[t.name for t in service.read(list_terms, SECTOR)],
+            forms=[t.name for t in service.read(list_terms, FORM)],
         )
         self.opened.open(dialog)
 
