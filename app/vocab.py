@@ -99,8 +99,9 @@ def list_terms(session: Session, kind: Kind) -> list[TermInfo]:
     if kind == FORM:
         for name in ASSISTANCE_FORMS:
             found.setdefault(term_key(name), [(0, name)])
+    # The spelling most cases use; on a tie the first in order (as migration 8 chose).
     terms = [
-        TermInfo(max(spellings, key=lambda s: (s[0], s[1]))[1], key, sum(n for n, _ in spellings))
+        TermInfo(min(spellings, key=lambda s: (-s[0], s[1]))[1], key, sum(n for n, _ in spellings))
         for key, spellings in found.items()
     ]
     return sorted(terms, key=lambda t: (t.key, t.name))

@@ -128,3 +128,33 @@ def test_cli_vocab_list_rename_merge(small_catalogue, capsys: pytest.CaptureFixt
     assert ("Forms of assistance" in out and "1 case\n" in out) or "cases" in out
     assert main(["--db", db, "vocab", "merge", "sector", "x", "--into", "nowhere"]) == 1
     assert "no sector “nowhere”" in capsys.readouterr().err
+
+
+def test_migration_8_brings_an_older_catalogue_s_spellings_together(tmp_path) -> None:
+    import sqlite3
+
+    from models.engine import make_engine
+    from models.migrations import migrate
+
+    path = tmp_path / "v7.sqlite3"
+    engine = make_engine(path)
+    migrate(engine, target=7)
+    with engine.begin() as conn:
+        for n, sector in enumerate(["Education", "education ", "Education", "energy", ""]):
+            conn.exec_driver_sql(
+                "INSERT INTO case_study (slug, title, summary, narrative, sector, ongoing, "
+                "created_at, updated_at, uuid) VALUES (?, 'T', '', '', ?, 0, "
+                "'2024-01-01 00:00:00', '2024-01-01 00:00:00', ?)",
+                (f"c{n}", sector, f"u{n}"),
+            )
+        forms = [(1, "Funds"), (1, "funds"), (2, "funds"), (3, "market  access"), (3, "talent")]
+        for case, form in forms:
+            conn.exec_driver_sql("INSERT INTO case_assistance VALUES (?, ?)", (case, form))
+    assert migrate(engine) == [8]
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        sectors = conn.execute("SELECT slug, sector FROM case_study ORDER BY slug").fetchall()
+        rows = conn.execute("SELECT case_id, form FROM case_assistance ORDER BY 1, 2").fetchall()
+    assert [s for _, s in sectors] == ["Education", "Education", "Education", "energy", ""]
+    # "funds" is on two cases, "Funds" on one; case 1 had both and keeps one.
+    assert rows == [(1, "funds"), (2, "funds"), (3, "market access"), (3, "talent")]
