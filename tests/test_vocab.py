@@ -158,3 +158,27 @@ def test_migration_8_brings_an_older_catalogue_s_spellings_together(tmp_path) ->
     assert [s for _, s in sectors] == ["Education", "Education", "Education", "energy", ""]
     # "funds" is on two cases, "Funds" on one; case 1 had both and keeps one.
     assert rows == [(1, "funds"), (2, "funds"), (3, "market access"), (3, "talent")]
+
+
+def test_a_newer_seed_s_case_takes_the_spelling_the_user_chose(
+    service, small_catalogue, tmp_path
+) -> None:
+    import shutil
+
+    from seed import load_seed_files, seed_catalogue
+    from tests.conftest import FIXTURE_SEED
+
+    service.write(rename_term, SECTOR, "energy", "Solar Energy")
+    service.write(rename_term, FORM, "funds", "Funds")  # respelt, the same value
+    folder = tmp_path / "newer-seed"
+    shutil.copytree(FIXTURE_SEED, folder)
+    beta = (folder / "cases" / "beta.toml").read_text(encoding="utf-8")
+    gamma = beta.replace('slug = "beta"', 'slug = "gamma"').replace(
+        'sector = "energy"', 'sector = "SOLAR  energy"'
+    )
+    (folder / "cases" / "gamma.toml").write_text(gamma, encoding="utf-8")
+    with small_catalogue.sessions.begin() as session:
+        seed_catalogue(session, load_seed_files(folder))
+    gamma_id = case_id(small_catalogue, "gamma")
+    assert service.draft(gamma_id).sector == "Solar Energy"
+    assert service.draft(gamma_id).forms == ["Funds", "technology"]
