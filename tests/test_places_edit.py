@@ -48,6 +48,10 @@ def test_a_new_donor_province_works_in_facets_rollup_filter_and_export(
     service.export(target, None)
     (row,) = [r for r in rows(target, "Case studies") if r["Slug"] == "alpha"]
     assert row["Donor province"] == "Shanghai" and row["Donor city or county"] == "Pudong"
+    package = tmp_path / "package"
+    service.export(package, None, fmt="datapackage")
+    places = (package / "places.csv").read_text(encoding="utf-8")
+    assert "Shanghai" in places and "上海" in places and "Pudong" in places
 
 
 def test_editing_a_place_renames_it_everywhere_and_undoes(

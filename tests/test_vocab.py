@@ -182,3 +182,19 @@ def test_a_newer_seed_s_case_takes_the_spelling_the_user_chose(
     gamma_id = case_id(small_catalogue, "gamma")
     assert service.draft(gamma_id).sector == "Solar Energy"
     assert service.draft(gamma_id).forms == ["Funds", "technology"]
+
+
+def test_an_import_lists_a_new_form_and_uses_the_catalogue_s_spellings(
+    service, small_catalogue, tmp_path
+) -> None:
+    from tests.exchange_helpers import apply, edit_cells, export, preview
+
+    service.write(rename_term, SECTOR, "energy", "Solar Energy")
+    workbook = export(small_catalogue, tmp_path / "out.xlsx")
+    cells = {"Sector": "solar ENERGY", "Forms of assistance": "TALENT, micro  credit, Micro Credit"}
+    edit_cells(workbook, "Case studies", ("Slug", "alpha"), cells)
+    plan = preview(small_catalogue, workbook)
+    assert plan.new_values == ["form of assistance “micro credit”"]
+    apply(small_catalogue, plan)
+    alpha = service.draft(case_id(small_catalogue, "alpha"))
+    assert alpha.sector == "Solar Energy" and alpha.forms == ["micro credit", "talent"]
