@@ -198,3 +198,11 @@ def test_an_import_lists_a_new_form_and_uses_the_catalogue_s_spellings(
     apply(small_catalogue, plan)
     alpha = service.draft(case_id(small_catalogue, "alpha"))
     assert alpha.sector == "Solar Energy" and alpha.forms == ["micro credit", "talent"]
+
+
+def test_the_window_s_names_of_the_vocabularies_are_app_vocab_s() -> None:
+    from app.vocab import KINDS
+    from views.vocab_actions import FORM as VIEW_FORM
+    from views.vocab_actions import SECTOR as VIEW_SECTOR
+
+    assert (VIEW_SECTOR, VIEW_FORM) == (SECTOR, FORM) and set(KINDS) == {SECTOR, FORM}

@@ -14,13 +14,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from app.case_filter import FACET_FORM, FACET_SECTOR
-from app.vocab import FORM, SECTOR, Kind, TermError, list_terms, normalise_term, rename_term
 from views.literal_text import literal
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
 
 if TYPE_CHECKING:
+    from app.vocab import Kind
     from views.main_window import MainWindow
 
+# app.vocab's names of the vocabularies, written out: the window is built
+# before the database layer loads (app.vocab is imported when a value is renamed).
+SECTOR: Kind = "sector"
+FORM: Kind = "form"
 KIND_OF_GROUP: dict[str, Kind] = {FACET_SECTOR: SECTOR, FACET_FORM: FORM}
 
 
@@ -87,6 +91,8 @@ class VocabActions(QObject):
 
     def rename(self, kind: Kind, name: str, new: str) -> bool:
         """Rename the value `name` to `new`, or merge it into `new` if that exists (asks first)."""
+        from app.vocab import TermError, list_terms, normalise_term, rename_term
+
         try:
             display, key = normalise_term(kind, new)
         except TermError as exc:

@@ -90,7 +90,8 @@ def describe_plan(plan: ImportPlan, shown: int = SHOWN) -> list[str]:
 def _more(total: int, shown: int, kind: str, indent: int = 2) -> list[str]:
     if total <= shown:
         return []
-    return [f"{' ' * indent}… and {total - shown} more {kind} (--json lists them all)"]
+    more = counted(total - shown, f"more {kind}")
+    return [f"{' ' * indent}… and {more} (--json lists them all)"]
 
 
 def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
