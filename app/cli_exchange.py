@@ -108,8 +108,9 @@ def apply_after_preview(
     quietly = not plan.has_changes and bool(plan.agreements) and not args.dry_run
     if quietly:
         _apply(service, plan, done)
-        rows = counted(len(plan.agreements), "rows")
-        print(f"Nothing to change; noted that {rows} match.", file=words)
+        n = len(plan.agreements)
+        verb = "matches" if n == 1 else "match"
+        print(f"Nothing to change; noted that {counted(n, 'rows')} {verb}.", file=words)
     elif args.dry_run or not plan.has_changes:
         print("Nothing was written." if args.dry_run else "Nothing to change.", file=words)
     elif args.yes or (asking and _confirmed(words)):
