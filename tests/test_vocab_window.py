@@ -105,3 +105,16 @@ def test_the_facet_menu_offers_rename_on_sector_and_form_values_only(
         if current is not None:
             offered.add(current[0])
     assert offered == {"sector", "form"} and len(found) == 4  # not on donors or recipients
+
+
+def test_a_ticked_sector_stays_ticked_under_its_new_name(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    win = small_window
+    win.facet_model.toggle(FACET_SECTOR, "energy")
+    win.apply_filter()
+    assert win.case_model.rowCount() == 1
+    assert win.vocab_actions.rename("sector", "energy", "Power")
+    assert win.facet_model.selected(FACET_SECTOR) == frozenset({"Power"})
+    assert win.current_filter().sectors == frozenset({"Power"})
+    assert win.case_model.rowCount() == 1

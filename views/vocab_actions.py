@@ -113,4 +113,20 @@ class VocabActions(QObject):
         except TermError as exc:
             QMessageBox.warning(self._parent(), self.tr("Rename"), literal(str(exc)))
             return False
+        self._keep_filter(kind, name, existing[key].name if merging else display)
         return True
+
+    def _keep_filter(self, kind: Kind, old: str, new: str) -> None:
+        """A ticked value stays ticked under its new name (else the table would empty)."""
+        from app.case_filter import FACET_GROUPS, CaseFilter
+
+        window = self.window
+        group = FACET_SECTOR if kind == SECTOR else FACET_FORM
+        if old not in window.facet_model.selected(group):
+            return
+        chosen = {g: window.facet_model.selected(g) for g in FACET_GROUPS}
+        chosen[group] = (chosen[group] - {old}) | {new}
+        # The new name's facet row, before the counts come back from their worker.
+        window.facet_model.update_counts(window.service.facets(CaseFilter()))
+        window.facet_model.select_only(chosen)
+        window.apply_filter()
