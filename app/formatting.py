@@ -26,23 +26,28 @@ def format_number(value: float) -> str:
 def format_quantity(
     value: float | None, low: float | None, high: float | None, unit: str, qualifier: str
 ) -> str:
-    """ "about 300 km", "100–500 km", "300 km (100–500 km)"; a calendar year as "2018"."""
+    """ "about 300 km", "100\u2013500 km", "300 km (100\u2013500 km)"; calendar years as "2018"."""
     unit = unit.strip()
-    if value is not None and unit == "year" and _calendar_year(value):
-        # "Year the partnership began: 2018", not "2,018 year".
-        year = (QUALIFIER_WORDS.get(qualifier, qualifier), str(int(value)))
-        return " ".join(w for w in year if w)
+    numbers = [n for n in (value, low, high) if n is not None]
+    number_text = format_number
+    if unit == "year" and numbers and all(_calendar_year(n) for n in numbers):
+        # "Year the partnership began: 2018", "about 1368\u20131644", not "2,018 year".
+        unit, number_text = "", _year_text
     span = (
-        f"{format_number(low)}\u2013{format_number(high)}"
+        f"{number_text(low)}\u2013{number_text(high)}"
         if low is not None and high is not None
         else ""
     )
-    number = format_number(value) if value is not None else span or "?"
+    number = number_text(value) if value is not None else span or "?"
     words = [QUALIFIER_WORDS.get(qualifier, qualifier), number, unit]
     text = " ".join(w for w in words if w)
     if value is not None and span:
         text += f" ({' '.join(w for w in (span, unit) if w)})"
     return text
+
+
+def _year_text(value: float) -> str:
+    return str(int(value))
 
 
 def _calendar_year(value: float) -> bool:

@@ -61,6 +61,8 @@ def test_ranges_are_shown() -> None:
     assert format_quantity(300, 100, 500, "km", "about") == "about 300 km (100–500 km)"
     assert format_quantity(2018, None, None, "year", "exact") == "2018"
     assert format_quantity(1, None, None, "year", "exact") == "1 year"
+    assert format_quantity(None, 1368, 1644, "year", "about") == "about 1368–1644"
+    assert format_quantity(None, 5, 2000, "year", "exact") == "5–2,000 year"
 
 
 def test_sources_are_shown_by_title_not_by_seed_file(catalogue: Catalogue) -> None:
