@@ -12,14 +12,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import cast
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.changes import Journal
 from app.chinese_title import checked_title_zh, checked_title_zh_note
+from app.formatting import format_number
 from app.highlights import reanchor_case
 from app.validation import FieldValueError, parse_number, parse_period, parse_year
+from app.vocab import (
+    FORM,
+    SECTOR,
+    TermError,
+    Vocabularies,
+    all_spellings,
+    canonical,
+    term_key,
+)
 from models import (
     Actor,
     Base,
@@ -39,6 +50,7 @@ from models.catalogue import QUALIFIERS as QUALIFIERS
 from models.catalogue import CaseAssistance
 from models.identity import new_uuid
 
+FORMS = "forms"  # check_draft's values: the forms of assistance to store
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -248,6 +260,17 @@ def check_metric(i: int, m: MetricDraft, problems: dict[str, str]) -> dict[str, 
     low, high = values["low"], values["high"]
     if isinstance(low, float) and isinstance(high, float) and low > high:
         problems[f"metrics.{i}.high"] = f"{label}: the low value must not exceed the high value."
+    elif (
+        isinstance(low, float)
+        and isinstance(high, float)
+        and isinstance(values["value"], float)
+        and not low <= values["value"] <= high
+    ):
+        # A value with its range: the range says where the value may lie, so it holds it.
+        problems[f"metrics.{i}.value"] = (
+            f"{label}: the value must lie inside its range "
+            f"({format_number(low)}\u2013{format_number(high)})."
+        )
     has_range = low is not None and high is not None
     if values["value"] is None and not has_range and f"metrics.{i}.value" not in problems:
         problems[f"metrics.{i}.value"] = f"{label} needs a value, or both a low and a high."
@@ -261,11 +284,18 @@ def check_metric(i: int, m: MetricDraft, problems: dict[str, str]) -> dict[str, 
 
 
 def check_draft(
-    session: Session, draft: CaseDraft, case_id: int | None, taken: set[str] | None = None
+    session: Session,
+    draft: CaseDraft,
+    case_id: int | None,
+    taken: set[str] | None = None,
+    known: Vocabularies | None = None,
 ) -> tuple[dict[str, str], dict[str, object]]:
     """(problems by field, the case's values to store).
 
-    `taken`: the slugs already in use, when the caller read them for many drafts at once.
+    Sectors and forms are matched to the catalogue's spelling (app.vocab):
+    the forms to store, spelt so, are under FORMS (not a column; the caller
+    pops it). `taken` and `known`: the slugs in use and the vocabularies, when
+    the caller read them for many drafts.
     """
     problems: dict[str, str] = {}
     if not draft.title.strip():
@@ -299,9 +329,19 @@ def check_draft(
     start, end = years.get("start_year"), years.get("end_year")
     if start is not None and end is not None and start > end:
         problems["end_year"] = "The end year must not come before the start year."
-    unknown = [f for f in draft.forms if f not in ASSISTANCE_FORMS]
-    if unknown:
-        problems["forms"] = f"Unknown form of assistance: {', '.join(unknown)}."
+    vocab = all_spellings(session) if known is None else known
+    sector = ""
+    if draft.sector.strip():
+        try:
+            sector = canonical(session, SECTOR, draft.sector, vocab[SECTOR])
+        except TermError as exc:
+            problems["sector"] = str(exc)
+    forms: list[str] = []
+    for form in draft.forms:
+        try:
+            forms.append(canonical(session, FORM, form, vocab[FORM]))
+        except TermError as exc:
+            problems["forms"] = str(exc)
     for i, a in enumerate(draft.actors):
         if not a.name.strip():
             problems[f"actors.{i}.name"] = f"Person or organisation {i + 1} needs a name."
@@ -311,12 +351,14 @@ def check_draft(
         "title": draft.title.strip(),
         **chinese,
         "slug": slug,
-        "sector": draft.sector.strip(),
+        "sector": sector,
         "summary": draft.summary,
         "narrative": draft.narrative,
         "start_year": start,
         "end_year": end,
         "ongoing": draft.ongoing,
+        # " Funds" and "funds" are one form, stored once with the catalogue's spelling.
+        FORMS: sorted(dict.fromkeys(forms)),
     }
     return problems, values
 
@@ -327,13 +369,17 @@ def _metric_values(draft: CaseDraft) -> tuple[dict[str, str], list[dict[str, obj
 
 
 def problems_in(
-    session: Session, draft: CaseDraft, case_id: int | None, taken: set[str] | None = None
+    session: Session,
+    draft: CaseDraft,
+    case_id: int | None,
+    taken: set[str] | None = None,
+    known: Vocabularies | None = None,
 ) -> dict[str, str]:
     """Every problem in the draft, by field; empty when it can be saved.
 
-    `taken`: the slugs of the other cases, when the caller holds them.
+    `taken`, `known`: the slugs of the other cases and the vocabularies, when the caller holds them.
     """
-    problems, _ = check_draft(session, draft, case_id, taken)
+    problems, _ = check_draft(session, draft, case_id, taken, known)
     metric_problems, _ = _metric_values(draft)
     return {**problems, **metric_problems}
 
@@ -361,18 +407,18 @@ def _actor_id(journal: Journal, name: str, kind: str) -> int:
     return int(journal.insert("actor", {"name": name.strip(), "kind": kind})["id"])
 
 
-def _save_children(journal: Journal, case_id: int, draft: CaseDraft,
+def _save_children(journal: Journal, case_id: int, draft: CaseDraft, wanted_forms: list[str],
                    metrics: list[dict[str, object]]) -> None:  # fmt: skip
     session = journal.session
     where_case = CaseAssistance.case_id == case_id
     forms = set(session.scalars(select(CaseAssistance.form).where(where_case)))
-    gone_forms = forms - set(draft.forms)
+    gone_forms = forms - set(wanted_forms)
     if gone_forms:
         journal.delete(
             "case_assistance",
             and_(CaseAssistance.case_id == case_id, CaseAssistance.form.in_(gone_forms)),
         )
-    for form in sorted(set(draft.forms) - forms):
+    for form in sorted(set(wanted_forms) - forms):
         journal.insert("case_assistance", {"case_id": case_id, "form": form})
     for role, wanted in (("donor", draft.donor_places), ("recipient", draft.recipient_places)):
         where = and_(CasePlace.case_id == case_id, CasePlace.role == role)
@@ -420,9 +466,19 @@ def add_cases(journal: Journal, drafts: list[CaseDraft]) -> list[int]:
     cases: list[dict[str, object]] = []
     all_metrics: list[list[dict[str, object]]] = []
     made: set[str] = set()
+    known = all_spellings(session)
+    all_forms: list[list[str]] = []
     for number, draft in enumerate(drafts, start=1):
         # A slug made from the title was not among those read: ask for it alone.
-        problems, values = check_draft(session, draft, None, taken if draft.slug.strip() else None)
+        slugs = taken if draft.slug.strip() else None
+        problems, values = check_draft(session, draft, None, slugs, known)
+        forms = cast(list[str], values.pop(FORMS))
+        # A new value one draft brings is the spelling the next drafts use.
+        if values["sector"]:
+            known[SECTOR].setdefault(term_key(str(values["sector"])), str(values["sector"]))
+        for form in forms:
+            known[FORM].setdefault(term_key(form), form)
+        all_forms.append(forms)
         if values["slug"] in made and "slug" not in problems:
             problems["slug"] = f"Another case study already has the slug “{values['slug']}”."
         metric_problems, metrics = _metric_values(draft)
@@ -436,8 +492,7 @@ def add_cases(journal: Journal, drafts: list[CaseDraft]) -> list[int]:
         all_metrics.append(metrics)
     ids = [int(row["id"]) for row in journal.insert_many("case_study", cases)]
     journal.insert_many("case_assistance", [
-        {"case_id": i, "form": f} for i, d in zip(ids, drafts, strict=True)
-        for f in sorted(set(d.forms))
+        {"case_id": i, "form": f} for i, forms in zip(ids, all_forms, strict=True) for f in forms
     ])  # fmt: skip
     journal.insert_many("case_place", [
         {"case_id": i, "place_id": p, "role": role} for i, d in zip(ids, drafts, strict=True)
@@ -485,8 +540,9 @@ def save_case(
     else:
         if session.scalar(select(CaseStudy.id).where(CaseStudy.id == case_id)) is None:
             raise UnknownCaseIdError
+        forms = cast(list[str], values.pop(FORMS))
         journal.update("case_study", CaseStudy.id == case_id, values)
-    _save_children(journal, case_id, draft, metrics)
+    _save_children(journal, case_id, draft, forms, metrics)
     reanchor_case(journal, case_id)
     return case_id
 

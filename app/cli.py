@@ -146,6 +146,7 @@ def _extra_commands() -> list[Callable[[Any], None]]:
         cli_merge,
         cli_pairings,
         cli_search,
+        cli_vocab,
     )
 
     return [
@@ -156,6 +157,7 @@ def _extra_commands() -> list[Callable[[Any], None]]:
         cli_matrix.register,
         cli_pairings.register,
         cli_merge.register,
+        cli_vocab.register,
     ]
 
 

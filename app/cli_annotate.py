@@ -10,6 +10,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from app.plurals import counted
+
 if TYPE_CHECKING:
     from app.store import Catalogue
 
@@ -88,7 +90,7 @@ def cmd_note(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if not body.strip():
         raise CommandError("The note is empty. Nothing was saved.")
     note_id, _ = CatalogueService(catalogue).write(add_note, case_id, body)
-    print(f"Added note {note_id} to {args.slug} ({len(body)} characters).")
+    print(f"Added note {note_id} to {args.slug} ({counted(len(body), 'characters')}).")
     return 0
 
 

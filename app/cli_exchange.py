@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.plurals import counted
+
 if TYPE_CHECKING:
     from app.service import CatalogueService
     from app.store import Catalogue
@@ -42,7 +44,7 @@ def cmd_export(catalogue: Catalogue, args: argparse.Namespace) -> int:
         except OutputFileError as exc:
             raise CommandError(str(exc)) from exc
     counts = ", ".join(
-        f"{n} {sheet.lower().replace('_', ' ')}" for sheet, n in summary.counts.items()
+        counted(n, sheet.lower().replace("_", " ")) for sheet, n in summary.counts.items()
     )
     print(f"Exported {summary.scope} to {target} ({fmt.name}): {counts}.")
     if summary.removed_characters:
@@ -106,7 +108,9 @@ def apply_after_preview(
     quietly = not plan.has_changes and bool(plan.agreements) and not args.dry_run
     if quietly:
         _apply(service, plan, done)
-        print(f"Nothing to change; noted that {len(plan.agreements)} rows match.", file=words)
+        n = len(plan.agreements)
+        verb = "matches" if n == 1 else "match"
+        print(f"Nothing to change; noted that {counted(n, 'rows')} {verb}.", file=words)
     elif args.dry_run or not plan.has_changes:
         print("Nothing was written." if args.dry_run else "Nothing to change.", file=words)
     elif args.yes or (asking and _confirmed(words)):

@@ -69,8 +69,9 @@ def cmd_backups(path: Path, args: argparse.Namespace) -> int:
         return 0
     for b in found:
         print(
-            f"{b.when_text}  {_human_size(b.size):>10}  {_count(b.cases):>5} cases  "
-            f"{_count(b.notes):>6} notes  {b.kind:<14}  {b.path.name}"
+            f"{b.when_text}  {_human_size(b.size):>10}  {_count(b.cases):>5} "
+            f"{'case ' if b.cases == 1 else 'cases'}  {_count(b.notes):>6} "
+            f"{'note ' if b.notes == 1 else 'notes'}  {b.kind:<14}  {b.path.name}"
         )
     return 0
 

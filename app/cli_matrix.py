@@ -10,6 +10,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.plurals import counted
+
 if TYPE_CHECKING:
     from app.matrix import MatrixColumn
     from app.store import Catalogue
@@ -50,7 +52,8 @@ def cmd_matrix(catalogue: Catalogue, args: argparse.Namespace) -> int:
             choices = column_choices(session, case_ids(session, flt))
             if args.list_columns:
                 for choice in choices:
-                    count = f"\t{choice.cases} cases" if choice.kind in ("figure", "tag") else ""
+                    counts = choice.kind in ("figure", "tag")
+                    count = f"\t{counted(choice.cases, 'cases')}" if counts else ""
                     print(f"{choice.key}\t{choice.label}{count}")
                 return 0
             if not args.file:
@@ -66,7 +69,8 @@ def cmd_matrix(catalogue: Catalogue, args: argparse.Namespace) -> int:
         write_matrix_workbook(matrix, target, describe_filter(flt))
     except OutputFileError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"Wrote the matrix of {total} cases x {len(matrix.columns)} columns to {target}.")
+    columns = counted(len(matrix.columns), "columns")
+    print(f"Wrote the matrix of {counted(total, 'cases')} x {columns} to {target}.")
     return 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, EXIT_USAGE, CommandError
+from app.plurals import counted
 
 if TYPE_CHECKING:
     from app.store import Catalogue
@@ -37,7 +38,7 @@ def cmd_pairings(catalogue: Catalogue, args: argparse.Namespace) -> int:
     unplaced = flows.unplaced
     if unplaced:
         names = ", ".join(p.name for p in unplaced)
-        print(f"No position for {len(unplaced)} place(s): {names}.")
+        print(f"No position for {counted(len(unplaced), 'places')}: {names}.")
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, EXIT_USAGE, CommandError, _print_json
+from app.plurals import counted
 
 if TYPE_CHECKING:
     from app.store import Catalogue
@@ -82,7 +83,7 @@ def cmd_reindex(catalogue: Catalogue, args: argparse.Namespace) -> int:
     with catalogue.sessions.begin() as session:
         count = rebuild(session)
     seconds = time.perf_counter() - start
-    print(f"Rebuilt the search index of {count} case studies in {seconds:.1f} s.")
+    print(f"Rebuilt the search index of {counted(count, 'case studies')} in {seconds:.1f} s.")
     return EXIT_OK
 
 

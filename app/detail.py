@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.formatting import format_period, format_quantity
+from app.highlights import highlights_of_case
 from models import CaseActor, CasePlace, CaseStudy, Metric, Perspective, Source
 
 
@@ -122,6 +123,18 @@ class PerspectiveView:
 
 
 @dataclass(frozen=True)
+class HighlightView:
+    """A highlighted passage: where, the quoted words, its tag and comment, who made it."""
+
+    field: str
+    quote: str
+    tag: str
+    comment: str
+    author: str
+    orphaned: bool  # its text could no longer be found after an edit
+
+
+@dataclass(frozen=True)
 class NoteView:
     id: int
     body: str
@@ -151,6 +164,8 @@ class CaseDetail:
     perspectives: list[PerspectiveView] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)
+    # Filled by case_detail (the whole record, for `show`); the window lists them in its own pane.
+    highlights: list[HighlightView] = field(default_factory=list)
 
     def places_on(self, role: str) -> list[PlaceView]:
         return [p for p in self.places if p.role == role]
@@ -207,10 +222,15 @@ def _detail(case: CaseStudy) -> CaseDetail:
 
 
 def case_detail(session: Session, slug: str) -> CaseDetail:
+    """Everything about the case with this slug, its highlights included."""
     case = _load(session, CaseStudy.slug == slug)
     if case is None:
         raise UnknownCaseError(slug)
-    return _detail(case)
+    highlights = [
+        HighlightView(h.field, h.quote, h.tag, h.comment, h.author, h.orphaned)
+        for h in highlights_of_case(session, case.id)
+    ]
+    return replace(_detail(case), highlights=highlights)
 
 
 def case_detail_by_id(session: Session, case_id: int) -> CaseDetail | None:

@@ -26,14 +26,32 @@ def format_number(value: float) -> str:
 def format_quantity(
     value: float | None, low: float | None, high: float | None, unit: str, qualifier: str
 ) -> str:
-    if value is not None:
-        number = format_number(value)
-    elif low is not None and high is not None:
-        number = f"{format_number(low)}\u2013{format_number(high)}"
-    else:
-        number = "?"
+    """ "about 300 km", "100\u2013500 km", "300 km (100\u2013500 km)"; calendar years as "2018"."""
+    unit = unit.strip()
+    numbers = [n for n in (value, low, high) if n is not None]
+    number_text = format_number
+    if unit == "year" and numbers and all(_calendar_year(n) for n in numbers):
+        # "Year the partnership began: 2018", "about 1368\u20131644", not "2,018 year".
+        unit, number_text = "", _year_text
+    span = (
+        f"{number_text(low)}\u2013{number_text(high)}"
+        if low is not None and high is not None
+        else ""
+    )
+    number = number_text(value) if value is not None else span or "?"
     words = [QUALIFIER_WORDS.get(qualifier, qualifier), number, unit]
-    return " ".join(w for w in words if w)
+    text = " ".join(w for w in words if w)
+    if value is not None and span:
+        text += f" ({' '.join(w for w in (span, unit) if w)})"
+    return text
+
+
+def _year_text(value: float) -> str:
+    return str(int(value))
+
+
+def _calendar_year(value: float) -> bool:
+    return float(value).is_integer() and 1000 <= value <= 2999
 
 
 def format_period(

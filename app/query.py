@@ -31,7 +31,7 @@ from app.id_sets import VARIABLES, fetch_column, fetch_pairs, id_select, in_ids
 from app.places import DONOR, RECIPIENT
 from app.search.conditions import CompiledQuery, compile_query, fts_ids, ranked_hits
 from app.search.language import QueryError, parse
-from models import CaseArea, CaseStudy, Note, Place, Tag
+from models import CaseArea, CaseStudy, Highlight, Note, Place, Tag
 from models.annotations import case_tag
 from models.catalogue import CaseAssistance
 
@@ -79,14 +79,17 @@ def _place_condition(role: str, place_ids: frozenset[int]) -> ColumnElement[bool
 
 
 def tag_keys_condition(keys: frozenset[str], mode: TagMode) -> ColumnElement[bool]:
-    """Cases carrying the tags (a parent tag includes its children)."""
+    """Cases carrying the tags, on the case or on a highlight (a parent includes its children)."""
 
     def carries(key: str) -> ColumnElement[bool]:
-        return exists().where(
-            case_tag.c.case_id == CaseStudy.id,
-            case_tag.c.tag_id == Tag.id,
-            or_(Tag.name_key == key, Tag.name_key.startswith(key + "/", autoescape=True)),
+        under = or_(Tag.name_key == key, Tag.name_key.startswith(key + "/", autoescape=True))
+        on_case = exists().where(
+            case_tag.c.case_id == CaseStudy.id, case_tag.c.tag_id == Tag.id, under
         )
+        on_highlight = exists().where(
+            Highlight.case_id == CaseStudy.id, Highlight.tag_id == Tag.id, under
+        )
+        return or_(on_case, on_highlight)
 
     conditions = [carries(k) for k in sorted(keys)]
     return and_(*conditions) if mode == "all" else or_(*conditions)

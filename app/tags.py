@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import Journal
 from app.id_sets import chunks
+from app.tag_links import tagged_cases
 from app.tag_names import TagNameError, normalise_tag_name
 from models import CaseStudy, Highlight, Tag
 from models.annotations import case_tag
@@ -62,9 +63,12 @@ def _under(key: str) -> ColumnElement[bool]:
 
 
 def list_tags(session: Session) -> list[TagInfo]:
-    """Every tag with its case count, in name order."""
+    """Every tag with its case count (on the case or on its highlights), in name order."""
+    tagged = tagged_cases()
     counts = (
-        select(case_tag.c.tag_id, func.count().label("n")).group_by(case_tag.c.tag_id).subquery()
+        select(tagged.c.tag_id, func.count(func.distinct(tagged.c.case_id)).label("n"))
+        .group_by(tagged.c.tag_id)
+        .subquery()
     )
     rows = session.execute(
         select(Tag.id, Tag.name, Tag.name_key, Tag.colour, func.coalesce(counts.c.n, 0))
@@ -105,12 +109,13 @@ def counts_under(session: Session, keys: Iterable[str]) -> dict[str, int]:
 
 
 def case_count_under(session: Session, name: str) -> int:
-    """How many cases carry this tag or a tag below it (for the delete question)."""
+    """How many cases carry this tag or a tag below it, on the case or on a highlight."""
     _, key = normalise_tag_name(name)
+    tagged = tagged_cases()
     return (
         session.scalar(
-            select(func.count(func.distinct(case_tag.c.case_id)))
-            .join(Tag, Tag.id == case_tag.c.tag_id)
+            select(func.count(func.distinct(tagged.c.case_id)))
+            .join(Tag, Tag.id == tagged.c.tag_id)
             .where(_under(key))
         )
         or 0

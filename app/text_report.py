@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from app.detail import CaseDetail
+from app.detail import CaseDetail, HighlightView
 
 
 def _section(title: str, lines: list[str]) -> list[str]:
     return ["", title, *lines] if lines else []
+
+
+def _highlight(h: HighlightView) -> str:
+    """- "quoted words" (narrative; tag: x; not found after an edit): comment"""
+    about = [h.field]
+    if h.tag:
+        about.append(f"tag: {h.tag}")
+    if h.author:
+        about.append(f"by {h.author}")
+    if h.orphaned:
+        about.append("its text was not found after an edit")
+    line = f"- \u201c{' '.join(h.quote.split())}\u201d ({'; '.join(about)})"
+    return f"{line}: {h.comment}" if h.comment.strip() else line
 
 
 def case_report(d: CaseDetail) -> str:
@@ -43,6 +56,7 @@ def case_report(d: CaseDetail) -> str:
         "Perspectives",
         [f"- {p.viewpoint}: {p.text} [{p.source}]" for p in d.perspectives],
     )
+    lines += _section("Highlights", [_highlight(h) for h in d.highlights])
     lines += _section("Sources", [f"- {s.citation}" for s in d.sources])
     lines += _section("Notes", [f"- {n.body}" for n in d.notes])
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import Journal
 from app.highlights import reanchor_case
+from app.vocab import FORM, SECTOR, Kind, Vocabularies, all_spellings, term_key
 from models import (
     Actor,
     CaseActor,
@@ -80,6 +81,16 @@ class _Seeder:
         self.records: set[tuple[str, str]] = {
             (kind, key) for kind, key in session.execute(select(SeedRecord.kind, SeedRecord.key))
         }
+        self.vocab: Vocabularies | None = None  # read when a new case is added
+
+    def spelled(self, kind: Kind, value: str) -> str:
+        """The catalogue's spelling of a seed's sector or form (a user may have renamed it)."""
+        if not value.strip():
+            return value
+        if self.vocab is None:
+            self.vocab = all_spellings(self.session)
+        known = self.vocab[kind]
+        return known.setdefault(term_key(value), value)
 
     def is_new(self, kind: str, key: str) -> bool:
         return (kind, key) not in self.records
@@ -157,11 +168,14 @@ class _Seeder:
                 title_zh_note=seed.title_zh_note,
                 summary=seed.summary,
                 narrative=seed.narrative,
-                sector=seed.sector,
+                sector=self.spelled(SECTOR, seed.sector),
                 start_year=seed.start_year,
                 end_year=seed.end_year,
                 ongoing=seed.ongoing,
-                assistance=[CaseAssistance(form=f) for f in seed.assistance],
+                assistance=[
+                    CaseAssistance(form=form)
+                    for form in dict.fromkeys(self.spelled(FORM, f) for f in seed.assistance)
+                ],
             )
             self.session.add(case)
             self.session.flush()

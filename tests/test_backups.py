@@ -184,7 +184,7 @@ def test_the_command_line_backs_up_lists_and_restores(
     assert main(["--db", str(db_path), "backups"]) == 0
     listing = capsys.readouterr().out.splitlines()
     assert len(listing) == 2  # the manual one and the daily one from opening
-    assert "cases" in listing[0] and " 1 notes" in listing[0]
+    assert "cases" in listing[0] and " 1 note " in listing[0]
 
     name = list_backups(db_path)[0].path.name
     assert main(["--db", str(db_path), "restore", name]) == 0

@@ -216,7 +216,7 @@ def test_cli_export_with_query_and_errors(
     db = str(small_catalogue.path)
     target = tmp_path / "cli.xlsx"
     assert main(["--db", db, "export", str(target), "--query", "Futa"]) == 0
-    assert "1 case studies" in capsys.readouterr().out
+    assert "1 case study," in capsys.readouterr().out
     assert openpyxl.load_workbook(target)["Case studies"].max_row == 2
     status = main(["--db", db, "export", str(tmp_path / "nowhere" / "x.xlsx")])
     err = capsys.readouterr().err

@@ -39,7 +39,7 @@ def test_migration_gives_seed_rows_their_seed_uuid_and_others_a_random_one(tmp_p
             "VALUES (1, 'n', '2024-01-01', '2024-01-01'), "
             "(2, 'm', '2024-01-01', '2024-01-01')"
         )
-    assert migrate(engine) == [7]
+    assert migrate(engine, target=7) == [7]
     engine.dispose()
     with sqlite3.connect(path) as conn:
         rows = dict(conn.execute("SELECT slug, uuid FROM case_study"))

@@ -333,14 +333,14 @@ def test_the_command_line_writes_the_chosen_columns(
         "--columns", "title", "People trained", "notes",
     ])  # fmt: skip
     assert status == 0
-    assert "Wrote the matrix of 1 cases x 3 columns" in capsys.readouterr().out
+    assert "Wrote the matrix of 1 case x 3 columns" in capsys.readouterr().out
     rows = list(load_workbook(target)["Matrix"].iter_rows(values_only=True))
     assert rows == [
         ("Slug", "Title", "People trained (people)", "Notes"),
         ("alpha", "Alpha tea workshop", 170, 0),
     ]
     assert main(["--db", path, "matrix", "--list-columns", "--query", "alpha"]) == 0
-    assert "figure:People trained\tPeople trained\t1 cases" in capsys.readouterr().out
+    assert "figure:People trained\tPeople trained\t1 case\n" in capsys.readouterr().out
     assert main(["--db", path, "matrix", str(target), "--columns", "nonsense"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("casebook: No column 'nonsense'") and err.count("\n") == 1

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,9 +35,12 @@ from PySide6.QtWidgets import (
 from views.choice_delegate import ChoiceDelegate
 from views.draft_table_model import Column, DraftTableModel
 from views.open_dialog import error_label
+from views.place_dialog import PlaceDialog
+from views.place_picker import PlacePicker
 
 if TYPE_CHECKING:
     from app.case_edit import CaseDraft, Choice
+    from app.places import PlaceDraft, PlaceInfo
 
 FIELD_TAB = {
     "title": 0,
@@ -58,13 +60,25 @@ class CaseFormDialog(QDialog):
     def __init__(
         self,
         draft: CaseDraft,
-        places: list[Choice],
+        places: list[PlaceInfo],
         sources: list[Choice],
         check: Callable[[CaseDraft], dict[str, str]],
         save: Callable[[CaseDraft], object],
         parent: QWidget | None = None,
+        *,
+        sectors: list[str] | None = None,
+        forms: list[str] | None = None,
+        save_place: Callable[[int | None, PlaceDraft], int] | None = None,
+        load_places: Callable[[], list[PlaceInfo]] | None = None,
     ) -> None:
+        """`sectors`, `forms`: the catalogue's vocabularies (app.vocab) to choose from.
+
+        `save_place(place_id or None, draft)` adds or changes a place (one undo
+        step) and `load_places` reads them again; without them the pickers
+        offer no New Place… or Edit Place….
+        """
         from app.case_edit import ACTOR_KINDS, ASSISTANCE_FORMS, QUALIFIERS, ActorDraft, MetricDraft
+        from views.vocab_fields import FormChecks, SectorCombo
 
         super().__init__(parent)
         self.setWindowTitle(
@@ -94,7 +108,9 @@ class CaseFormDialog(QDialog):
         )
         self.slug_edit = self._line(form, "slug", self.tr("&Slug:"), draft.slug)
         self.slug_edit.setPlaceholderText(self.tr("made from the title if left empty"))
-        self.sector_edit = self._line(form, "sector", self.tr("S&ector:"), draft.sector)
+        self.sector_combo = SectorCombo(sectors or [], draft.sector, self)
+        form.addRow(self.tr("S&ector:"), self.sector_combo)
+        form.addRow("", self._message("sector"))
         years = QHBoxLayout()
         self.start_edit = QLineEdit(draft.start_year, self)
         self.start_edit.setObjectName("start_year")
@@ -110,14 +126,10 @@ class CaseFormDialog(QDialog):
         form.addRow(self.tr("Years:"), years)
         for name in ("start_year", "end_year"):
             form.addRow("", self._message(name))
-        grid = QGridLayout()
-        self.form_checks: dict[str, QCheckBox] = {}
-        for i, name in enumerate(ASSISTANCE_FORMS):
-            box = QCheckBox(name, self)
-            box.setChecked(name in draft.forms)
-            self.form_checks[name] = box
-            grid.addWidget(box, i // 3, i % 3)
-        form.addRow(self.tr("Assistance:"), grid)
+        self.forms_field = FormChecks(list(ASSISTANCE_FORMS) if forms is None else forms,
+                                      draft.forms, self)  # fmt: skip
+        self.form_checks = self.forms_field.checks
+        form.addRow(self.tr("Assistance:"), self.forms_field)
         form.addRow("", self._message("forms"))
         self.summary_edit = QPlainTextEdit(draft.summary, self)
         self.summary_edit.setObjectName("summary")
@@ -167,8 +179,17 @@ class CaseFormDialog(QDialog):
         # Places and sources ---------------------------------------------------------------
         places_tab = QWidget(self)
         places_layout = QHBoxLayout(places_tab)
-        self.donor_list = self._checklist(places, draft.donor_places, "donorPlaces")
-        self.recipient_list = self._checklist(places, draft.recipient_places, "recipientPlaces")
+        self._places = places
+        self._save_place = save_place
+        self._load_places = load_places
+        self.donor_list = PlacePicker(places, draft.donor_places, "donorPlaces", self)
+        self.recipient_list = PlacePicker(places, draft.recipient_places, "recipientPlaces", self)
+        self.place_dialog: PlaceDialog | None = None
+        for picker in (self.donor_list, self.recipient_list):
+            picker.new_button.setVisible(save_place is not None)
+            picker.edit_button.setVisible(save_place is not None)
+            picker.newRequested.connect(lambda parent, p=picker: self.new_place(p, parent))
+            picker.editRequested.connect(self.edit_place)
         for heading, checklist in ((self.tr("Donor side"), self.donor_list),
                                    (self.tr("Recipient side"), self.recipient_list)):  # fmt: skip
             column = QVBoxLayout()
@@ -255,6 +276,49 @@ class CaseFormDialog(QDialog):
             )
         return widget
 
+    # --- places -------------------------------------------------------------------------
+
+    def new_place(self, picker: PlacePicker, inside: int | None) -> None:
+        """New Place…: inside the selected place, a level down; checked on this side once saved."""
+        from app.places import PLACE_LEVELS, PlaceDraft
+
+        level = "province"
+        parent = next((p for p in self._places if p.id == inside), None)
+        if parent is not None and parent.level in PLACE_LEVELS:
+            level = PLACE_LEVELS[min(PLACE_LEVELS.index(parent.level) + 1, len(PLACE_LEVELS) - 1)]
+        draft = PlaceDraft(level=level, parent_id=inside)
+        self._open_place(draft, None, picker)
+
+    @Slot(int)
+    def edit_place(self, place_id: int) -> None:
+        from app.places import PlaceDraft
+
+        place = next((p for p in self._places if p.id == place_id), None)
+        if place is not None:
+            draft = PlaceDraft(
+                place.name, place.name_zh, place.name_ug, place.level, place.parent_id
+            )
+            self._open_place(draft, place_id, None)
+
+    def _open_place(self, draft: PlaceDraft, place_id: int | None,
+                    picker: PlacePicker | None) -> None:  # fmt: skip
+        save_place = self._save_place
+        if save_place is None:
+            return
+        dialog = PlaceDialog(draft, self._places, lambda d: save_place(place_id, d), place_id, self)
+        self.place_dialog = dialog
+
+        def saved() -> None:
+            if self._load_places is not None:
+                self._places = self._load_places()
+            for each in (self.donor_list, self.recipient_list):
+                each.set_places(self._places)
+            if picker is not None and dialog.saved_id is not None:
+                picker.check(dialog.saved_id)
+
+        dialog.accepted.connect(saved)
+        dialog.open()
+
     # --- reading and checking -----------------------------------------------------------
 
     @staticmethod
@@ -270,15 +334,15 @@ class CaseFormDialog(QDialog):
         """The draft as the fields hold it now."""
         d = self.draft
         d.title, d.slug, d.sector = (
-            self.title_edit.text(), self.slug_edit.text(), self.sector_edit.text(),
+            self.title_edit.text(), self.slug_edit.text(), self.sector_combo.value(),
         )  # fmt: skip
         d.title_zh, d.title_zh_note = self.title_zh_edit.text(), self.title_zh_note_edit.text()
         d.start_year, d.end_year = self.start_edit.text(), self.end_edit.text()
         d.ongoing = self.ongoing_check.isChecked()
-        d.forms = [name for name, box in self.form_checks.items() if box.isChecked()]
+        d.forms = self.forms_field.checked()
         d.summary, d.narrative = self.summary_edit.toPlainText(), self.narrative_edit.toPlainText()
-        d.donor_places = self._checked(self.donor_list)
-        d.recipient_places = self._checked(self.recipient_list)
+        d.donor_places = self.donor_list.checked()
+        d.recipient_places = self.recipient_list.checked()
         d.source_ids = self._checked(self.source_list)
         return d
 

@@ -60,6 +60,9 @@ class CaseFormActions(QObject):
         self.delete_action.setEnabled(count > 0)
 
     def _open(self, draft: CaseDraft, case_id: int | None) -> None:
+        from app.places import PlaceDraft, list_places
+        from app.places import save_place as app_save_place
+        from app.vocab import FORM, SECTOR, list_terms
         from views.case_form import CaseFormDialog  # only when asked: keeps start-up light
 
         window = self.window
@@ -81,13 +84,25 @@ class CaseFormActions(QObject):
                 new_id = window.change(text, save_case, case_id, d)
             window.select_case(new_id)
 
+        def save_place(place_id: int | None, d: PlaceDraft) -> int:
+            text = (
+                f"new place '{d.name.strip()}'"
+                if place_id is None
+                else f"edit place '{d.name.strip()}'"
+            )
+            return window.change(text, app_save_place, place_id, d)
+
         dialog = CaseFormDialog(
             draft,
-            service.place_choices(),
+            service.read(list_places),
             service.source_choices(),
             lambda d: service.draft_problems(d, case_id),
             save,
             window,
+            sectors=[t.name for t in service.read(list_terms, SECTOR)],
+            forms=[t.name for t in service.read(list_terms, FORM)],
+            save_place=save_place,
+            load_places=lambda: service.read(list_places),
         )
         self.opened.open(dialog)
 

@@ -118,7 +118,8 @@ def sources_html(d: CaseDetail) -> str:
         html.append(_heading(translate("DetailHtml", "Sources")) + "<ol>")
         for s in d.sources:
             extra = f" — {escape(s.kind)}, {escape(s.outlook)} account" if s.kind else ""
-            html.append(f"<li>{escape(s.citation)}{extra} <i>[{escape(s.seed_file)}]</i></li>")
+            # Cited by title, author and date; the seed's file name is bookkeeping, not for readers.
+            html.append(f"<li>{escape(s.citation)}{extra}</li>")
         html.append("</ol>")
     none = escape(translate("DetailHtml", "No sources recorded."))
     return "".join(html) or f"<p>{none}</p>"

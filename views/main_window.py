@@ -62,6 +62,7 @@ from views.tag_panel import TagPanel
 from views.toggle_on_click import toggle_on_click
 from views.translation import arg, number
 from views.visual_views import VIEWS, ViewTabs, view_title
+from views.vocab_actions import VocabActions
 
 if TYPE_CHECKING:
     from app.case_filter import CaseRow, SortKey
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
         self.catalogueChanged.connect(self.highlights_panel.reload)
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
+        self.vocab_actions = VocabActions(
+            self
+        )  # a sector's or form's Rename or Merge… on the facets
         self.maintenance = MaintenanceActions(self)  # File → Back Up/Restore, Tools → Check
         # Saved searches: a sidebar list under the tags, Edit → Save Search… and its button.
         self.saved_searches = SavedSearchesPanel(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -361,7 +362,19 @@ class NotesPanel(QWidget):
         self.flush()
         self.note_id = self.window_.change(self.tr("new note"), add_note, self.case_id, "")
         self.reload()
+        self._bring_to_front()  # Ctrl+Shift+N from another tab: typing must visibly land here
         self.editor.setFocus()
+
+    def _bring_to_front(self) -> None:
+        """Make the tab (of every tab widget) that holds this panel the current one."""
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QTabWidget):
+                for i in range(parent.count()):
+                    page = parent.widget(i)
+                    if page is not None and (page is self or page.isAncestorOf(self)):
+                        parent.setCurrentIndex(i)
+            parent = parent.parentWidget()
 
     @Slot()
     def delete_note(self) -> None:

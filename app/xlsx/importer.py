@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.changes import ChangeSet, Journal
+from app.plurals import counted
 from app.xlsx.apply import apply_import
 from app.xlsx.plan import ImportPlan, plan_import
 from app.xlsx.read import WorkbookError, read_workbook
@@ -61,7 +62,7 @@ def describe_plan(plan: ImportPlan, shown: int = SHOWN) -> list[str]:
             f"  kept {plan.kept_yours} field{'s' if plan.kept_yours != 1 else ''} you changed "
             "since the workbook's rows last matched"
         )
-    unchanged = ", ".join(f"{n} {sheet}" for sheet, n in plan.unchanged.items() if n)
+    unchanged = ", ".join(counted(n, sheet) for sheet, n in plan.unchanged.items() if n)
     if unchanged:
         lines.append(f"  unchanged: {unchanged}")
     for change in plan.added[:shown]:
@@ -89,7 +90,8 @@ def describe_plan(plan: ImportPlan, shown: int = SHOWN) -> list[str]:
 def _more(total: int, shown: int, kind: str, indent: int = 2) -> list[str]:
     if total <= shown:
         return []
-    return [f"{' ' * indent}… and {total - shown} more {kind} (--json lists them all)"]
+    more = counted(total - shown, f"more {kind}")
+    return [f"{' ' * indent}… and {more} (--json lists them all)"]
 
 
 def plan_to_json(plan: ImportPlan) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from app.chinese_title import checked_title_zh, checked_title_zh_note
 from app.id_sets import in_ids
 from app.tag_names import TagNameError, normalise_tag_name
 from app.validation import FieldValueError, parse_number, parse_year
+from app.vocab import FORM, KIND_WORDS, SECTOR, Kind, TermError, all_spellings, normalise_term
 from app.xlsx import layout
 from app.xlsx.cells import without_illegal_characters
 from app.xlsx.read import SheetRows, give_back_memory
@@ -40,7 +41,7 @@ from app.xlsx.sync_base import FIELDS, digest, parse_base_cell, same, this_catal
 from app.xlsx.tag_list import join_tag_names, split_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, SyncBase, Tag
 from models.annotations import case_tag
-from models.catalogue import ASSISTANCE_FORMS, CaseAssistance
+from models.catalogue import CaseAssistance
 from models.identity import new_uuid
 
 CHUNK = 1000  # rows compared at a time, with what they are compared with
@@ -325,12 +326,11 @@ class _Planner:
         self.seen: dict[str, dict[Any, int]] = {}
         self.tags: dict[str, Tag] | None = None
         self.sheet = SheetRows("")
-        # Sectors as this catalogue spells them, by their folded form.
-        self.sectors: dict[str, str] = {}
-        for (sector,) in session.execute(select(CaseStudy.sector).distinct()):
-            if sector:
-                self.sectors.setdefault(_words(sector).casefold(), sector)
-        self.forms = {f.casefold(): f for f in ASSISTANCE_FORMS}
+        # Sectors and forms as this catalogue spells them, by their keys (app.vocab):
+        # the editor's vocabularies, so an import and the editor agree.
+        self.vocab = all_spellings(session)
+        self.sectors = self.vocab[SECTOR]
+        self.forms = self.vocab[FORM]
         self.places: dict[str, int] | None = None
         self.parents: dict[int, int | None] = {}
 
@@ -540,25 +540,22 @@ class _Planner:
 
     def sector(self, text: str) -> str:
         """The catalogue's spelling of a sector, matched whatever the case and spacing."""
-        value = _words(text)
-        if not value:
-            return ""
-        known = self.sectors.get(value.casefold())
+        return self.term(SECTOR, text, "Sector") if text.strip() else ""
+
+    def term(self, kind: Kind, text: str, column: str) -> str:
+        """The catalogue's spelling of a sector or form; a new one is listed in new_values."""
+        try:
+            value, key = normalise_term(kind, text)
+        except TermError as exc:
+            raise RowRejectedError(str(exc), self.sheet.column(column)) from exc
+        known = self.vocab[kind].get(key)
         if known is None:
-            self.sectors[value.casefold()] = known = value
-            self.plan.new_values.append(f"sector “{value}”")
+            self.vocab[kind][key] = known = value
+            self.plan.new_values.append(f"{KIND_WORDS[kind][0]} “{value}”")
         return known
 
     def assistance_forms(self, value: Any) -> list[str]:
-        forms = []
-        for text in _list(value, ","):
-            form = self.forms.get(_words(text).casefold())
-            if form is None:
-                raise RowRejectedError(
-                    f"unknown form of assistance {text!r} (use: {', '.join(ASSISTANCE_FORMS)})",
-                    self.sheet.column("Forms of assistance"),
-                )
-            forms.append(form)
+        forms = [self.term(FORM, text, "Forms of assistance") for text in _list(value, ",")]
         return sorted(set(forms))
 
     # --- sheets ---
@@ -596,7 +593,8 @@ class _Planner:
                 end_year=_number_text(values["end_year"]), ongoing=values["ongoing"],
             )  # fmt: skip
             taken = self.slugs if draft.slug.strip() else None
-            self.rejected_by_editor(problems_in(self.session, draft, None, taken), _DRAFT_COLUMNS)
+            problems = problems_in(self.session, draft, None, taken, self.vocab)
+            self.rejected_by_editor(problems, _DRAFT_COLUMNS)
             self.new_slugs.add(slug)
             self.slugs.add(slug)
             donors, recipients = self.sides(number, row)
@@ -632,7 +630,7 @@ class _Planner:
                     setattr(draft, item.field, new)
             self.slugs.discard(case.slug)  # its own slug is not taken by another case
             try:
-                problems = problems_in(self.session, draft, case.id, self.slugs)
+                problems = problems_in(self.session, draft, case.id, self.slugs, self.vocab)
             finally:
                 self.slugs.add(case.slug)
             self.rejected_by_editor(problems, _DRAFT_COLUMNS)

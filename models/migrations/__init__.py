@@ -23,6 +23,7 @@ MIGRATION_MODULES: Sequence[str] = (
     "v005_search",
     "v006_place_positions",
     "v007_identities",
+    "v008_vocabulary_spellings",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

@@ -1,0 +1,20 @@
+"""Which cases carry a tag: on the case itself, or on one of its highlights.
+
+A tag used only on highlights still describes the cases those highlights are
+in, so counting and filtering read both (a case counts once).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Subquery, select, union
+
+from models import Highlight
+from models.annotations import case_tag
+
+
+def tagged_cases() -> Subquery:
+    """(case_id, tag_id) of every case-tag link and every tagged highlight, without repeats."""
+    return union(
+        select(case_tag.c.case_id, case_tag.c.tag_id),
+        select(Highlight.case_id, Highlight.tag_id).where(Highlight.tag_id.is_not(None)),
+    ).subquery("tagged")
