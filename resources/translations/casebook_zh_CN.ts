@@ -656,6 +656,21 @@
     </message>
 </context>
 <context>
+    <name>FormChecks</name>
+    <message>
+        <source>New form…</source>
+        <translation>新建援助形式…</translation>
+    </message>
+    <message>
+        <source>New Form of Assistance</source>
+        <translation>新建援助形式</translation>
+    </message>
+    <message>
+        <source>Name of the new form of assistance:</source>
+        <translation>新援助形式的名称：</translation>
+    </message>
+</context>
+<context>
     <name>Gui</name>
     <message>
         <source>Something went wrong: %1: %2</source>
@@ -1416,6 +1431,56 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>New Place</source>
+        <translation>新建地点</translation>
+    </message>
+    <message>
+        <source>Edit Place</source>
+        <translation>编辑地点</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Chinese name:</source>
+        <translation>中文名(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Uyghur name:</source>
+        <translation>维吾尔文名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>(none: a top-level place)</source>
+        <translation>（无：顶级地点）</translation>
+    </message>
+    <message>
+        <source>&amp;Lies in:</source>
+        <translation>所属地区(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePicker</name>
+    <message>
+        <source>Filter places</source>
+        <translation>筛选地点</translation>
+    </message>
+    <message>
+        <source>New Place…</source>
+        <translation>新建地点…</translation>
+    </message>
+    <message>
+        <source>Edit Place…</source>
+        <translation>编辑地点…</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesController</name>
     <message>
         <source>&amp;Preferences…</source>
@@ -1650,6 +1715,25 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>SectorCombo</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>New sector…</source>
+        <translation>新建领域…</translation>
+    </message>
+    <message>
+        <source>New Sector</source>
+        <translation>新建领域</translation>
+    </message>
+    <message>
+        <source>Name of the new sector:</source>
+        <translation>新领域的名称：</translation>
+    </message>
+</context>
+<context>
     <name>TagActions</name>
     <message>
         <source>&amp;Add Tags…</source>
@@ -1851,6 +1935,37 @@ Close anyway and lose that text?</source>
     <message>
         <source>Table</source>
         <translation>表格</translation>
+    </message>
+</context>
+<context>
+    <name>VocabActions</name>
+    <message>
+        <source>&amp;Rename or Merge…</source>
+        <translation>重命名或合并(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Rename Sector</source>
+        <translation>重命名领域</translation>
+    </message>
+    <message>
+        <source>Rename Form of Assistance</source>
+        <translation>重命名援助形式</translation>
+    </message>
+    <message>
+        <source>New name for “{0}” (an existing name merges the two):</source>
+        <translation>“{0}”的新名称（若与已有名称相同，则两者合并）：</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>“{0}” already exists. Merge “{1}” into it? Its {2} case studies and those of “{1}” will all have “{0}”.</source>
+        <translation>“{0}”已存在。要将“{1}”合并到其中吗？它的 {2} 个案例以及“{1}”的案例都将归为“{0}”。</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
     </message>
 </context>
 </TS>
