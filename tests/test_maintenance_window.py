@@ -133,7 +133,7 @@ def test_a_damaged_catalogue_opens_read_only_and_offers_the_newest_good_backup(
     window.maintenance.offer_restore_if_damaged()
     assert "Restore the backup of" in offered[0]
     assert not window.service.catalogue.read_only
-    assert window.windowTitle() == "Casebook — c.sqlite3"
+    assert window.windowTitle() == "c.sqlite3"
     window.service.catalogue.close()
 
 

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -61,6 +62,7 @@ from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
 from views.toggle_on_click import toggle_on_click
 from views.visual_views import VIEWS, ViewTabs
+from views.window_title import window_title
 
 if TYPE_CHECKING:
     from app.case_filter import CaseRow, SortKey
@@ -73,8 +75,9 @@ T = TypeVar("T")
 
 FILTER_DELAY_MS = 150
 WATCH_MS = 1000
-# Title, donor, recipient, sector, period, tags, notes, match.
-DEFAULT_COLUMN_WIDTHS = (340, 130, 130, 150, 100, 55, 55, 420)
+# Title, donor, recipient, sector, period, tags, notes, match: together they fit
+# the table's width in a 1024×700 window (tests/test_desktop_habits.py).
+DEFAULT_COLUMN_WIDTHS = (220, 95, 95, 95, 75, 130, 50, 420)
 ROW_HEIGHT_PADDING = 8
 
 
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._service = service
         self.settings = settings
+        # The platform adds " — Casebook" (the application's display name) itself.
         self.setWindowTitle("Casebook")
 
         # Every change the user makes goes through this stack (see views/commands).
@@ -149,7 +153,7 @@ class MainWindow(QMainWindow):
         self.preferences = PreferencesController(self)
         self._restore_state()
         if service is None:
-            self.statusBar().showMessage("Opening the catalogue…")
+            self.count_label.setText(self.tr("Opening the catalogue…"))
         else:
             self.attach(service)
 
@@ -164,7 +168,7 @@ class MainWindow(QMainWindow):
         self._service = service
         self.preferences.apply()
         service.watch_changes()
-        self.setWindowTitle(f"Casebook — {service.catalogue.path.name}")
+        self.setWindowTitle(window_title(service.catalogue.path))
         self.tag_panel.reload()
         self.saved_searches.reload()
         self.apply_filter()
@@ -335,6 +339,11 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([230, 900])
         self.setCentralWidget(self.main_splitter)
         self.resize(1200, 800)
+        # The count of cases shown stays put while other messages come and go.
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("caseCountLabel")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a view's words
+        self.statusBar().addPermanentWidget(self.count_label)
 
     def _build_actions(self) -> None:
         self.file_menu = file_menu = self.menuBar().addMenu("&File")
@@ -482,7 +491,7 @@ class MainWindow(QMainWindow):
         message = f"{shown} case studies" if total is None else f"{shown} of {total} case studies"
         if self._only_cases is not None:
             message += f" ({self._only_description}; View → Clear Filters shows all)"
-        self.statusBar().showMessage(message)
+        self.count_label.setText(message)
         self.filterApplied.emit(replace(flt, case_ids=None))
 
     def _sort_table_by(self, key: SortKey) -> None:

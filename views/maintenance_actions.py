@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from views.error_dialog import show_error
 from views.literal_text import literal
+from views.window_title import window_title
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -57,16 +58,16 @@ class MaintenanceActions(QObject):
     def catalogue_attached(self) -> None:
         """Say in the title and the status bar whether the catalogue is read-only."""
         catalogue = self.window.service.catalogue
-        title = f"Casebook — {catalogue.path.name}"
+        state = ""
         if catalogue.read_only:
-            title += " (damaged, read-only)" if catalogue.damaged else " (read-only)"
+            state = "(damaged, read-only)" if catalogue.damaged else "(read-only)"
             self.read_only_label.setText("Damaged: read-only" if catalogue.damaged else "Read-only")
             self.read_only_label.setToolTip(catalogue.read_only_reason or "")
             self.read_only_label.show()
             self.window.statusBar().showMessage(catalogue.read_only_reason or "", 0)
         else:
             self.read_only_label.hide()
-        self.window.setWindowTitle(title)
+        self.window.setWindowTitle(window_title(catalogue.path, state))
 
     def offer_restore_if_damaged(self) -> None:
         """For a damaged catalogue: offer to restore the newest good backup."""
