@@ -42,6 +42,7 @@ from app.case_filter import (
 )
 from app.search.language import QueryError
 from app.search.results import Match, has_words, mark_patterns
+from views.appearance import AppearanceController
 from views.case_form_actions import CaseFormActions
 from views.case_table_model import MATCH_COLUMN, CaseTableModel
 from views.commands import ChangeCommand
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         self.exporter: ExportController = ExportController(self)
         self.importer = ImportController(self)
         self.preferences = PreferencesController(self)
+        self.appearance = AppearanceController(self)  # theme, font size, View → Zoom
+        self.appearance.apply()
         self._restore_state()
         if service is None:
             self.count_label.setText(self.tr("Opening the catalogue…"))
