@@ -89,9 +89,7 @@ def test_zoom_keys_change_the_font_size_and_it_is_remembered(
     assert int(small_window.settings.value(FONT_SIZE_KEY)) == 0
 
 
-def test_a_new_window_starts_at_the_remembered_size(
-    qtbot: QtBot, small_window: MainWindow
-) -> None:
+def test_a_new_window_starts_at_the_remembered_size(qtbot: QtBot, small_window: MainWindow) -> None:
     base = system_font_size()
     small_window.settings.setValue(FONT_SIZE_KEY, base + 3)
     other = MainWindow(None, small_window.settings)
