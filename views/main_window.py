@@ -50,6 +50,7 @@ from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
 from views.facet_counter import FacetCounter
 from views.facet_model import FacetModel
+from views.file_actions import FileActions
 from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
 from views.maintenance_actions import MaintenanceActions
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
         self.maintenance = MaintenanceActions(self)  # File → Back Up/Restore, Tools → Check
+        self.file_actions = FileActions(self)  # File → New, Open, Open Recent, Save a Copy
         # Saved searches: a sidebar list under the tags, Edit → Save Search… and its button.
         self.saved_searches = SavedSearchesPanel(self)
 
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         self.preferences.apply()
         service.watch_changes()
         self.setWindowTitle(window_title(service.catalogue.path))
+        self.file_actions.catalogue_attached()
         self.tag_panel.reload()
         self.saved_searches.reload()
         self.apply_filter()
