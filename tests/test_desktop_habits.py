@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from resources import resource_path
 from views.case_table_model import COLUMNS
+from views.help_actions import guide_path, shortcut_rows
 from views.main_window import MainWindow
 
 COLUMN = {key: i for i, (key, _label) in enumerate(COLUMNS)}
@@ -39,3 +45,106 @@ def test_default_columns_fit_a_1024_by_700_window(qtbot: QtBot, small_window: Ma
         assert not table.isColumnHidden(column)
         left = table.columnViewportPosition(column)
         assert 0 <= left and left + table.columnWidth(column) <= width, key
+
+
+def _scope(action: QObject) -> str:
+    """Where a shortcut is live: the whole window, or only in the widgets it is added to."""
+    assert isinstance(action, (QAction, QShortcut))
+    context = action.shortcutContext() if isinstance(action, QAction) else action.context()
+    if context in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut):
+        return "window"
+    if isinstance(action, QShortcut):
+        return f"widget {id(action.parent())}"
+    owners = [o for o in action.associatedObjects() if isinstance(o, QWidget)]
+    owners = [o for o in owners if not isinstance(o, QMenu)] or [action.parent()]
+    return " ".join(sorted(f"widget {id(o)}" for o in owners))
+
+
+def _shortcut_clashes(window: MainWindow) -> list[str]:
+    """Keys bound twice where both are live at once (Qt then calls them ambiguous and
+    does nothing): any two window-wide bindings, or one in a widget and one window-wide
+    or in the same widget."""
+    seen: dict[tuple[str, str], str] = {}
+    window_keys: dict[str, str] = {}
+    clashes: list[str] = []
+    objects: list[QObject] = [*window.findChildren(QAction), *window.findChildren(QShortcut)]
+    for obj in objects:
+        assert isinstance(obj, (QAction, QShortcut))
+        keys = obj.shortcuts() if isinstance(obj, QAction) else obj.keys()
+        name = obj.text() if isinstance(obj, QAction) else obj.objectName() or "a QShortcut"
+        scope = _scope(obj)
+        for key in keys:
+            text = key.toString()
+            if (scope, text) in seen:
+                clashes.append(f"{text}: {seen[scope, text]!r} and {name!r}")
+            seen[scope, text] = name
+            if scope == "window":
+                window_keys.setdefault(text, name)
+    for (scope, text), name in seen.items():
+        if scope != "window" and text in window_keys:
+            clashes.append(f"{text}: {window_keys[text]!r} and {name!r} (in a widget)")
+    return clashes
+
+
+def test_no_two_actions_share_a_shortcut(small_window: MainWindow) -> None:
+    # Context menus' actions exist once their panels are built: build the lazy ones.
+    _ = small_window.notes_dock
+    for index in range(small_window.view_tabs.count()):
+        small_window.view_tabs.setCurrentIndex(index)
+    small_window.view_tabs.setCurrentIndex(0)
+    assert _shortcut_clashes(small_window) == []
+
+
+def test_a_shared_shortcut_is_found(small_window: MainWindow) -> None:
+    twin = QAction("Twin", small_window)
+    twin.setShortcut(QKeySequence("Ctrl+E"))  # Export's
+    assert any("Ctrl+E" in clash for clash in _shortcut_clashes(small_window))
+    twin.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+    assert _shortcut_clashes(small_window) == []
+
+
+def test_redo_answers_ctrl_y_and_ctrl_shift_z_once_each(small_window: MainWindow) -> None:
+    keys = [k.toString() for k in small_window.redo_action.shortcuts()]
+    assert "Ctrl+Y" in keys and "Ctrl+Shift+Z" in keys and len(keys) == len(set(keys))
+
+
+def test_the_shortcuts_list_is_read_from_the_actions(small_window: MainWindow) -> None:
+    help_actions = small_window.help_actions
+    rows = shortcut_rows(small_window)
+    assert ("Edit", "Find…", "Ctrl+F") in rows
+    assert ("View", "Zoom In", "Ctrl+=") in [(w, t, k.split(",")[0]) for w, t, k in rows]
+    help_actions.shortcuts_action.trigger()  # shown once before the action exists
+    extra = QAction("&Frobnicate", small_window)
+    extra.setShortcut(QKeySequence("Ctrl+Shift+F12"))
+    small_window.view_menu.addAction(extra)
+    help_actions.shortcuts_action.trigger()
+    dialog = help_actions.shortcuts_dialog
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.table
+    shown = [
+        tuple(table.item(r, c).text() for c in range(table.columnCount()))
+        for r in range(table.rowCount())
+    ]
+    assert ("View", "Frobnicate", "Ctrl+Shift+F12") in shown
+    dialog.close()
+
+
+def test_the_user_guide_opens_from_the_help_menu(small_window: MainWindow) -> None:
+    help_actions = small_window.help_actions
+    assert help_actions.guide_action in small_window.help_menu.actions()
+    help_actions.guide_action.trigger()
+    guide = help_actions.guide_window
+    assert guide is not None and guide.isVisible()
+    text = guide.browser.toPlainText()
+    assert "Casebook User Guide" in text and "Save a Copy" in text
+    assert guide_path("en") == resource_path("user-guide.html")
+    guide.close()
+
+
+def test_the_user_guide_ships_with_the_package() -> None:
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    patterns = config["tool"]["setuptools"]["package-data"]["resources"]
+    assert any(resource_path().joinpath("user-guide.html").match(p) for p in patterns)
+    assert resource_path("user-guide.html").is_file()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from app.catalogue_copy import CopyError, copy_target, save_copy
@@ -37,6 +37,14 @@ def launched(small_window: MainWindow) -> list[Path]:
 
     small_window.file_actions.launch = launch
     return paths
+
+
+def _note_bodies(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [str(body) for (body,) in conn.execute("SELECT body FROM note")]
+    finally:
+        conn.close()
 
 
 def _cases(path: Path) -> int:
@@ -148,8 +156,12 @@ def test_save_a_copy_writes_a_whole_catalogue_including_the_note_being_typed(
 ) -> None:
     target = tmp_path / "copies" / "mine copy.sqlite3"
     target.parent.mkdir()
+    small_window.detail.tabs.setCurrentWidget(small_window.notes_panel)
+    qtbot.mouseClick(small_window.notes_panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(small_window.notes_panel.editor, "typed just now")
     assert small_window.file_actions.copy_to(target)
     assert _cases(target) == 2
+    assert _note_bodies(target) == ["typed just now"]
     assert "Saved a copy" in small_window.statusBar().currentMessage()
     conn = sqlite3.connect(target)
     try:

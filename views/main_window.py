@@ -51,6 +51,7 @@ from views.export_dialog import ExportController
 from views.facet_counter import FacetCounter
 from views.facet_model import FacetModel
 from views.file_actions import FileActions
+from views.help_actions import HelpActions
 from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
 from views.maintenance_actions import MaintenanceActions
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         self.preferences = PreferencesController(self)
         self.appearance = AppearanceController(self)  # theme, font size, View → Zoom
         self.appearance.apply()
+        self.help_actions = HelpActions(self)  # Help → User Guide, Keyboard Shortcuts
         self._restore_state()
         if service is None:
             self.count_label.setText(self.tr("Opening the catalogue…"))
