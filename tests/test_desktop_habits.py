@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -13,6 +13,9 @@ from resources import resource_path
 from views.case_table_model import COLUMNS
 from views.help_actions import guide_path, shortcut_rows
 from views.main_window import MainWindow
+from views.roles import TAG_CHIPS_ROLE
+from views.table_columns import HIDDEN_KEY
+from views.tag_chips import TagChipsDelegate, chip_colours
 
 COLUMN = {key: i for i, (key, _label) in enumerate(COLUMNS)}
 
@@ -148,3 +151,108 @@ def test_the_user_guide_ships_with_the_package() -> None:
     patterns = config["tool"]["setuptools"]["package-data"]["resources"]
     assert any(resource_path().joinpath("user-guide.html").match(p) for p in patterns)
     assert resource_path("user-guide.html").is_file()
+
+
+def _tag(window: MainWindow, names: list[str], colours: dict[str, str]) -> int:
+    """Tag the first row's case with `names` (and colour some); return its row."""
+    from app.tags import set_tag_colour, tag_cases
+
+    case = window.case_model.case_id(0)
+    window.change("tag", tag_cases, [case], names)
+    for name, colour in colours.items():
+        window.change("colour", set_tag_colour, name, colour)
+    return window.case_model.row_of(case)
+
+
+def test_the_tags_column_shows_the_tag_names_in_their_colours(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    row = _tag(small_window, ["tea", "Craft"], {"tea": "#d81b60"})
+    column = COLUMN["tags"]
+    index = small_window.case_model.index(row, column)
+    assert index.data() == "Craft, tea"  # by name, whatever the case
+    assert index.data(TAG_CHIPS_ROLE) == (("Craft", ""), ("tea", "#d81b60"))
+    assert "Craft, tea" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert isinstance(small_window.table.itemDelegateForColumn(column), TagChipsDelegate)
+    small_window.table.clearSelection()
+    small_window.table.setColumnWidth(column, 160)
+    cell = small_window.table.visualRect(index)
+    image = small_window.table.viewport().grab(cell).toImage()
+    colours = {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    }
+    assert "#d81b60" in colours  # the chip of "tea"
+
+
+def test_chips_that_do_not_fit_end_in_a_count_and_never_spill(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    names = [f"tag number {i}" for i in range(8)]
+    row = _tag(small_window, names, {name: "#1e88e5" for name in names})
+    column = COLUMN["tags"]
+    small_window.table.setColumnWidth(column, 120)
+    small_window.table.clearSelection()
+    index = small_window.case_model.index(row, column)
+    cell = small_window.table.visualRect(index)
+    wider = cell.adjusted(0, 0, 60, 0)  # the cell and what lies right of it
+    image = small_window.table.viewport().grab(wider).toImage()
+    spilled = [
+        (x, y)
+        for x in range(cell.width() + 1, image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).name() == "#1e88e5"
+    ]
+    assert spilled == []
+
+
+def test_chip_text_reads_on_light_and_dark_colours() -> None:
+    palette = QApplication.palette()
+    assert chip_colours("#ffeb3b", palette)[1].name() == "#000000"
+    assert chip_colours("#0d47a1", palette)[1].name() == "#ffffff"
+    background, _text = chip_colours("", palette)
+    assert background.isValid()
+    assert chip_colours("not a colour", palette)[0].isValid()
+
+
+def test_the_header_menu_hides_and_shows_columns_and_remembers(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    columns = small_window.table_columns
+    texts = [a.text() for a in columns.menu.actions()]
+    assert texts == ["Title", "Donor", "Recipient", "Sector", "Period", "Tags", "Notes"]
+    assert not columns.column_actions["title"].isEnabled()  # the title always shows
+    columns.column_actions["sector"].trigger()
+    assert small_window.table.isColumnHidden(COLUMN["sector"])
+    assert not columns.column_actions["sector"].isChecked()
+    small_window.save_state()
+    again = MainWindow(None, small_window.settings)
+    qtbot.addWidget(again)
+    assert again.table.isColumnHidden(COLUMN["sector"])
+    assert not again.table.isColumnHidden(COLUMN["donor"])
+    assert not again.table_columns.column_actions["sector"].isChecked()
+    again.table_columns.column_actions["sector"].trigger()
+    assert not again.table.isColumnHidden(COLUMN["sector"])
+    assert again.table.columnWidth(COLUMN["sector"]) > 0
+
+
+def test_the_header_opens_the_column_menu_on_right_click(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    header = small_window.table.horizontalHeader()
+    assert header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    header.customContextMenuRequested.emit(QPoint(10, 5))
+    menu = small_window.table_columns.menu
+    qtbot.waitUntil(menu.isVisible)
+    menu.close()
+
+
+def test_the_match_column_is_not_the_menus_and_follows_the_search(
+    small_window: MainWindow,
+) -> None:
+    small_window.settings.setValue(HIDDEN_KEY, ["title", "relevance", "nonsense", "notes"])
+    small_window.table_columns.apply()
+    assert not small_window.table.isColumnHidden(COLUMN["title"])
+    assert small_window.table.isColumnHidden(COLUMN["notes"])
+    small_window.filter_edit.setText("solar")
+    small_window.apply_filter()
+    assert not small_window.table.isColumnHidden(COLUMN["relevance"])

@@ -61,6 +61,7 @@ from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE, MATCH_ROLE
 from views.saved_searches_panel import SavedSearchesPanel
 from views.search_bar import SearchBar
 from views.search_marks import mark_words
+from views.table_columns import TableColumns
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
 from views.toggle_on_click import toggle_on_click
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.appearance.apply()
         self.help_actions = HelpActions(self)  # Help → User Guide, Keyboard Shortcuts
         self._restore_state()
+        self.table_columns = TableColumns(self)  # the header's column menu, tag chips
         if service is None:
             self.count_label.setText(self.tr("Opening the catalogue…"))
         else:
