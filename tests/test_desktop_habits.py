@@ -256,3 +256,21 @@ def test_the_match_column_is_not_the_menus_and_follows_the_search(
     small_window.filter_edit.setText("solar")
     small_window.apply_filter()
     assert not small_window.table.isColumnHidden(COLUMN["relevance"])
+
+
+def test_the_title_takes_the_room_a_wider_window_has_until_columns_are_sized(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    table = small_window.table
+    small_window.resize(1400, 800)
+    qtbot.waitUntil(lambda: small_window.width() == 1400)
+    QApplication.processEvents()
+    last = max(COLUMN[k] for k in ("notes", "tags", "start_year"))
+    right = table.columnViewportPosition(last) + table.columnWidth(last)
+    assert table.viewport().width() - 30 <= right <= table.viewport().width()
+    table.horizontalHeader().resizeSection(COLUMN["donor"], 200)  # the user sizes one
+    title = table.columnWidth(COLUMN["title"])
+    small_window.resize(1300, 800)
+    qtbot.waitUntil(lambda: small_window.width() == 1300)
+    QApplication.processEvents()
+    assert table.columnWidth(COLUMN["title"]) == title

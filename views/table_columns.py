@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
 from PySide6.QtWidgets import QMenu
 
 from views.case_table_model import COLUMNS, MATCH_COLUMN
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 HIDDEN_KEY = "table/hiddenColumns"
 ALWAYS_SHOWN = "title"
+TITLE_COLUMN = 0
+DEFAULT_TITLE_WIDTH = 220
 
 
 def hidden_columns(value: object) -> set[str]:
@@ -54,6 +56,38 @@ class TableColumns(QObject):
             action.toggled.connect(lambda shown, c=column: self.set_shown(c, shown))
             self.column_actions[key] = action
         self.apply()
+        # Until the user sizes the columns, the Title takes the room the window has
+        # beyond the defaults (which fit a 1024-pixel window).
+        self._fit_title = self.window.settings.value("window/tableHeader") is None
+        self._fitting = False
+        table.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._section_resized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._fit_title and event.type() == QEvent.Type.Resize:
+            self.fit_title()
+        return False
+
+    def fit_title(self) -> None:
+        """Widen the Title column to fill the table's width (never narrower than its default)."""
+        table = self.window.table
+        others = sum(
+            table.columnWidth(c)
+            for c in range(len(COLUMNS))
+            if c != TITLE_COLUMN and not table.isColumnHidden(c)
+        )
+        room = table.viewport().width() - others - 1
+        self._fitting = True
+        try:
+            table.setColumnWidth(TITLE_COLUMN, max(DEFAULT_TITLE_WIDTH, room))
+        finally:
+            self._fitting = False
+
+    @Slot(int, int, int)
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        """A column the user drags keeps its width: the Title stops following the window."""
+        if not self._fitting and self.window.isVisible() and column != MATCH_COLUMN:
+            self._fit_title = False
 
     def apply(self) -> None:
         """Hide the columns the settings say, show the others."""
@@ -67,6 +101,7 @@ class TableColumns(QObject):
 
     def set_shown(self, column: int, shown: bool) -> None:
         """Show or hide one column and remember it."""
+        self._fit_title = False  # the user arranges the columns now
         key = COLUMNS[column][0]
         if key == ALWAYS_SHOWN or column == MATCH_COLUMN:
             return
