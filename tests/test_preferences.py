@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from views.appearance import FONT_SIZE_KEY, THEME_KEY, apply_theme, is_dark, system_font_size
@@ -127,3 +128,18 @@ def test_a_folder_removed_since_falls_back_to_the_documents_folder(
     small_window.settings.setValue(EXPORT_FOLDER_KEY, str(tmp_path / "unplugged"))
     assert export_folder(small_window.settings) != tmp_path / "unplugged"
     assert export_folder(small_window.settings).is_dir()
+
+
+def test_check_boxes_keep_a_visible_edge_in_the_dark_theme(qtbot: QtBot) -> None:
+    apply_theme("dark")
+    box = QCheckBox("unchecked")
+    qtbot.addWidget(box)
+    box.show()
+    image = box.grab().toImage()
+    background = QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+    lightest = max(
+        image.pixelColor(x, y).lightness()
+        for x in range(min(image.width(), 20))  # the indicator, left of the text
+        for y in range(image.height())
+    )
+    assert lightest - background > 80

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QObject, QSettings, Qt, Slot
+from PySide6.QtCore import QObject, QRectF, QSettings, Qt, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -20,9 +20,10 @@ from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
     QKeySequence,
+    QPainter,
     QPalette,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -34,6 +35,8 @@ FONT_SIZE_KEY = "ui/fontSize"  # points; 0 or absent: the system's size
 MIN_FONT_SIZE = 7
 MAX_FONT_SIZE = 28
 ROW_HEIGHT_PADDING = 8
+DARK_LIGHTNESS = 128  # a window colour darker than this is a dark theme
+DARK_EDGE = "#9a9a9a"  # check boxes' edge on a dark palette
 
 # The application's font before any zoom: "Actual Size" goes back to it.
 _system_font: QFont | None = None
@@ -97,6 +100,51 @@ def dark_palette() -> QPalette:
     return palette
 
 
+class ReadableIndicators(QProxyStyle):
+    """The application's style, with a visible edge round check boxes and radio buttons
+    on a dark palette: Fusion draws their edge darker than the window, which is
+    invisible on a dark background unless the platform itself reports dark mode."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        kinds = QStyle.PrimitiveElement
+        if element not in INDICATORS:
+            return
+        if option.palette.color(QPalette.ColorRole.Window).lightness() >= DARK_LIGHTNESS:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(DARK_EDGE))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        edge = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if element == kinds.PE_IndicatorRadioButton:
+            painter.drawEllipse(edge)
+        else:
+            painter.drawRect(edge)
+        painter.restore()
+
+
+INDICATORS = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+)
+
+
+def _readable_style(app: QApplication) -> None:
+    """Wrap the application's style in ReadableIndicators, once."""
+    style = app.style()
+    if style is None or isinstance(style, ReadableIndicators):
+        return
+    app.setStyle(ReadableIndicators(style.name()))
+
+
 def apply_theme(theme: Theme) -> None:
     """Show the application in `theme`: the colour scheme, and a palette where the
     platform does not follow the scheme."""
@@ -111,6 +159,8 @@ def apply_theme(theme: Theme) -> None:
     }[theme]
     if hasattr(hints, "setColorScheme"):  # Qt 6.8 and later
         hints.setColorScheme(wanted)
+    if theme == "dark":
+        _readable_style(app)  # before the palette: a new style resets it
     if theme == "system" or hints.colorScheme() == wanted:
         app.setPalette(QPalette())  # the platform's own palette
     elif theme == "dark":
@@ -123,7 +173,7 @@ def apply_theme(theme: Theme) -> None:
 def is_dark() -> bool:
     """Whether the application shows light text on a dark background now."""
     palette = QApplication.palette()
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return palette.color(QPalette.ColorRole.Window).lightness() < DARK_LIGHTNESS
 
 
 def apply_font_size(size: int) -> None:
