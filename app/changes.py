@@ -96,8 +96,14 @@ class Journal:
         if not rows:
             return []
         table = _table(table_name)
-        statement = table.insert().returning(*table.columns, sort_by_parameter_order=True)
-        stored = [dict(r._mapping) for r in self.session.execute(statement, rows)]
+        # Only what the database fills in comes back (ids, defaults): the rows
+        # keep the caller's values, so a large import's text is held once.
+        filled = [c for c in table.columns if c.name not in rows[0] or c.primary_key]
+        statement = table.insert().returning(*filled, sort_by_parameter_order=True)
+        stored = [
+            {**given, **r._mapping}
+            for given, r in zip(rows, self.session.execute(statement, rows), strict=True)
+        ]
         self.changes.changes.extend(
             RowChange(table_name, _key_of(table, row), None, row) for row in stored
         )

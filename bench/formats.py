@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,8 +134,14 @@ def main() -> None:
     parser.add_argument("--db", help="the catalogue to export (built there if missing)")
     args = parser.parse_args()
     db = _catalogue(args)
-    print(f"{'format':<12} {'target':<20} {'seconds':>8} {'size MB':>8} {'opened MB':>9} "
-          f"{'peak MB':>8}  rows")  # fmt: skip
+    for line in export_figures(db):
+        print(line, flush=True)
+
+
+def export_figures(db: Path) -> Iterator[str]:
+    """A table (header first) of every format's export of the catalogue at `db`."""
+    yield (f"{'format':<12} {'target':<20} {'seconds':>8} {'size MB':>8} {'opened MB':>9} "
+           f"{'peak MB':>8}  rows")  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         for name, file_name in RUNS:
             target = Path(tmp) / file_name
@@ -146,10 +153,9 @@ def main() -> None:
             )
             figures = json.loads(result.stdout.strip().splitlines()[-1])
             rows = sum(figures["counts"].values())
-            print(f"{name:<12} {file_name:<20} {figures['seconds']:8.1f} "
-                  f"{_size(target) / 1e6:8.1f} {figures['opened_mb']:9.0f} "
-                  f"{figures['rss_mb']:8.0f}  {rows:,}",
-                  flush=True)  # fmt: skip
+            yield (f"{name:<12} {file_name:<20} {figures['seconds']:8.1f} "
+                   f"{_size(target) / 1e6:8.1f} {figures['opened_mb']:9.0f} "
+                   f"{figures['rss_mb']:8.0f}  {rows:,}")  # fmt: skip
             if target.is_dir():
                 import shutil
 

@@ -6,8 +6,9 @@ exports it, then in fresh processes (peak memory is each process's max RSS):
 - import into a catalogue with the same places but no cases: preview, then
   apply (every case, figure, note, highlight and tag added through the
   editor's functions and the journal, in one transaction).
-Prints seconds and peak memory beside the targets of issue 9 and the figures
-measured before the import was rebuilt.
+Prints seconds and peak memory beside the export figures of every format
+(bench/formats.py), the targets of issue 9 and the figures measured before
+the import was rebuilt.
 
     python bench/import.py [--cases N]
 """
@@ -94,6 +95,11 @@ def main() -> None:
         print(f"import into an empty catalogue: preview {fresh['preview']:.1f} s, "
               f"apply {fresh['apply']:.1f} s, {fresh['added']:,} rows added, "
               f"{fresh['rejected']:.0f} rejected; peak {fresh['rss_mb']:.0f} MB")  # fmt: skip
+        print("the same catalogue exported in every format (bench/formats.py):")
+        from bench.formats import export_figures
+
+        for line in export_figures(folder / "source.sqlite3"):
+            print(f"  {line}", flush=True)
         print(f"targets: preview ≤ {TARGETS['preview_s']:.0f} s, apply ≤ "
               f"{TARGETS['apply_s']:.0f} s, peak < {TARGETS['rss_mb']:.0f} MB; before: 5,000 "
               "cases took 32 s to import, 1,000,000 rows 99 s and 2 GB to preview")  # fmt: skip

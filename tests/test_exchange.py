@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.case_edit import load_draft, save_case
@@ -200,6 +202,7 @@ def test_a_slug_the_editor_refuses_is_refused_by_the_import_too(
         "control \x01\x02\x7f\x85 characters\r\nand CR LF",
         "中文 ئۇيغۇرچە 😀 " * 3,
         "长" * 40_000,
+        "Excel escapes: _x000D_ and a_x0041_b, _x005F_x0041_",
     ],
 )
 def test_an_untouched_note_comes_back_unchanged(
@@ -242,3 +245,27 @@ def test_an_import_is_one_journal_change_that_undo_takes_back(
         replay(session, changes, undo=True)
         assert session.scalar(select(func.count()).select_from(Note)) == 0
     assert _title(small_catalogue, "beta") != "Retitled by Li"
+
+
+def test_a_workbook_is_read_by_calamine_and_one_with_formulas_by_openpyxl(
+    small_catalogue: Catalogue, tmp_path: Path
+) -> None:
+    from app.xlsx.read import _read_fast
+    from tests.test_import import _edit
+
+    workbook = export(small_catalogue, tmp_path / "out.xlsx")
+    assert _read_fast(workbook) is not None
+    _edit(workbook, "Case studies", {(2, "Title"): "=1+1"})
+    assert _read_fast(workbook) is None  # a formula: read cell by cell, to be named
+    (rejection,) = preview(small_catalogue, workbook).rejected
+    assert "formula" in rejection.reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="_x0F5Aa b", max_size=30))
+def test_any_text_with_excel_escapes_reads_back_as_written(text: str) -> None:
+    from openpyxl.utils.escape import unescape
+
+    from app.xlsx.cells import escaped_for_excel
+
+    assert unescape(escaped_for_excel(text)) == text

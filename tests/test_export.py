@@ -17,6 +17,10 @@ from app.store import Catalogue
 from app.xlsx import export as export_module
 from app.xlsx.export import ExportCancelledError, export_workbook
 from models import CaseStudy, Note, Tag
+from tests.writers import sheet_writer  # noqa: F401  (a fixture)
+
+# Every test here runs through both sheet writers (see tests/writers.py).
+pytestmark = pytest.mark.usefixtures("sheet_writer")
 
 HOSTILE_STARTS = ["=1+1", "+1", "-2", "@SUM(A1)", "\tcmd", "\rcmd", "\ncmd", '=HYPERLINK("x")']
 WORLD_TEXT = "Kashgar قەشقەر 喀什 — tea 🍵 and jade 💎"

@@ -24,6 +24,10 @@ from app.xlsx.cells import ILLEGAL_XML_CHARACTERS, CellCleaner
 from app.xlsx.export import export_workbook
 from app.xlsx.sheet_writer import CellRows, StyleBook, Styled, XmlRows
 from models import CaseStudy, Note
+from tests.writers import sheet_writer  # noqa: F401  (a fixture)
+
+# Every test here runs through both sheet writers (see tests/writers.py).
+pytestmark = pytest.mark.usefixtures("sheet_writer")
 
 ROOT = Path(__file__).resolve().parent.parent
 XML_CANNOT_HOLD = "\x00\x01\x08\x0b\x0c\x0e\x1f\x80\x85\x9f\ud800\udfff\ufffe\uffff"

@@ -226,7 +226,7 @@ def test_cli_import_dry_run_apply_and_errors(
     assert "1 to add" in out and "Nothing was written." in out
     with small_catalogue.sessions() as session:
         assert not list(session.scalars(select(Note)))
-    assert main(["--db", db, "import", str(path)]) == 0
+    assert main(["--db", db, "import", str(path), "--yes"]) == 0
     assert "Imported: 1 added" in capsys.readouterr().out
     with small_catalogue.sessions() as session:
         assert [n.body for n in session.scalars(select(Note))] == ["from a colleague"]

@@ -218,7 +218,7 @@ def test_duplicate_new_metric_keys_are_rejected_in_the_preview_and_the_rest_appl
     plan = _plan(small_catalogue, path)
     (rejection,) = plan.rejected
     assert rejection.column == "N (Key)" and "also on row" in rejection.reason
-    assert main(["--db", str(small_catalogue.path), "import", str(path)]) == 0
+    assert main(["--db", str(small_catalogue.path), "import", str(path), "--yes"]) == 3
     assert "Metrics, row" in capsys.readouterr().out
     with small_catalogue.sessions() as session:
         looms = session.scalars(select(Metric.value).where(Metric.key == "looms")).all()
@@ -276,19 +276,19 @@ def test_the_terminal_preview_shows_counts_and_the_first_20_and_json_shows_all(
                             for i in range(30)])  # fmt: skip
     _append(path, "Metrics", [{"Case slug": "nope", "Metric": "M", "Value": 1}] * 25)
     db = str(small_catalogue.path)
-    assert main(["--db", db, "import", str(path), "--dry-run"]) == 0
+    assert main(["--db", db, "import", str(path), "--dry-run"]) == 3
     out = capsys.readouterr().out
     assert "30 to add" in out and "25 rejected" in out
     assert out.count("  add ") == 20 and "… and 10 more additions" in out
     assert out.count("  reject ") == 20 and "… and 5 more rejections" in out
     assert len(out) < 10_000 and "Nothing was written." in out
-    assert main(["--db", db, "import", str(path), "--dry-run", "--json"]) == 0
+    assert main(["--db", db, "import", str(path), "--dry-run", "--json"]) == 3
     captured = capsys.readouterr()
     data = json.loads(captured.out)
     assert data["summary"]["added"] == 30 and len(data["added"]) == 30
     assert len(data["rejected"]) == 25 and data["rejected"][0]["sheet"] == "Metrics"
     assert "Nothing was written." in captured.err
-    assert main(["--db", db, "import", str(path), "--json"]) == 0
+    assert main(["--db", db, "import", str(path), "--json", "--yes"]) == 3
     captured = capsys.readouterr()
     assert json.loads(captured.out)["summary"]["added"] == 30
     assert "Imported: 30 added" in captured.err

@@ -24,6 +24,10 @@ from app.xlsx.importer import preview_import
 from app.xlsx.tag_list import join_tag_names, split_tag_names
 from models import CaseStudy, Note
 from models.annotations import case_tag
+from tests.writers import sheet_writer  # noqa: F401  (a fixture)
+
+# Every test here runs through both sheet writers (see tests/writers.py).
+pytestmark = pytest.mark.usefixtures("sheet_writer")
 
 # Text as people paste it: any character but a lone surrogate (SQLite cannot
 # store one), with the troublesome ones made likely.

@@ -28,6 +28,26 @@ def without_illegal_characters(text: str) -> str:
     return ILLEGAL_XML_CHARACTERS.sub("", text)
 
 
+# Excel and LibreOffice read "_x000D_" in a cell as the character it names (and
+# calamine does, as they do); text that holds such a sequence is written with its
+# underscore escaped ("_x005F_x000D_"), as Excel writes it, so it reads back as typed.
+_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def escaped_for_excel(text: str) -> str:
+    """`text` with each "_xHHHH_" written so a spreadsheet reads it literally."""
+    return _ESCAPE_LIKE.sub("_x005F_", text) if "_x" in text else text
+
+
+def unescaped_from_excel(value: object) -> object:
+    """A cell read without unescaping (openpyxl) as a spreadsheet reads it."""
+    if isinstance(value, str) and "_x" in value:
+        from openpyxl.utils.escape import unescape
+
+        return unescape(value)
+    return value
+
+
 def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 

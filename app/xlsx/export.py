@@ -27,7 +27,13 @@ from app.case_filter import CaseFilter
 from app.id_sets import in_ids
 from app.query import case_ids
 from app.xlsx import layout
-from app.xlsx.cells import EXCEL_CELL_LIMIT, CellCleaner, looks_like_formula, split_for_cells
+from app.xlsx.cells import (
+    EXCEL_CELL_LIMIT,
+    CellCleaner,
+    escaped_for_excel,
+    looks_like_formula,
+    split_for_cells,
+)
 from app.xlsx.saved_sheet import SAVED_SEARCHES, write_saved_searches
 from app.xlsx.sheet_writer import RowSink, StyleBook, Styled, open_rows
 from app.xlsx.sync_base import AgreedBases, base_cell, this_catalogue
@@ -38,6 +44,9 @@ from models.catalogue import CaseAssistance, CasePlace
 
 CHUNK = 1000
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
+# Excel keeps at most this many hyperlinks on one worksheet (its documented
+# specifications and limits); past it, a slug is written as plain text.
+LINK_LIMIT = 65_530
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -94,6 +103,9 @@ class WriterContext:
         self.continued_cells = 0
         self.formula_like = 0
         self.sheets: list[tuple[Any, RowSink, str]] = []
+        self.links = 0  # on the sheet being written
+        self.linked = 0  # on all sheets
+        self.unlinked: dict[str, int] = {}  # sheet title → slugs left unlinked at LINK_LIMIT
         # What the catalogue last agreed on with colleagues (set by the export).
         self.agreed_bases: AgreedBases | None = None
         bold = Font(bold=True)
@@ -128,6 +140,7 @@ class WriterContext:
 
     def _guard(self, value: str, style: str) -> Any:
         """`value` (already clean) as a cell; formula-like text is forced to text."""
+        value = escaped_for_excel(value)
         if looks_like_formula(value):
             self.formula_like += 1
             quoted = {"": "quote", "wrap": "quote+wrap", "link": "link+quote"}[style]
@@ -155,9 +168,16 @@ class WriterContext:
         return None if value is None else Styled(value, "date")
 
     def slug_link(self, slug: str, case_row: int | None) -> Any:
-        """The case's slug, linked to its row on the Case studies sheet."""
+        """The case's slug, linked to its row on the Case studies sheet while the
+        sheet has fewer than LINK_LIMIT links; plain text after that (counted)."""
         if case_row is None:
             return self.text(slug)
+        if self.links >= LINK_LIMIT:
+            title = self.sheets[-1][0].title
+            self.unlinked[title] = self.unlinked.get(title, 0) + 1
+            return self.text(slug)
+        self.links += 1
+        self.linked += 1
         styled: Styled = self._guard(self.cleaner.clean(slug), "link")
         return styled._replace(link_row=case_row)
 
@@ -177,10 +197,27 @@ class WriterContext:
             if column.hidden:
                 sheet.column_dimensions[get_column_letter(index)].hidden = True
         sheet.freeze_panes = "A2"
+        print_setup(sheet)
+        self.links = 0
         rows = open_rows(sheet, self.styles, link_sheet=layout.CASES)
         self.sheets.append((sheet, rows, get_column_letter(len(headers))))
         rows.append([Styled(header, "bold") for header in headers])
         return rows
+
+
+def print_setup(sheet: Any) -> None:
+    """Print landscape, as wide as one page, with the header row on every page.
+
+    Set before the sheet's first row: a write-only sheet writes its properties
+    (where fit-to-page is switched on) first.
+    """
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
 
 
 _METRIC_FIELDS = (
@@ -486,11 +523,19 @@ def _write_tags(session: Session, ctx: WriterContext, ids: list[int]) -> int:
     for case_id, tag_id in session.execute(select(case_tag.c.case_id, case_tag.c.tag_id)):
         if case_id in wanted:
             counts[tag_id] += 1
+    # A tag put only on highlights is listed too (on no case: 0 cases).
+    on_highlights = {
+        tag_id
+        for case_id, tag_id in session.execute(
+            select(Highlight.case_id, Highlight.tag_id).where(Highlight.tag_id.is_not(None))
+        )
+        if case_id in wanted
+    }
     count = 0
     for tag_id, name, colour, uuid in session.execute(
         select(Tag.id, Tag.name, Tag.colour, Tag.uuid).order_by(Tag.name_key)
     ):
-        if counts[tag_id]:
+        if counts[tag_id] or tag_id in on_highlights:
             base = base_cell({"colour": colour}, layout.TAGS, ctx.agreed(uuid))
             sheet.append([ctx.text(name), ctx.text(colour), counts[tag_id], uuid, base])
             count += 1
@@ -533,8 +578,20 @@ def write_about(ctx: WriterContext, summary: ExportSummary, exported_at: datetim
         ("Text written as text though it looks like a formula", ctx.formula_like),
         ("Long texts continued in extra '(continued)' columns", ctx.continued_cells),
     ]
+    if ctx.linked:
+        rows.append(("Slugs linked to their case", _links_in_words(ctx.unlinked)))
     for item, value in rows:
         sheet.append([item, value])
+
+
+def _links_in_words(unlinked: dict[str, int]) -> str:
+    """What the About sheet says of the slugs' links: all, or where Excel's limit stopped them."""
+    if not unlinked:
+        return f"all (Excel allows {LINK_LIMIT:,} links on a sheet)"
+    where = ", ".join(f"{title} ({count:,} slugs)" for title, count in unlinked.items())
+    return (
+        f"the first {LINK_LIMIT:,} on each sheet, Excel's limit; after that plain text on {where}"
+    )
 
 
 def export_workbook(

@@ -18,13 +18,14 @@ exactly what the editor would.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import false, select
+from sqlalchemy.orm import Session
 
 from app.case_edit import CaseDraft, MetricDraft, check_metric, load_draft, problems_in
 from app.chinese_title import checked_title_zh, checked_title_zh_note
@@ -37,8 +38,11 @@ from app.xlsx.read import SheetRows
 from app.xlsx.sync_base import FIELDS, digest, parse_base_cell, same, this_catalogue
 from app.xlsx.tag_list import join_tag_names, split_tag_names
 from models import CaseStudy, Highlight, Metric, Note, Place, Source, SyncBase, Tag
-from models.catalogue import ASSISTANCE_FORMS
-from models.identity import is_uuid, new_uuid
+from models.annotations import case_tag
+from models.catalogue import ASSISTANCE_FORMS, CaseAssistance
+from models.identity import new_uuid
+
+CHUNK = 1000  # rows compared at a time, with what they are compared with
 
 
 class RowRejectedError(ValueError):
@@ -191,11 +195,14 @@ def _row_id(value: Any) -> int | None:
     return number if 0 < number < 2**63 else None
 
 
+_UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _uuid(row: dict[str, Any]) -> str:
     """The row's UUID cell, when it holds one."""
     value = row.get(layout.UUID)
     text = value.strip().lower() if isinstance(value, str) else ""
-    return text if is_uuid(text) else ""
+    return text if _UUID_TEXT.fullmatch(text) else ""
 
 
 def _list(value: Any, separator: str) -> list[str]:
@@ -225,6 +232,74 @@ _METRIC_COLUMNS = {
 # --- planning ----------------------------------------------------------------------
 
 
+_CASE_COLUMNS = (
+    "id", "uuid", "slug", "title", "title_zh", "title_zh_note", "sector", "start_year",
+    "end_year", "ongoing", "summary", "narrative",
+)  # fmt: skip
+_METRIC_FIELDS = (
+    "id", "uuid", "case_id", "key", "name", "value", "low", "high", "unit", "qualifier", "year",
+    "start_year", "end_year", "note",
+)  # fmt: skip
+
+
+@dataclass
+class _Metric:
+    """A figure as the import compares it."""
+
+    id: int
+    uuid: str
+    case_id: int
+    key: str | None
+    name: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    year: int | None
+    start_year: int | None
+    end_year: int | None
+    note: str
+    source_key: str | None
+
+    def __post_init__(self) -> None:
+        self.source_key = self.source_key or ""
+
+
+@dataclass
+class _Case:
+    """A case as the import compares it."""
+
+    id: int
+    uuid: str
+    slug: str
+    title: str
+    title_zh: str
+    title_zh_note: str
+    sector: str
+    start_year: int | None
+    end_year: int | None
+    ongoing: bool
+    summary: str
+    narrative: str
+    assistance_forms: list[str] = field(default_factory=list)
+    tag_keys: list[str] = field(default_factory=list)
+    metrics: list[_Metric] = field(default_factory=list)
+
+
+class _Base:
+    """A row's base digests, read the first time a field differs (most rows: never)."""
+
+    def __init__(self, read: Any) -> None:
+        self._read = read
+        self._found: dict[str, set[str]] | None = None
+
+    def get(self, name: str) -> set[str] | None:
+        if self._found is None:
+            self._found = self._read()
+        return self._found.get(name)
+
+
 class _Planner:
     def __init__(self, session: Session, sheets: dict[str, SheetRows], trust: bool) -> None:
         self.session = session
@@ -234,17 +309,16 @@ class _Planner:
             (r["Value"] for _, r in about.rows if r["Item"] == layout.CATALOGUE), None
         ) if about else None  # fmt: skip
         self.plan.from_here = trust and bool(exporter) and exporter == this_catalogue(session)
-        # What the rows are compared with, loaded in a few queries rather than three per case
-        # (selectinload binds at most 500 ids a query).
-        cases = select(CaseStudy).options(
-            selectinload(CaseStudy.tags),
-            selectinload(CaseStudy.assistance),
-            selectinload(CaseStudy.metrics).selectinload(Metric.source),
-        )
-        self.cases = {c.slug: c for c in session.scalars(cases)}
-        self.case_uuids = {c.uuid: c for c in self.cases.values()}
-        self.slugs = set(self.cases)  # every slug in use (new cases' too, as they are planned)
-        self.metric_uuids = {m.uuid: m for c in self.cases.values() for m in c.metrics}
+        # Every slug in use (new cases' too, as they are planned).
+        self.slugs = set(session.scalars(select(CaseStudy.slug)))
+        # What a chunk of rows is compared with, loaded for that chunk in a few
+        # queries (see `load`): memory stays flat however long the workbook.
+        self.cases: dict[str, _Case] = {}
+        self.case_uuids: dict[str, _Case] = {}
+        self.metric_uuids: dict[str, _Metric] = {}
+        self.notes: dict[str, tuple[Note, str]] = {}
+        self.highlights: dict[str, tuple[Highlight, str, str]] = {}
+        self.bases: dict[str, dict[str, str]] = {}
         self.new_slugs: set[str] = set()
         self.seen: dict[str, dict[Any, int]] = {}
         self.tags: dict[str, Tag] | None = None
@@ -255,33 +329,28 @@ class _Planner:
             if sector:
                 self.sectors.setdefault(_words(sector).casefold(), sector)
         self.forms = {f.casefold(): f for f in ASSISTANCE_FORMS}
-        self.bases: dict[str, dict[str, str]] | None = None
         self.places: dict[str, int] | None = None
         self.parents: dict[int, int | None] = {}
 
     # --- what the two sides last agreed on ---
 
-    def base(self, uuid: str, row: dict[str, Any]) -> dict[str, set[str]]:
+    def base(self, uuid: str, row: dict[str, Any]) -> _Base:
         """The digests of each field as the two sides last had it in common (empty: unknown).
 
         Three records can say so: what this catalogue last agreed on with a
         workbook (SyncBase, kept at import); what the exporter last agreed on
         (its base cell's ~ digests); and, in a workbook exported from here,
-        what the row held when it was exported.
+        what the row held when it was exported. Read only when a field differs.
         """
-        if self.bases is None:
-            self.bases = {
-                u: json.loads(d)
-                for u, d in self.session.execute(select(SyncBase.uuid, SyncBase.digests))
-            }
+        return _Base(lambda: self.read_base(uuid, row))
+
+    def read_base(self, uuid: str, row: dict[str, Any]) -> dict[str, set[str]]:
         found = parse_base_cell(row.get(layout.SYNC_BASE), from_here=self.plan.from_here)
         for name, value in self.bases.get(uuid, {}).items():
             found.setdefault(name, set()).add(value)
         return found
 
-    def compare(
-        self, change: RowChange, name: str, old: Any, new: Any, base: dict[str, set[str]]
-    ) -> None:
+    def compare(self, change: RowChange, name: str, old: Any, new: Any, base: _Base) -> None:
         """Add field `name` to the change if the workbook's value is one to consider."""
         if same(old, new):
             return
@@ -310,39 +379,135 @@ class _Planner:
                 self.tags[tag.name_key] = tag  # an exact match wins
         return self.tags.get(key)
 
-    def case_for(self, slug: str) -> CaseStudy | None:
-        return self.cases.get(slug)
-
     def case_exists(self, slug: str) -> bool:
-        return slug in self.cases or slug in self.new_slugs
+        return slug in self.slugs
 
     def record(self, change: RowChange) -> None:
-        self.agree(change)
         if change.action == "add":
+            self.agree(change)
             self.plan.added.append(change)
         elif change.changes:
+            self.agree(change)
             self.plan.changed.append(change)
         else:
             self.plan.unchanged[change.sheet] += 1
-            if not self.plan.from_here and self.known(change.uuid) != change.agreed:
-                self.plan.agreements.append((change.uuid, change.agreed))
+            if not self.plan.from_here:  # what both hold may be news here
+                self.agree(change)
+                if self.known(change.uuid) != change.agreed:
+                    self.plan.agreements.append((change.uuid, change.agreed))
 
     def known(self, uuid: str) -> dict[str, str]:
-        self.base(uuid, {})  # loads the records
-        assert self.bases is not None
         return self.bases.get(uuid, {})
 
     def each(self, sheet: SheetRows | None, handler: Any) -> None:
         if sheet is None:
             return
         self.sheet = sheet
-        for number, row in sheet.rows:
-            try:
-                if number in sheet.problems:
-                    raise RowRejectedError(sheet.problems[number][1], sheet.problems[number][0])
-                handler(number, row)
-            except RowRejectedError as exc:
-                self.plan.rejected.append(Rejection(sheet.name, number, str(exc), exc.column))
+        for start in range(0, len(sheet.rows), CHUNK):
+            chunk = sheet.rows[start : start + CHUNK]
+            self.load(sheet, chunk)
+            for number, row in chunk:
+                try:
+                    if number in sheet.problems:
+                        problem = sheet.problems[number]
+                        raise RowRejectedError(problem[1], problem[0])
+                    handler(number, row)
+                except RowRejectedError as exc:
+                    self.plan.rejected.append(Rejection(sheet.name, number, str(exc), exc.column))
+
+    def load(self, sheet: SheetRows, chunk: list[tuple[int, dict[str, Any]]]) -> None:
+        """Read what these rows are compared with, dropping the previous chunk's."""
+        uuids = sorted({u for _, row in chunk if (u := _uuid(row))})
+        self.cases, self.case_uuids, self.metric_uuids = {}, {}, {}
+        self.notes, self.highlights = {}, {}
+        if sheet.name == layout.CASES:
+            slugs = sorted({_text(row.get("Slug")).strip() for _, row in chunk})
+            self.load_cases(slugs, uuids, with_metrics=False)
+        elif sheet.name == layout.METRICS:
+            for part in _parts(uuids):
+                for m in self.metric_rows(Metric.uuid.in_(part)):
+                    self.metric_uuids[m.uuid] = m
+            # A figure not found by its UUID is looked for by its case and key.
+            slugs = sorted(
+                {_text(row.get("Case slug")).strip() for _, row in chunk
+                 if _uuid(row) not in self.metric_uuids}
+            )  # fmt: skip
+            self.load_cases(slugs, [], with_metrics=True)
+        elif sheet.name == layout.NOTES:
+            notes = select(Note, CaseStudy.slug).join(CaseStudy, CaseStudy.id == Note.case_id)
+            for part in _parts(uuids):
+                for note, slug in self.session.execute(notes.where(Note.uuid.in_(part))):
+                    self.notes[note.uuid] = (note, slug)
+            for note, slug in self.session.execute(notes.where(self.legacy(Note, chunk))):
+                self.notes[f"id:{note.id}"] = (note, slug)
+        elif sheet.name == layout.HIGHLIGHTS:
+            marks = (
+                select(Highlight, CaseStudy.slug, Tag.name)
+                .join(CaseStudy, CaseStudy.id == Highlight.case_id)
+                .outerjoin(Tag, Tag.id == Highlight.tag_id)
+            )
+            for part in _parts(uuids):
+                for item, slug, tag in self.session.execute(marks.where(Highlight.uuid.in_(part))):
+                    self.highlights[item.uuid] = (item, slug, tag or "")
+            for item, slug, tag in self.session.execute(marks.where(self.legacy(Highlight, chunk))):
+                self.highlights[f"id:{item.id}"] = (item, slug, tag or "")
+        known = set(uuids) | {c.uuid for c in self.cases.values()}
+        if sheet.name == layout.METRICS:
+            known |= {m.uuid for c in self.cases.values() for m in c.metrics}
+        self.bases = {}
+        for part in _parts(sorted(known)):
+            for uuid, text in self.session.execute(
+                select(SyncBase.uuid, SyncBase.digests).where(SyncBase.uuid.in_(part))
+            ):
+                self.bases[uuid] = json.loads(text)
+
+    def load_cases(self, slugs: list[str], uuids: list[str], with_metrics: bool) -> None:
+        """Cases as plain rows (reading ORM objects took most of a preview's time)."""
+        columns = [getattr(CaseStudy, n) for n in _CASE_COLUMNS]
+        found: dict[int, _Case] = {}
+        for column, values in ((CaseStudy.slug, slugs), (CaseStudy.uuid, uuids)):
+            for part in _parts(values):
+                for row in self.session.execute(select(*columns).where(column.in_(part))):
+                    found[row.id] = _Case(**row._mapping)
+        ids = sorted(found)
+        if with_metrics:
+            for m in self.metric_rows(in_ids(Metric.case_id, ids)):
+                found[m.case_id].metrics.append(m)
+        else:
+            for case_id, form in self.session.execute(
+                select(CaseAssistance.case_id, CaseAssistance.form).where(
+                    in_ids(CaseAssistance.case_id, ids)
+                )
+            ):
+                found[case_id].assistance_forms.append(form)
+            for case_id, key in self.session.execute(
+                select(case_tag.c.case_id, Tag.name_key)
+                .join(Tag, Tag.id == case_tag.c.tag_id)
+                .where(in_ids(case_tag.c.case_id, ids))
+            ):
+                found[case_id].tag_keys.append(key)
+        for case in found.values():
+            self.cases[case.slug] = case
+            self.case_uuids[case.uuid] = case
+
+    def metric_rows(self, condition: Any) -> list[_Metric]:
+        columns = [getattr(Metric, n) for n in _METRIC_FIELDS]
+        query = (
+            select(*columns, Source.key.label("source_key"))
+            .outerjoin(Source, Source.id == Metric.source_id)
+            .where(condition)
+        )
+        return [_Metric(**row._mapping) for row in self.session.execute(query)]
+
+    def legacy(
+        self, model: type[Note] | type[Highlight], chunk: list[tuple[int, dict[str, Any]]]
+    ) -> Any:
+        """The rows an old workbook's chunk names by id (none when the sheet has UUIDs)."""
+        header = layout.NOTE_ID if model is Note else layout.HIGHLIGHT_ID
+        if layout.UUID in self.sheet.header or header not in self.sheet.header:
+            return false()
+        ids = sorted({i for _, row in chunk if (i := _row_id(row.get(header))) is not None})
+        return in_ids(model.id, ids) if ids else false()
 
     def claim(self, header: str, key: Any, shown: str, number: int) -> None:
         """Take `key` for row `number`; a key the sheet already gave another row is rejected."""
@@ -440,13 +605,13 @@ class _Planner:
         )
         base = self.base(case.uuid, row)
         if slug != case.slug:  # the same case (by UUID) under another slug
-            self.compare(change, "slug", case.slug, slug, {})
+            self.compare(change, "slug", case.slug, slug, _Base(dict))
         for name, new in values.items():
             self.compare(change, name, getattr(case, name), new, base)
         old_forms = sorted(case.assistance_forms)
         self.compare(change, "forms", old_forms, forms, base)
         # As exported: a name the export had to clean comes back cleaned, and is the same tag.
-        have = {without_illegal_characters(t.name_key) for t in case.tags}
+        have = {without_illegal_characters(key) for key in case.tag_keys}
         added = [display for display, key in tags if key not in have]
         if added:
             change.changes.append(FieldChange("tags added", "", join_tag_names(added)))
@@ -586,20 +751,15 @@ class _Planner:
         change.values["slug"] = slug
         base = self.base(metric.uuid, row)
         for name in FIELDS[layout.METRICS]:
-            old = (metric.source.key or "") if name == "source_key" and metric.source else (
-                "" if name == "source_key" else getattr(metric, name)
-            )  # fmt: skip
-            self.compare(change, name, old, values[name], base)
+            self.compare(change, name, getattr(metric, name), values[name], base)
         self.record(change)
 
-    def legacy_id(
-        self, model: type[Note] | type[Highlight], header: str, row: dict[str, Any]
-    ) -> Any:
-        """An old workbook's row id, when the sheet has no UUIDs (only this catalogue's ids)."""
+    def legacy_row(self, loaded: dict[str, Any], header: str, row: dict[str, Any]) -> Any:
+        """What an old workbook's row names by id, when the sheet has no UUIDs."""
         if layout.UUID in self.sheet.header or header not in self.sheet.header:
             return None
         row_id = _row_id(row.get(header))
-        return self.session.get(model, row_id) if row_id is not None else None
+        return loaded.get(f"id:{row_id}") if row_id is not None else None
 
     def note_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Case slug")).strip()
@@ -607,11 +767,12 @@ class _Planner:
             raise RowRejectedError(f"no case with the slug {slug!r}")
         body = _text(row.get("Note"))
         uuid = self.identity(row, number)
-        note = self.notes.get(uuid) if uuid else self.legacy_id(Note, layout.NOTE_ID, row)
+        found = self.notes.get(uuid) if uuid else self.legacy_row(self.notes, layout.NOTE_ID, row)
+        note = found[0] if found else None
         if note is not None and not uuid:
             self.claim(layout.NOTE_ID, note.id, f"note {note.id}", number)
-        if note is not None and note.case.slug != slug:
-            raise RowRejectedError(f"this note belongs to {note.case.slug!r}, not {slug!r}")
+        if found is not None and found[1] != slug:
+            raise RowRejectedError(f"this note belongs to {found[1]!r}, not {slug!r}")
         values: dict[str, Any] = {"slug": slug, "body": body}
         if note is None:
             if not body.strip():
@@ -642,15 +803,16 @@ class _Planner:
             except TagNameError as exc:
                 raise RowRejectedError(str(exc), self.sheet.column("Tag")) from exc
         uuid = self.identity(row, number)
-        item = (
+        found = (
             self.highlights.get(uuid)
             if uuid
-            else self.legacy_id(Highlight, layout.HIGHLIGHT_ID, row)
+            else self.legacy_row(self.highlights, layout.HIGHLIGHT_ID, row)
         )
+        item = found[0] if found else None
         if item is not None and not uuid:
             self.claim(layout.HIGHLIGHT_ID, item.id, f"highlight {item.id}", number)
-        if item is not None and item.case.slug != slug:
-            raise RowRejectedError(f"this highlight belongs to {item.case.slug!r}, not {slug!r}")
+        if found is not None and found[1] != slug:
+            raise RowRejectedError(f"this highlight belongs to {found[1]!r}, not {slug!r}")
         values: dict[str, Any] = {"slug": slug, "comment": comment, "tag": tag}
         if item is None:
             where = _text(row.get("Field")).strip() or "summary"
@@ -669,7 +831,7 @@ class _Planner:
                            uuid=item.uuid)  # fmt: skip
         base = self.base(item.uuid, row)
         self.compare(change, "comment", item.comment, comment, base)
-        self.compare(change, "tag", item.tag.name if item.tag else "", tag, base)
+        self.compare(change, "tag", found[2] if found else "", tag, base)
         self.record(change)
 
     def tag_row(self, number: int, row: dict[str, Any]) -> None:
@@ -733,36 +895,10 @@ class _Planner:
             raise RowRejectedError("the Title cell is empty", self.sheet.column("Title"))
         self.record(change)
 
-    # Rows the sheets name by UUID, loaded in a few queries (kept referenced:
-    # the session holds its objects weakly).
-    notes: dict[str, Note]
-    highlights: dict[str, Highlight]
 
-    def preload(self, sheets: dict[str, SheetRows]) -> None:
-        self.notes = _by_uuid(self.session, Note, sheets.get(layout.NOTES))
-        self.highlights = _by_uuid(self.session, Highlight, sheets.get(layout.HIGHLIGHTS))
-
-
-def _by_uuid(session: Session, model: Any, sheet: SheetRows | None) -> dict[str, Any]:
-    if sheet is None:
-        return {}
-    wanted = sorted({u for _, row in sheet.rows if (u := _uuid(row))})
-    found: dict[str, Any] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(
-            (r.uuid, r) for r in session.scalars(select(model).where(model.uuid.in_(chunk)))
-        )
-    legacy = sorted(
-        {i for _, row in sheet.rows for h in (layout.NOTE_ID, layout.HIGHLIGHT_ID)
-         if (i := _row_id(row.get(h))) is not None}
-    )  # fmt: skip
-    if legacy and layout.UUID not in sheet.header:
-        found.update(
-            (f"id:{r.id}", r)
-            for r in session.scalars(select(model).where(in_ids(model.id, legacy)))
-        )
-    return found
+def _parts(values: list[str]) -> list[list[str]]:
+    """Values in lists of at most 500 (SQLite binds at most 32,766 a statement)."""
+    return [values[i : i + 500] for i in range(0, len(values), 500)]
 
 
 def plan_import(
@@ -775,7 +911,6 @@ def plan_import(
     common but through its agreed digests.
     """
     planner = _Planner(session, sheets, trust_export_base)
-    planner.preload(sheets)
     planner.each(sheets.get(layout.SOURCES), planner.source_row)
     planner.each(sheets.get(layout.TAGS), planner.tag_row)
     planner.each(sheets.get(layout.CASES), planner.case_row)
