@@ -25,9 +25,15 @@ class CopyError(BackupError):
 
 
 def copy_target(name: str) -> Path:
-    """The file a typed name stands for: with the catalogue suffix when it has none."""
+    """The file a typed name stands for: with the catalogue suffix when it has none.
+
+    A name that is a folder ("." or "..", an existing folder) is returned as it
+    is, for save_copy to refuse in words.
+    """
     path = Path(name).expanduser()
-    return path if path.suffix else path.with_name(path.name + CATALOGUE_SUFFIX)
+    if path.suffix or path.name in ("", ".", "..") or path.is_dir():
+        return path
+    return path.with_name(path.name + CATALOGUE_SUFFIX)
 
 
 def save_copy(catalogue: Path, target: Path) -> Path:

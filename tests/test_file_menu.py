@@ -194,3 +194,11 @@ def test_save_a_copy_refuses_the_catalogue_itself_and_an_open_one(
     with pytest.raises(CopyError, match="folder"):
         save_copy(own, tmp_path / "no" / "such.sqlite3")
     assert not (tmp_path / "no").exists()
+
+
+def test_save_a_copy_refuses_a_folder_in_words(
+    small_window: MainWindow, tmp_path: Path, errors: list[str]
+) -> None:
+    assert copy_target(str(tmp_path)) == tmp_path
+    assert not small_window.file_actions.copy_to(copy_target(str(tmp_path)))
+    assert "is a folder" in errors[-1]

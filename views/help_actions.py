@@ -9,6 +9,7 @@ window of its own that works offline.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ GUIDE_NAME = "user-guide"
 
 def plain_text(text: str) -> str:
     """An action's text without its mnemonic ampersands ("&&" stays one "&")."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return re.sub("&(&?)", r"\1", text)
 
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
