@@ -75,6 +75,8 @@ class CaseRow:
     tag_count: int
     note_count: int
     title_zh: str = ""  # the Chinese title, shown as the title's tooltip
+    # (name, colour) of each tag on the case, by name; colour "" when none was chosen.
+    tags: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

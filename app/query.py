@@ -6,6 +6,7 @@ window asks for ordered ids once, then for rows a page at a time.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -249,7 +250,18 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
     wanted: list[int] | Select[int] = ids if len(ids) <= VARIABLES // 5 else id_select(ids)
     donors = _area_names(DONOR, wanted).subquery()
     recipients = _area_names(RECIPIENT, wanted).subquery()
-    tags = _tag_counts().where(case_tag.c.case_id.in_(wanted)).subquery()
+    # Each case's tags as one JSON array of [name, colour] (shown as coloured names).
+    tags = (
+        select(
+            case_tag.c.case_id,
+            func.count().label("n"),
+            func.json_group_array(func.json_array(Tag.name, Tag.colour)).label("names"),
+        )
+        .join(Tag, Tag.id == case_tag.c.tag_id)
+        .where(case_tag.c.case_id.in_(wanted))
+        .group_by(case_tag.c.case_id)
+        .subquery()
+    )
     notes = _note_counts().where(Note.case_id.in_(wanted)).subquery()
     stmt = (
         select(
@@ -265,6 +277,7 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
             func.coalesce(tags.c.n, 0),
             func.coalesce(notes.c.n, 0),
             CaseStudy.title_zh,
+            tags.c.names,
         )
         .outerjoin(donors, donors.c.case_id == CaseStudy.id)
         .outerjoin(recipients, recipients.c.case_id == CaseStudy.id)
@@ -272,7 +285,18 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
         .outerjoin(notes, notes.c.case_id == CaseStudy.id)
         .where(CaseStudy.id.in_(wanted))
     )
-    return {row[0]: CaseRow(*row) for row in session.execute(stmt)}
+    rows: dict[int, CaseRow] = {}
+    for *fields, names in session.execute(stmt):
+        rows[fields[0]] = replace(CaseRow(*fields), tags=_tag_chips(names))
+    return rows
+
+
+def _tag_chips(names: str | None) -> tuple[tuple[str, str], ...]:
+    """(name, colour) of a case's tags from their JSON array, in name order."""
+    if not names:
+        return ()
+    pairs = [(str(name), str(colour or "")) for name, colour in json.loads(names)]
+    return tuple(sorted(pairs, key=lambda pair: (pair[0].casefold(), pair[0])))
 
 
 def _area_counts(

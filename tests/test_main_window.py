@@ -61,7 +61,7 @@ def test_typing_in_the_filter_narrows_the_table(qtbot: QtBot, window: MainWindow
     qtbot.keyClicks(window.filter_edit, "solar")
     qtbot.waitUntil(lambda: window.case_model.rowCount() == 1)
     assert _titles(window) == ["Beta solar station"]
-    assert "1 of 2" in window.statusBar().currentMessage()
+    assert "1 of 2" in window.count_label.text()
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
     assert window.filter_edit.text() == ""
     qtbot.waitUntil(lambda: window.case_model.rowCount() == 2)

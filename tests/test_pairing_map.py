@@ -87,10 +87,10 @@ def test_clicking_an_arc_or_a_place_narrows_the_table(
     [arc] = [a for a in _arcs(view) if a.heading == "Wuhan → Taxkorgan"]
     _click(view, arc, qtbot)
     assert small_window.case_model.case_ids() == [alpha]
-    assert "Wuhan → Taxkorgan" in small_window.statusBar().currentMessage()
+    assert "Wuhan → Taxkorgan" in small_window.count_label.text()
     _click(view, _dots(view)["Kashgar"], qtbot)
     assert small_window.case_model.case_ids() == [beta]
-    assert "Kashgar" in small_window.statusBar().currentMessage()
+    assert "Kashgar" in small_window.count_label.text()
 
 
 def test_hovering_lists_the_case_titles(

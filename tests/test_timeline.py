@@ -192,7 +192,7 @@ def test_a_click_on_a_density_cell_narrows_the_table_to_that_lane_and_year(
     cell = next(item for item, value in view.canvas.marked(TARGET_KEY) if value[1] == 2017)
     view.canvas.click_item(cell)
     assert small_window.case_model.case_ids() == [beta]
-    assert "2017" in small_window.statusBar().currentMessage()
+    assert "2017" in small_window.count_label.text()
 
 
 def test_the_no_period_button_lists_those_cases(qtbot: QtBot, small_window: MainWindow) -> None:

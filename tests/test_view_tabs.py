@@ -29,7 +29,7 @@ def test_a_view_can_narrow_the_table_and_clear_filters_lifts_it(
     beta = case_id(small_window.service.catalogue, "beta")
     small_window.show_only_cases([beta], "the arc Hubei → Kashgar")
     assert small_window.case_model.case_ids() == [beta]
-    assert "the arc Hubei → Kashgar" in small_window.statusBar().currentMessage()
+    assert "the arc Hubei → Kashgar" in small_window.count_label.text()
     assert seen and seen[-1].case_ids is None  # the views keep seeing the whole filter
     small_window.clear_filters()
     assert small_window.case_model.rowCount() == 2

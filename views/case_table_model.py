@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from app.case_filter import SORT_KEYS, CaseFilter, CaseRow, SortKey
 from app.search.results import Match, has_words
 from views.literal_text import literal
-from views.roles import CASE_ID_ROLE, MATCH_ROLE, SLUG_ROLE
+from views.roles import CASE_ID_ROLE, MATCH_ROLE, SLUG_ROLE, TAG_CHIPS_ROLE
 from views.time_text import period_text
 from views.translation import QT_TRANSLATE_NOOP
 
@@ -150,6 +150,8 @@ class CaseTableModel(QAbstractTableModel):
             return None
         if role == CASE_ID_ROLE:
             return self._ids[index.row()]
+        if role == TAG_CHIPS_ROLE:
+            return self._row(index.row()).tags if COLUMNS[index.column()][0] == "tags" else None
         if index.column() == MATCH_COLUMN and role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -168,10 +170,12 @@ class CaseTableModel(QAbstractTableModel):
             return row.slug
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key in ("tags", "notes"):
+            if key == "notes":
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "tags":
+                return literal(", ".join(name for name, _colour in row.tags)) or None
             return _title_tip(row) if key == "title" else None
         return _display(row, key)
 
@@ -264,7 +268,8 @@ def _display(row: CaseRow, key: SortKey) -> str | int:
         case "start_year":
             return period_text(row.start_year, row.end_year, row.ongoing)
         case "tags":
-            return row.tag_count
+            # The names, for copying and screen readers; views/tag_chips.py paints chips.
+            return ", ".join(name for name, _colour in row.tags)
         case "notes":
             return row.note_count
         case "relevance":

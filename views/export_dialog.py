@@ -56,7 +56,12 @@ class ExportDialog(QDialog):
     format (app/formats/choice.py) and where."""
 
     def __init__(
-        self, shown: int, total: int, selected: int, parent: QWidget | None = None
+        self,
+        shown: int,
+        total: int,
+        selected: int,
+        parent: QWidget | None = None,
+        folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
@@ -80,7 +85,8 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(self.tr(fmt.label), fmt.name)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
 
-        folder = default_folder(
+        # Preferences' export folder (views/preferences_dialog.py), else the documents folder.
+        folder = folder or default_folder(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
         default = folder / f"casebook-{date.today().isoformat()}.xlsx"
@@ -187,7 +193,9 @@ class ExportController(QObject):
             window.case_model.case_id(i.row()) for i in window.table.selectionModel().selectedRows()
         ]
         total = window.service.count(CaseFilter())
-        dialog = ExportDialog(shown, total, len(selected), window)
+        from views.preferences_dialog import export_folder
+
+        dialog = ExportDialog(shown, total, len(selected), window, export_folder(window.settings))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         flt: CaseFilter | None = None

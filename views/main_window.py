@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -41,6 +42,7 @@ from app.case_filter import (
 )
 from app.search.language import QueryError
 from app.search.results import Match, has_words, mark_patterns
+from views.appearance import AppearanceController
 from views.case_form_actions import CaseFormActions
 from views.case_table_model import MATCH_COLUMN, CaseTableModel
 from views.commands import ChangeCommand
@@ -48,6 +50,8 @@ from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
 from views.facet_counter import FacetCounter
 from views.facet_model import FacetModel
+from views.file_actions import FileActions
+from views.help_actions import HelpActions
 from views.highlights_panel import HighlightsPanel
 from views.import_dialog import ImportController
 from views.maintenance_actions import MaintenanceActions
@@ -57,12 +61,14 @@ from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE, MATCH_ROLE
 from views.saved_searches_panel import SavedSearchesPanel
 from views.search_bar import SearchBar
 from views.search_marks import mark_words
+from views.table_columns import TableColumns
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
 from views.toggle_on_click import toggle_on_click
 from views.translation import arg, number
 from views.visual_views import VIEWS, ViewTabs, view_title
 from views.vocab_actions import VocabActions
+from views.window_title import window_title
 
 if TYPE_CHECKING:
     from app.case_filter import CaseRow, SortKey
@@ -75,8 +81,9 @@ T = TypeVar("T")
 
 FILTER_DELAY_MS = 150
 WATCH_MS = 1000
-# Title, donor, recipient, sector, period, tags, notes, match.
-DEFAULT_COLUMN_WIDTHS = (340, 130, 130, 150, 100, 55, 55, 420)
+# Title, donor, recipient, sector, period, tags, notes, match: together they fit
+# the table's width in a 1024×700 window (tests/test_desktop_habits.py).
+DEFAULT_COLUMN_WIDTHS = (220, 95, 95, 95, 75, 130, 50, 420)
 ROW_HEIGHT_PADDING = 8
 
 
@@ -105,7 +112,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._service = service
         self.settings = settings
-        self.setWindowTitle(self.tr("Casebook"))
+        # The platform adds " — Casebook" (the application's display name) itself.
+        self.setWindowTitle("Casebook")
 
         # Every change the user makes goes through this stack (see views/commands).
         self.undo_stack = QUndoStack(self)
@@ -140,6 +148,7 @@ class MainWindow(QMainWindow):
             self
         )  # a sector's or form's Rename or Merge… on the facets
         self.maintenance = MaintenanceActions(self)  # File → Back Up/Restore, Tools → Check
+        self.file_actions = FileActions(self)  # File → New, Open, Open Recent, Save a Copy
         # Saved searches: a sidebar list under the tags, Edit → Save Search… and its button.
         self.saved_searches = SavedSearchesPanel(self)
 
@@ -152,9 +161,13 @@ class MainWindow(QMainWindow):
         self.exporter: ExportController = ExportController(self)
         self.importer = ImportController(self)
         self.preferences = PreferencesController(self)
+        self.appearance = AppearanceController(self)  # theme, font size, View → Zoom
+        self.appearance.apply()
+        self.help_actions = HelpActions(self)  # Help → User Guide, Keyboard Shortcuts
         self._restore_state()
+        self.table_columns = TableColumns(self)  # the header's column menu, tag chips
         if service is None:
-            self.statusBar().showMessage(self.tr("Opening the catalogue…"))
+            self.count_label.setText(self.tr("Opening the catalogue…"))
         else:
             self.attach(service)
 
@@ -169,7 +182,8 @@ class MainWindow(QMainWindow):
         self._service = service
         self.preferences.apply()
         service.watch_changes()
-        self.setWindowTitle(arg(self.tr("Casebook — %1"), service.catalogue.path.name))
+        self.setWindowTitle(window_title(service.catalogue.path))
+        self.file_actions.catalogue_attached()
         self.tag_panel.reload()
         self.saved_searches.reload()
         self.apply_filter()
@@ -340,6 +354,11 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([230, 900])
         self.setCentralWidget(self.main_splitter)
         self.resize(1200, 800)
+        # The count of cases shown stays put while other messages come and go.
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("caseCountLabel")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a view's words
+        self.statusBar().addPermanentWidget(self.count_label)
 
     def _build_actions(self) -> None:
         self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -494,7 +513,7 @@ class MainWindow(QMainWindow):
             message = arg(self.tr("%1 of %Ln case study(s)", "", total), number(shown))
         if self._only_cases is not None:
             message += arg(self.tr(" (%1; View → Clear Filters shows all)"), self._only_description)
-        self.statusBar().showMessage(message)
+        self.count_label.setText(message)
         self.filterApplied.emit(replace(flt, case_ids=None))
 
     def _sort_table_by(self, key: SortKey) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from views.error_dialog import show_error
 from views.literal_text import literal
 from views.translation import arg
+from views.window_title import window_title
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -58,11 +59,9 @@ class MaintenanceActions(QObject):
     def catalogue_attached(self) -> None:
         """Say in the title and the status bar whether the catalogue is read-only."""
         catalogue = self.window.service.catalogue
-        title = arg(self.tr("Casebook — %1"), catalogue.path.name)
+        state = ""
         if catalogue.read_only:
-            title += (
-                self.tr(" (damaged, read-only)") if catalogue.damaged else self.tr(" (read-only)")
-            )
+            state = self.tr("(damaged, read-only)") if catalogue.damaged else self.tr("(read-only)")
             self.read_only_label.setText(
                 self.tr("Damaged: read-only") if catalogue.damaged else self.tr("Read-only")
             )
@@ -71,7 +70,7 @@ class MaintenanceActions(QObject):
             self.window.statusBar().showMessage(catalogue.read_only_reason or "", 0)
         else:
             self.read_only_label.hide()
-        self.window.setWindowTitle(title)
+        self.window.setWindowTitle(window_title(catalogue.path, state))
 
     def offer_restore_if_damaged(self) -> None:
         """For a damaged catalogue: offer to restore the newest good backup."""

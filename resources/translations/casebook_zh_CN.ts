@@ -23,6 +23,21 @@
     </message>
 </context>
 <context>
+    <name>AppearanceController</name>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>CaseFormActions</name>
     <message>
         <source>&amp;New Case…</source>
@@ -656,6 +671,73 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>&amp;New Catalogue…</source>
+        <translation>新建案例库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Catalogue…</source>
+        <translation>打开案例库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>%1 is the catalogue this window shows.</source>
+        <translation>%1 正是本窗口显示的案例库。</translation>
+    </message>
+    <message>
+        <source>Could not start Casebook on %1.</source>
+        <translation>无法在 %1 上启动 Casebook。</translation>
+    </message>
+    <message>
+        <source>Opening %1 in a new window…</source>
+        <translation>正在新窗口中打开 %1…</translation>
+    </message>
+    <message>
+        <source>New Catalogue</source>
+        <translation>新建案例库</translation>
+    </message>
+    <message>
+        <source>%1 already exists; a new catalogue never replaces a file. Open it with File → Open Catalogue…, or choose another name.</source>
+        <translation>%1 已存在；新建案例库不会替换已有文件。请通过“文件 → 打开案例库…”打开它，或换一个名称。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Open Catalogue</source>
+        <translation>打开案例库</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（文件不存在）</translation>
+    </message>
+    <message>
+        <source>No Recent Catalogues</source>
+        <translation>没有最近打开的案例库</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save a Copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy to %1.</source>
+        <translation>已将副本保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>FormChecks</name>
     <message>
         <source>New form…</source>
@@ -683,6 +765,24 @@
     <message>
         <source>Casebook is already open on %1. Switch to that window, or close it before opening the catalogue again.</source>
         <translation>Casebook 已经打开了 %1。请切换到那个窗口，或先将其关闭，再重新打开该案例库。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Casebook User Guide</source>
+        <translation>Casebook 用户指南</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>Casebook &amp;User Guide</source>
+        <translation>Casebook 用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -914,16 +1014,8 @@ theirs:
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Casebook</source>
-        <translation>Casebook</translation>
-    </message>
-    <message>
         <source>Opening the catalogue…</source>
         <translation>正在打开案例库…</translation>
-    </message>
-    <message>
-        <source>Casebook — %1</source>
-        <translation>Casebook — %1</translation>
     </message>
     <message>
         <source>Cannot Undo</source>
@@ -1069,15 +1161,11 @@ Close anyway and lose that text?</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <source>Casebook — %1</source>
-        <translation>Casebook — %1</translation>
-    </message>
-    <message>
-        <source> (damaged, read-only)</source>
+        <source>(damaged, read-only)</source>
         <translation>（已损坏，只读）</translation>
     </message>
     <message>
-        <source> (read-only)</source>
+        <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
@@ -1498,8 +1586,64 @@ Close anyway and lose that text?</source>
         <translation>用于署名你写的笔记和标注，并随之一同导出。</translation>
     </message>
     <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Casebook shows the new language when it next starts.</source>
+        <translation>下次启动 Casebook 时将使用新的语言。</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>Also View → Zoom In (Ctrl+=) and Zoom Out (Ctrl+-).</source>
+        <translation>也可使用“视图 → 放大”（Ctrl+=）和“缩小”（Ctrl+-）。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
         <source>Your &amp;name:</source>
         <translation>你的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>字号(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export to:</source>
+        <translation>导出到(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Export Folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1875,36 @@ Close anyway and lose that text?</source>
     <message>
         <source>Name of the new sector:</source>
         <translation>新领域的名称：</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+</context>
+<context>
+    <name>TableColumns</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
     </message>
 </context>
 <context>
