@@ -418,6 +418,7 @@ class _Planner:
                 except RowRejectedError as exc:
                     self.plan.rejected.append(Rejection(sheet.name, number, str(exc), exc.column))
         del rows
+        self.seen.pop(sheet.name, None)  # keys repeat only within a sheet
         give_back_memory()  # the sheet's cells, before the next sheet is read
 
     def load(self, sheet: SheetRows, chunk: list[tuple[int, dict[str, Any]]]) -> None:
