@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QModelIndex, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.literal_text import literal
-from views.translation import QT_TRANSLATE_NOOP, number
+from views.translation import QT_TRANSLATE_NOOP, arg, number
 
 if TYPE_CHECKING:
     from app.xlsx.importer import ImportPlan
@@ -59,7 +60,7 @@ class ImportPreviewModel(QStandardItemModel):
             )
             for change, item in conflicts[:SHOWN_ROWS]:
                 row = self._row(
-                    f"{change.label}: {item.field}", change.sheet, change.row,
+                    f"{item.field}: {change.label}", change.sheet, change.row,
                     self.tr("yours: {0}   ⟷   theirs: {1}").format(
                         _short(item.old, 60), _short(item.new, 60)
                     ),
@@ -145,6 +146,18 @@ class ImportPreviewModel(QStandardItemModel):
 
 
 class ImportPreviewDialog(QDialog):
+    def summary(self, plan: ImportPlan) -> str:
+        """The counts in a sentence, in the interface's language."""
+        text = arg(
+            self.tr("%1 to add, %2 to change, %3 unchanged, %4 rejected."),
+            number(len(plan.added)), number(len(plan.changed)),
+            number(sum(plan.unchanged.values())), number(len(plan.rejected)),
+        )  # fmt: skip
+        conflicts = len(plan.conflicts)
+        if conflicts:
+            text += " " + self.tr("%n field(s) changed on both sides.", "", conflicts)
+        return text
+
     def __init__(self, plan: ImportPlan, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import {0}").format(file_name))
@@ -155,8 +168,10 @@ class ImportPreviewDialog(QDialog):
         self.view.setUniformRowHeights(True)
         self.view.expandToDepth(0)
         self.view.setColumnWidth(0, 280)
+        for row in range(self.model.rowCount()):  # a group's label may use the whole width
+            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
         note = self.tr("Nothing has been written yet. An import never deletes anything.")
-        label = QLabel(f"<b>{plan.summary().capitalize()}.</b> {note}")
+        label = QLabel(f"<b>{html.escape(self.summary(plan))}</b> {note}")
         label.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel

@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message numerus="yes">
+        <source>%n field(s) changed on both sides.</source>
+        <translation>
+            <numerusform>%n field changed on both sides.</numerusform>
+            <numerusform>%n fields changed on both sides.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln case study(s)</source>

@@ -909,6 +909,16 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
+        <source>%1 to add, %2 to change, %3 unchanged, %4 rejected.</source>
+        <translation>待新增 %1，待修改 %2，未变动 %3，已拒绝 %4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed on both sides.</source>
+        <translation>
+            <numerusform>%n 个字段双方都有修改。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
