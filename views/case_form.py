@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from views.choice_delegate import ChoiceDelegate
 from views.draft_table_model import Column, DraftTableModel
+from views.field_messages import message_line, text_field
 from views.open_dialog import error_label
 from views.place_dialog import PlaceDialog
 from views.place_picker import PlacePicker
@@ -213,17 +214,10 @@ class CaseFormDialog(QDialog):
     # --- building ---------------------------------------------------------------------
 
     def _message(self, name: str) -> QLabel:
-        label = error_label(self)
-        label.setObjectName(f"{name}Message")
-        self.messages[name] = label
-        return label
+        return message_line(self, self.messages, name)
 
     def _line(self, form: QFormLayout, name: str, label: str, text: str) -> QLineEdit:
-        edit = QLineEdit(text, self)
-        edit.setObjectName(name)
-        form.addRow(label, edit)
-        form.addRow("", self._message(name))
-        return edit
+        return text_field(self, self.messages, form, name, label, text)
 
     def _table_tab(self, model: DraftTableModel, title: str) -> tuple[QTableView, QLabel]:
         tab = QWidget(self)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.places import PLACE_LEVELS, PlaceDraft, PlaceDraftError, PlaceInfo
-from views.open_dialog import error_label
+from views.field_messages import message_line, text_field
 
 
 def tree_order(places: list[PlaceInfo]) -> list[tuple[PlaceInfo, int]]:
@@ -95,17 +95,10 @@ class PlaceDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _message(self, name: str) -> QLabel:
-        label = error_label(self)
-        label.setObjectName(f"{name}Message")
-        self.messages[name] = label
-        return label
+        return message_line(self, self.messages, name)
 
     def _line(self, form: QFormLayout, name: str, label: str, text: str) -> QLineEdit:
-        edit = QLineEdit(text, self)
-        edit.setObjectName(name)
-        form.addRow(label, edit)
-        form.addRow("", self._message(name))
-        return edit
+        return text_field(self, self.messages, form, name, label, text)
 
     def current_draft(self) -> PlaceDraft:
         parent = self.parent_combo.currentData()
