@@ -214,20 +214,25 @@ def load_draft(session: Session, case_id: int) -> CaseDraft:
     )
 
 
-def _number_text(number: float | None) -> str:
+def number_text(number: float | None) -> str:
+    """A stored number as the editor shows it for typing: 1200, 3.5, "" for none."""
     if number is None:
         return ""
-    return str(int(number)) if number.is_integer() else repr(number)
+    return str(int(number)) if float(number).is_integer() else repr(number)
+
+
+def period_text(year: int | None, start: int | None, end: int | None) -> str:
+    """A figure's year or period as the editor takes it: "2019", "2015–2020", "2015–"."""
+    if start is not None or end is not None:
+        return f"{start or ''}–{end or ''}"
+    return number_text(year)
 
 
 def _metric_draft(m: Metric) -> MetricDraft:
-    if m.start_year is not None or m.end_year is not None:
-        period = f"{m.start_year or ''}–{m.end_year or ''}"
-    else:
-        period = "" if m.year is None else str(m.year)
     return MetricDraft(
-        m.name, _number_text(m.value), _number_text(m.low), _number_text(m.high), m.unit,
-        m.qualifier, period, m.source_id, m.note, m.id, m.key, m.uuid,
+        m.name, number_text(m.value), number_text(m.low), number_text(m.high), m.unit,
+        m.qualifier, period_text(m.year, m.start_year, m.end_year), m.source_id, m.note, m.id,
+        m.key, m.uuid,
     )  # fmt: skip
 
 

@@ -13,8 +13,11 @@ from models import Source
 SOURCE_FIELDS = (
     "title", "author", "publisher", "date_text", "date_note", "kind", "outlook", "seed_file",
 )  # fmt: skip
-LIMITS = {"key": 120, "title": 500, "author": 300, "publisher": 300, "date_text": 100,
-          "date_note": 300, "kind": 60, "outlook": 40, "seed_file": 200}  # fmt: skip
+# Each text's longest length, as the table holds it.
+LIMITS = {
+    name: int(Source.__table__.c[name].type.length)  # type: ignore[attr-defined]
+    for name in ("key", *SOURCE_FIELDS)
+}
 
 
 class SourceError(ValueError):

@@ -253,16 +253,22 @@ def delete_tag(journal: Journal, name: str) -> int:
     return count
 
 
-def set_tag_colour(journal: Journal, name: str, colour: str) -> None:
-    """Give a tag a colour ("#rrggbb", or "" for none), creating the tag if it is a bare parent."""
+def checked_colour(colour: str) -> str:
+    """A tag colour as stored ("#rrggbb" in lower case, or "" for none); ValueError otherwise."""
     if colour and not (
         len(colour) == 7
         and colour.startswith("#")
         and all(c in "0123456789abcdefABCDEF" for c in colour[1:])
     ):
         raise ValueError(f"{colour!r} is not a colour like #a0c4ff.")
+    return colour.lower()
+
+
+def set_tag_colour(journal: Journal, name: str, colour: str) -> None:
+    """Give a tag a colour ("#rrggbb", or "" for none), creating the tag if it is a bare parent."""
+    colour = checked_colour(colour)
     tag_id = ensure_tag(journal, name)
-    journal.update("tag", Tag.id == tag_id, {"colour": colour.lower()})
+    journal.update("tag", Tag.id == tag_id, {"colour": colour})
 
 
 def case_ids_for_slugs(session: Session, slugs: Iterable[str]) -> dict[str, int]:

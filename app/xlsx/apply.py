@@ -14,7 +14,16 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from app.case_edit import CaseDraft, DraftError, MetricDraft, add_cases, load_draft, save_case
+from app.case_edit import (
+    CaseDraft,
+    DraftError,
+    MetricDraft,
+    add_cases,
+    load_draft,
+    number_text,
+    period_text,
+    save_case,
+)
 from app.changes import Journal
 from app.highlights import (
     HighlightError,
@@ -27,7 +36,7 @@ from app.sources import SOURCE_FIELDS, SourceError, save_source
 from app.tag_names import TagNameError
 from app.tags import ensure_tag, rename_tag, set_tag_colour, tag_cases
 from app.xlsx import layout
-from app.xlsx.plan import ImportPlan, RowChange, _number_text
+from app.xlsx.plan import ImportPlan, RowChange
 from app.xlsx.sync_base import digests_by_field
 from models import CaseStudy, Highlight, Source
 
@@ -44,10 +53,9 @@ def _metric_draft(change: RowChange, draft: MetricDraft, source_ids: dict[str, i
             setattr(draft, name, v[name])
     for name in ("value", "low", "high"):
         if change.taken(name):
-            setattr(draft, name, _number_text(v[name]))
+            setattr(draft, name, number_text(v[name]))
     if any(change.taken(n) for n in ("year", "start_year", "end_year")):
-        start, end = v["start_year"], v["end_year"]
-        draft.period = f"{start or ''}–{end or ''}" if start or end else _number_text(v["year"])
+        draft.period = period_text(v["year"], v["start_year"], v["end_year"])
     if change.taken("source_key"):
         draft.source_id = source_ids.get(v["source_key"])
 
@@ -150,7 +158,7 @@ class _Applier:
                 setattr(draft, name, v[name])
         for name in ("start_year", "end_year"):
             if change.taken(name):
-                setattr(draft, name, _number_text(v[name]))
+                setattr(draft, name, number_text(v[name]))
 
     def notes(self) -> None:
         ids = self.case_ids()

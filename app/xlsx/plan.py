@@ -28,10 +28,19 @@ from typing import Any
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
-from app.case_edit import CaseDraft, MetricDraft, check_metric, load_draft, problems_in
+from app.case_edit import (
+    CaseDraft,
+    MetricDraft,
+    check_metric,
+    load_draft,
+    number_text,
+    period_text,
+    problems_in,
+)
 from app.chinese_title import checked_title_zh, checked_title_zh_note
 from app.id_sets import in_ids
 from app.tag_names import TagNameError, normalise_tag_name
+from app.tags import checked_colour
 from app.validation import FieldValueError, parse_number, parse_year
 from app.vocab import FORM, KIND_WORDS, SECTOR, Kind, TermError, all_spellings, normalise_term
 from app.xlsx import layout
@@ -174,12 +183,6 @@ def _number(value: Any, name: str) -> float | None:
         return parse_number(value, name)
     except FieldValueError as exc:
         raise RowRejectedError(str(exc)) from None
-
-
-def _number_text(number: float | None) -> str:
-    if number is None:
-        return ""
-    return str(int(number)) if float(number).is_integer() else repr(number)
 
 
 def _flag(value: Any) -> bool:
@@ -590,8 +593,8 @@ class _Planner:
             draft = CaseDraft(
                 slug=slug, forms=forms, **{k: v for k, v in values.items() if k != "start_year"
                                             and k != "end_year" and k != "ongoing"},
-                start_year=_number_text(values["start_year"]),
-                end_year=_number_text(values["end_year"]), ongoing=values["ongoing"],
+                start_year=number_text(values["start_year"]),
+                end_year=number_text(values["end_year"]), ongoing=values["ongoing"],
             )  # fmt: skip
             taken = self.slugs if draft.slug.strip() else None
             problems = problems_in(self.session, draft, None, taken, self.vocab)
@@ -627,7 +630,7 @@ class _Planner:
                 if item.field in _DRAFT_COLUMNS:
                     new = item.new
                     if item.field in ("start_year", "end_year"):
-                        new = _number_text(new)
+                        new = number_text(new)
                     setattr(draft, item.field, new)
             self.slugs.discard(case.slug)  # its own slug is not taken by another case
             try:
@@ -716,10 +719,10 @@ class _Planner:
             _year(row.get("Start year"), "Start year"),
             _year(row.get("End year"), "End year"),
         )
-        period = f"{start or ''}–{end or ''}" if start or end else _number_text(year)
+        period = period_text(year, start, end)
         draft = MetricDraft(
-            name=_text(row.get("Metric")), value=_number_text(value), low=_number_text(low),
-            high=_number_text(high), unit=_text(row.get("Unit")),
+            name=_text(row.get("Metric")), value=number_text(value), low=number_text(low),
+            high=number_text(high), unit=_text(row.get("Unit")),
             qualifier=_text(row.get("Qualifier")).strip() or "exact", period=period,
             note=_text(row.get("Note")),
         )  # fmt: skip
@@ -846,11 +849,10 @@ class _Planner:
             raise RowRejectedError(str(exc), self.sheet.column("Tag")) from exc
         self.claim("Tag", key, f"the tag {display!r}", number)
         uuid = self.identity(row, number)
-        colour = _text(row.get("Colour")).strip().lower()
-        if colour and not (len(colour) == 7 and colour[0] == "#"
-                           and all(c in "0123456789abcdef" for c in colour[1:])):  # fmt: skip
-            raise RowRejectedError(f"{colour!r} is not a colour like #a0c4ff",
-                                   self.sheet.column("Colour"))  # fmt: skip
+        try:
+            colour = checked_colour(_text(row.get("Colour")).strip())
+        except ValueError as exc:
+            raise RowRejectedError(str(exc), self.sheet.column("Colour")) from None
         tag = self.tag_by_key(key)
         values = {"name": display, "name_key": key, "colour": colour}
         if tag is None:

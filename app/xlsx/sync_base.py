@@ -11,15 +11,16 @@ colleague's workbook (models.SyncBase), for workbooks exported elsewhere.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.xlsx import layout
 from app.xlsx.cells import without_illegal_characters
-from models import Meta
+from models import Meta, SyncBase
 from models.migrations.v007_identities import CATALOGUE_KEY
 
 # The fields of each sheet that are compared three ways, as the planner names them.
@@ -126,10 +127,6 @@ class AgreedBases:
     PREFETCH = 50_000  # rows read at once; past that, one indexed lookup per row
 
     def __init__(self, session: Session) -> None:
-        from sqlalchemy import func
-
-        from models import SyncBase
-
         self.session = session
         count = session.scalar(select(func.count()).select_from(SyncBase)) or 0
         self.all: dict[str, str] | None = None
@@ -137,10 +134,6 @@ class AgreedBases:
             self.all = {u: d for u, d in session.execute(select(SyncBase.uuid, SyncBase.digests))}
 
     def get(self, uuid: str) -> dict[str, str]:
-        import json
-
-        from models import SyncBase
-
         if self.all is not None:
             text = self.all.get(uuid)
         else:
