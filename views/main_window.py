@@ -83,7 +83,7 @@ FILTER_DELAY_MS = 150
 WATCH_MS = 1000
 # Title, donor, recipient, sector, period, tags, notes, match: together they fit
 # the table's width in a 1024×700 window (tests/test_desktop_habits.py).
-DEFAULT_COLUMN_WIDTHS = (220, 95, 95, 95, 75, 130, 50, 420)
+DEFAULT_COLUMN_WIDTHS = (220, 95, 95, 95, 95, 110, 50, 420)  # Period fits "2018–ongoing"
 ROW_HEIGHT_PADDING = 8
 
 
