@@ -1028,6 +1028,10 @@ theirs:
         <translation>正在打开案例库…</translation>
     </message>
     <message>
+        <source>Not Changed</source>
+        <translation>未作更改</translation>
+    </message>
+    <message>
         <source>Cannot Undo</source>
         <translation>无法撤销</translation>
     </message>
