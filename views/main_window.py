@@ -583,6 +583,7 @@ class MainWindow(QMainWindow):
         self.table.setColumnHidden(MATCH_COLUMN, not searching)
         self.facet_counter.request(self.service, flt)
         self._reselect(selected)
+        self._mark_search_words()  # new words, though perhaps the same case
         self._show_count(flt)
         self.filterApplied.emit(replace(flt, case_ids=None))
 
