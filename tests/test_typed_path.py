@@ -15,7 +15,9 @@ from app.typed_path import typed_path
 def test_home_is_expanded_and_an_unknown_user_is_left_as_typed() -> None:
     assert typed_path("~/x.sqlite3") == Path.home() / "x.sqlite3"
     assert typed_path("~0") == Path("~0")
-    assert typed_path("~no-such-user-here/notes.sqlite3") == Path("~no-such-user-here/notes.sqlite3")
+    assert typed_path("~no-such-user-here/notes.sqlite3") == Path(
+        "~no-such-user-here/notes.sqlite3"
+    )
 
 
 def test_the_catalogue_named_in_the_environment_may_start_with_an_unknown_user(
