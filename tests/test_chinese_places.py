@@ -4,13 +4,16 @@ name) and their levels too; in English nothing changes."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from pytestqt.qtbot import QtBot
 
 from app.case_filter import CaseFilter
 from app.places import PLACE_LEVELS
+from app.service import CatalogueService
+from app.store import Catalogue
 from views.data_words import LEVEL_NAMES, data_word, level_name
 from views.main_window import MainWindow
 from views.translation import in_chinese, install_translation
@@ -52,6 +55,7 @@ def test_the_table_and_facets_name_places_in_chinese(
     assert "湖北" in donors and "Hubei" not in donors
     qtbot.waitUntil(lambda: any(label.startswith("湖北 (") for label in _facet_labels(win)))
     assert not any(label.startswith("Hubei") for label in _facet_labels(win))
+
     # Sorting and filtering still go by the place itself.
     assert win.service.facets(CaseFilter()).groups["donor"][0].label == "Hubei"
 
@@ -91,3 +95,22 @@ def test_a_place_without_a_chinese_name_keeps_its_english_one(chinese: None) -> 
 
     row = CaseRow(1, "s", "t", "Taxkorgan", "", "", None, None, False, 0, 0, donor_zh="")
     assert _display(row, "donor") == "Taxkorgan"
+
+
+def test_chinese_place_facets_are_in_pinyin_order(
+    qtbot: QtBot, chinese: None, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    """Ordered by their English (pinyin) names, whether or not Qt can collate Chinese."""
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(CatalogueService(catalogue), settings)
+    qtbot.addWidget(win)
+    model = win.facet_model
+    donors = model.index(1, 0)
+
+    def labels() -> list[str]:
+        return [
+            model.index(r, 0, donors).data().split(" (")[0] for r in range(model.rowCount(donors))
+        ]
+
+    qtbot.waitUntil(lambda: len(labels()) >= 6)
+    assert labels()[:6] == ["福建", "广东", "湖北", "湖南", "江苏", "山西"]
