@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -199,9 +199,10 @@ class CatalogueService:
             replay(session, changes, undo=undo)
         self._absorb_own_write()
 
-    def tags(self) -> list[TagInfo]:
+    def tags(self, ids: Collection[int] | None = None) -> list[TagInfo]:
+        """Every tag with its count, or only those with these ids."""
         with self.catalogue.sessions() as session:
-            return tags.list_tags(session)
+            return tags.list_tags(session, ids)
 
     def tags_of_cases(self, case_ids: list[int]) -> list[TagInfo]:
         with self.catalogue.sessions() as session:
