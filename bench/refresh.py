@@ -165,7 +165,8 @@ def main() -> None:
     case_id = window.selected_case_ids()[0]
     note_id = window.change("bench note", add_note, case_id, "")
 
-    fresh = iter(range(1_000_000))  # a new tag name each time: each tagging writes
+    run = int(time.time())  # a new tag name each time, also on a kept catalogue
+    fresh = (f"{run}-{n}" for n in range(1_000_000))
 
     def two(_n: int) -> None:  # the two first selected cases, as a user tags them
         window.change("tag two", tag_cases, ids[:2], [f"bench-two-{next(fresh)}"])
