@@ -36,8 +36,9 @@ from models import (
 )
 from models.annotations import case_tag
 from models.catalogue import CaseAssistance
+from models.search import DOCUMENT_COLUMNS
 
-COLUMNS = ("title", "summary", "facts", "narrative", "notes", "marks")
+COLUMNS = DOCUMENT_COLUMNS
 
 
 @dataclass(frozen=True)
