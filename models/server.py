@@ -11,6 +11,8 @@ understands. Every failure is one line for the user.
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from sqlalchemy import URL, Engine, create_engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
@@ -48,7 +50,7 @@ def server_url(location: str) -> URL:
 def shown(url: URL) -> str:
     """The address as the user sees it in messages and the window title (never a password)."""
     text: str = url.set(password=None).render_as_string(hide_password=True)
-    return text
+    return unquote(text)  # ?host=/run/postgresql, not %2Frun%2Fpostgresql
 
 
 def make_server_engine(url: URL) -> Engine:

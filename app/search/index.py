@@ -27,14 +27,13 @@ from app.search.documents import (
     marks_part,
     notes_part,
 )
-from models import CaseArea, CaseStudy, SearchDirty, SearchDoc
+from models import Base, CaseArea, CaseStudy, SearchDirty, SearchDoc
 from models.backends import backend_of
 from models.search import PART_CASE, PART_MARKS, PART_NOTES
 
 log = logging.getLogger(__name__)
 
 BATCH = 400
-
 
 
 def pack(doc: dict[str, object]) -> bytes:
@@ -119,7 +118,7 @@ def _refresh(
     if fresh:
         index.index_add(session, fresh)
         packed = [{"case_id": d["case_id"], "packed": pack(d)} for d in fresh]
-        session.execute(index.upsert(SearchDoc.__table__), packed)
+        session.execute(index.upsert(Base.metadata.tables["search_doc"]), packed)
 
 
 def rebuild(session: Session) -> int:

@@ -57,7 +57,7 @@ class full_text_match(ColumnElement[bool]):  # noqa: N801 (an SQL construct)
     _is_implicitly_boolean = True  # a condition as it is (SQLite would add "= 1")
 
     def __init__(self, match: str) -> None:
-        self.match = match
+        self.fts_expression = match
 
 
 class full_text_score(ColumnElement[float]):  # noqa: N801
@@ -67,5 +67,5 @@ class full_text_score(ColumnElement[float]):  # noqa: N801
     inherit_cache = False
 
     def __init__(self, match: str, weights: tuple[float, ...]) -> None:
-        self.match = match
+        self.fts_expression = match
         self.weights = weights

@@ -280,9 +280,7 @@ def index_optimize(conn: Connection | Session) -> None:
 def index_is_sound(conn: Connection | Session) -> bool:
     """Whether every indexed row belongs to a case (the GIN index itself is the server's)."""
     stray = conn.execute(
-        text(
-            "SELECT count(*) FROM search_fts WHERE rowid NOT IN (SELECT case_id FROM search_doc)"
-        )
+        text("SELECT count(*) FROM search_fts WHERE rowid NOT IN (SELECT case_id FROM search_doc)")
     ).scalar()
     return stray == 0
 
@@ -315,7 +313,7 @@ def tsquery_text(match: str) -> str:
 
 
 def _tsquery(element: full_text_match | full_text_score, compiler: SQLCompiler, **kw: Any) -> str:
-    value = bindparam(None, tsquery_text(element.match), String())
+    value = bindparam(None, tsquery_text(element.fts_expression), String())
     return f"to_tsquery({CONFIG}, {compiler.process(value, **kw)})"
 
 

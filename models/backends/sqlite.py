@@ -85,7 +85,9 @@ def index_is_sound(conn: Connection | Session) -> bool:
 
 @compiles(full_text_match, "sqlite")
 def _match(element: full_text_match, compiler: SQLCompiler, **kw: Any) -> str:
-    return "search_fts MATCH " + compiler.process(bindparam(None, element.match, String()), **kw)
+    return "search_fts MATCH " + compiler.process(
+        bindparam(None, element.fts_expression, String()), **kw
+    )
 
 
 @compiles(full_text_score, "sqlite")
