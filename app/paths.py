@@ -1,4 +1,8 @@
-"""Where the catalogue lives: --db, then $CASEBOOK_DB, then the user data directory."""
+"""Where the catalogue lives: --db, then $CASEBOOK_DB, then the user data directory.
+
+Either names a file, or a team catalogue's server address
+(`postgresql+psycopg://user@host:port/dbname`), which stays a string.
+"""
 
 from __future__ import annotations
 
@@ -22,3 +26,18 @@ def resolve_db_path(cli_value: str | None = None) -> Path:
     if chosen:
         return Path(chosen).expanduser()
     return default_db_path()
+
+
+def is_server_address(location: str) -> bool:
+    """Whether a --db value names a database server rather than a file."""
+    from models.backends import is_server_url
+
+    return is_server_url(location)
+
+
+def resolve_db_location(cli_value: str | None = None) -> Path | str:
+    """The catalogue to use: a file's path, or a server address kept as it was given."""
+    chosen = cli_value or os.environ.get(DB_ENV_VAR) or ""
+    if chosen and is_server_address(chosen):
+        return chosen
+    return resolve_db_path(cli_value)

@@ -66,7 +66,20 @@ def failure_message(catalogue: Catalogue, exc: BaseException) -> str | None:
         return str(exc)
     if catalogue.read_only and catalogue.read_only_reason and is_read_only_error(exc):
         return f"{catalogue.read_only_reason} Nothing was changed."
+    if catalogue.server is not None:
+        return _server_message(catalogue.server, exc)
     return user_message(exc, catalogue.path)
+
+
+def _server_message(server: str, exc: BaseException) -> str | None:
+    """One line for a team catalogue's server failing (gone, refusing), or None for a bug."""
+    from sqlalchemy.exc import OperationalError
+
+    from models.server import connection_error, server_url
+
+    if isinstance(exc, OperationalError):
+        return f"{connection_error(server_url(server), exc)} Nothing was changed."
+    return None
 
 
 class CatalogueService:
@@ -91,8 +104,11 @@ class CatalogueService:
             raise WriteFailedError(said) from exc
 
     def watch_changes(self) -> None:
-        """From now on, `changed_elsewhere` tells of other processes' commits."""
-        if self._watcher is None:
+        """From now on, `changed_elsewhere` tells of other processes' commits.
+
+        A file's watch only: for a team catalogue `changed_elsewhere` stays False
+        (live updates from the server come with a later part of issue 13)."""
+        if self._watcher is None and self.catalogue.server is None:
             self._watcher = ChangeWatcher(self.catalogue.path)
 
     def changed_elsewhere(self) -> bool:
