@@ -34,6 +34,7 @@ from sqlalchemy import Connection, String, Table, bindparam, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import functions
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import Insert
 
@@ -149,12 +150,19 @@ FULL_TEXT_STATEMENTS = [
 
 
 def create_schema(conn: Connection) -> None:
-    """The current schema from the models plus the full-text table and triggers (no stamp)."""
+    """The current schema from the models plus the full-text table and triggers, and the
+    catalogue's own UUID (what migration 7 gives a SQLite file); no stamp."""
     import models
+    from models.identity import new_uuid
+    from models.migrations.v007_identities import CATALOGUE_KEY
 
     models.Base.metadata.create_all(conn)
     for statement in FULL_TEXT_STATEMENTS:
         conn.execute(text(statement))  # text(): its % are the SQL's own, not placeholders
+    conn.execute(
+        text("INSERT INTO meta (key, value) VALUES (:key, :value)"),
+        {"key": CATALOGUE_KEY, "value": new_uuid()},
+    )
 
 
 def lock_schema(conn: Connection) -> None:
@@ -357,3 +365,18 @@ def _json_group_array(element: json_group_array, compiler: SQLCompiler, **kw: An
 @compiles(json_array, "postgresql")
 def _json_array(element: json_array, compiler: SQLCompiler, **kw: Any) -> str:
     return "json_build_array(" + ", ".join(compiler.process(a, **kw) for a in element.clauses) + ")"
+
+
+# SQLite's max(a, b) and min(a, b) of two or more values are greatest() and least() here.
+@compiles(functions.max, "postgresql")
+def _max(element: functions.max[Any], compiler: SQLCompiler, **kw: Any) -> str:
+    if len(element.clauses) > 1:
+        return "greatest(" + ", ".join(compiler.process(a, **kw) for a in element.clauses) + ")"
+    return compiler.visit_function(element, **kw)
+
+
+@compiles(functions.min, "postgresql")
+def _min(element: functions.min[Any], compiler: SQLCompiler, **kw: Any) -> str:
+    if len(element.clauses) > 1:
+        return "least(" + ", ".join(compiler.process(a, **kw) for a in element.clauses) + ")"
+    return compiler.visit_function(element, **kw)
