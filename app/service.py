@@ -73,12 +73,17 @@ def failure_message(catalogue: Catalogue, exc: BaseException) -> str | None:
 
 def _server_message(server: str, exc: BaseException) -> str | None:
     """One line for a team catalogue's server failing (gone, refusing), or None for a bug."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DataError, OperationalError
 
     from models.server import connection_error, server_url
 
     if isinstance(exc, OperationalError):
         return f"{connection_error(server_url(server), exc)} Nothing was changed."
+    if isinstance(exc, DataError) and "NUL (0x00)" in str(exc):
+        return (
+            "A team catalogue cannot hold the NUL character (U+0000); remove it from the "
+            "text and try again. Nothing was changed."
+        )
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -106,3 +107,26 @@ def test_copy_from_a_missing_file_is_one_line(
 ) -> None:
     assert main(["copy", str(tmp_path / "none.sqlite3"), str(tmp_path / "b.sqlite3")]) == 1
     assert "There is no catalogue at" in capsys.readouterr().err
+
+
+def test_the_window_opens_a_team_catalogue_without_the_file_actions(
+    databases: PgDatabases, qtbot: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from app.service import CatalogueService
+    from views.main_window import MainWindow
+
+    catalogue = open_catalogue(databases.new("small"), seed=False)
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(CatalogueService(catalogue), settings)
+    qtbot.addWidget(window)
+    window.maintenance.catalogue_attached()
+    assert window.case_model.rowCount() == 2
+    maintenance = window.maintenance
+    assert not maintenance.backup_action.isEnabled()
+    assert not maintenance.check_action.isEnabled()
+    window.change("Add Note", add_note, window.case_model.case_id(0), "from the window 窗口")
+    assert [n.body for n in window.service.all_notes()] == ["from the window 窗口"]
+    window.close()
+    catalogue.close()
