@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-from sqlalchemy import URL, Engine, create_engine, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from models.backends import postgresql
 from models.engine import (
+    WRITE_OPTION,
     CatalogueError,
     FileState,
     NewerCatalogueError,
@@ -54,8 +55,25 @@ def shown(url: URL) -> str:
 
 
 def make_server_engine(url: URL) -> Engine:
-    """An engine on the server; connections are checked before use (a server may restart)."""
-    return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=3)
+    """An engine on the server; connections are checked before use (a server may restart).
+
+    A write transaction (`CatalogueSessions.begin`, the writer engine) first takes
+    a lock every Casebook writing to this database shares, held to its end: as
+    SQLite's BEGIN IMMEDIATE does for a file, writers take turns, so the checks
+    a write makes (undo's "changed since?", the search index pass) see no other
+    write half done. Reads never wait.
+    """
+    engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=3)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+WRITE_LOCK = 4373427  # pg_advisory_xact_lock's key for Casebook's writers ("CsBk" + 1)
+
+
+def _begin(conn: Connection) -> None:
+    if conn.get_execution_options().get(WRITE_OPTION, False):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
 def connection_error(url: URL, exc: BaseException) -> CatalogueError:

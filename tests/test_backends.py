@@ -271,3 +271,32 @@ def test_an_xlsx_round_trip_takes_an_edit_once(
     assert len(plan.changed) == 1 and not plan.rejected
     assert _found(catalogue, "修改") == ["alpha"]
     assert not preview(catalogue, workbook).has_changes
+
+
+def test_writers_to_a_server_take_turns_and_readers_never_wait(pg_databases: object) -> None:
+    import threading
+    import time
+
+    from tests.conftest import PgDatabases
+
+    assert isinstance(pg_databases, PgDatabases)
+    url = pg_databases.new("small")
+    mine, theirs = open_catalogue(url, seed=False), open_catalogue(url, seed=False)
+    order: list[str] = []
+
+    def their_write() -> None:
+        CatalogueService(theirs).write(add_note, 1, "theirs")
+        order.append("theirs written")
+
+    with mine.sessions.begin() as session:
+        session.execute(text("SELECT 1"))  # the write lock is taken with the first statement
+        other = threading.Thread(target=their_write)
+        other.start()
+        time.sleep(0.5)
+        with theirs.sessions() as reading:  # a read does not wait for the writer
+            assert reading.scalar(select(func.count()).select_from(Note)) == 0
+        order.append("mine committing")
+    other.join(10)
+    assert order == ["mine committing", "theirs written"]
+    mine.close()
+    theirs.close()
