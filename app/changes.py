@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, Table, and_, bindparam, select
+from sqlalchemy import ColumnElement, Table, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.id_sets import chunks, in_ids
@@ -80,11 +80,10 @@ class Journal:
     def insert(self, table_name: str, values: Mapping[str, Any]) -> Row:
         """Insert a row; returns it as stored (with its new id and defaults)."""
         table = _table(table_name)
-        result = cast(CursorResult[Any], self.session.execute(table.insert().values(**values)))
-        key = tuple(result.inserted_primary_key or ())
-        if not key or None in key:
-            key = _key_of(table, values)
-        (row,) = self._rows(table, _key_condition(table, key))
+        # One statement: the row comes back as stored (RETURNING, SQLite 3.35 and later).
+        statement = table.insert().values(**values).returning(*table.columns)
+        row = dict(self.session.execute(statement).one()._mapping)
+        key = _key_of(table, row)
         self.changes.changes.append(RowChange(table_name, key, None, row))
         return row
 

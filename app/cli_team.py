@@ -13,15 +13,14 @@ from typing import Any
 
 def _open(location: str, *, create: bool) -> Any:
     """The catalogue at a file path or server address, opened for writing."""
-    from pathlib import Path
-
     from app.cli import CommandError
     from app.paths import is_server_address
     from app.store import open_catalogue
+    from app.typed_path import typed_path
 
     if is_server_address(location):
         return open_catalogue(location)
-    path = Path(location).expanduser()
+    path = typed_path(location)
     if not create and not path.exists():
         raise CommandError(f"There is no catalogue at {path}.")
     return open_catalogue(path)

@@ -109,6 +109,11 @@ class ErrorHandlers:
         if issubclass(kind, KeyboardInterrupt):
             self.previous_hook(kind, exc, tb)
             return
+        from views.commands import ChangeFailed
+
+        if issubclass(kind, ChangeFailed):  # already told, in words, where the change started
+            log.info("a change failed: %s", exc)
+            return
         log.error("unexpected error in the window", exc_info=(kind, exc, tb))
         if self.showing:
             return

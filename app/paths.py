@@ -11,6 +11,8 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from app.typed_path import typed_path
+
 APP_NAME = "Casebook"
 DB_FILENAME = "casebook.sqlite3"
 DB_ENV_VAR = "CASEBOOK_DB"
@@ -24,7 +26,7 @@ def resolve_db_path(cli_value: str | None = None) -> Path:
     """The catalogue file to use, from the command line, the environment or the default."""
     chosen = cli_value or os.environ.get(DB_ENV_VAR) or ""
     if chosen:
-        return Path(chosen).expanduser()
+        return typed_path(chosen)
     return default_db_path()
 
 

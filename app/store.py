@@ -155,7 +155,9 @@ def open_catalogue(
     if isinstance(path, str):
         if is_server_url(path):
             return open_server_catalogue(path, seed=seed, read_only=read_only)
-        path = Path(path).expanduser()
+        from app.typed_path import typed_path
+
+        path = typed_path(path)
     state = inspect_file(path)
     cause = unwritable_cause(path)
     if state.damage is not None:

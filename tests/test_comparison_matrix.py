@@ -198,5 +198,5 @@ def test_the_view_reads_again_after_a_change(qtbot: QtBot, small_window: MainWin
     catalogue = small_window.service.catalogue
     with catalogue.sessions.begin() as session:
         session.add(Note(case_id=case_id(catalogue, "alpha"), body="new"))
-    small_window.catalogueChanged.emit()
+    small_window.catalogue_changed()
     assert view.model.index(0, notes).data() == "1"

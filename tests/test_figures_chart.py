@@ -123,7 +123,7 @@ def test_the_chart_labels_qualifiers_ranges_and_years(
 
 def test_the_chart_says_when_units_differ(qtbot: QtBot, small_window: MainWindow) -> None:
     _add_sales_in_yuan(small_window.service.catalogue)
-    small_window.catalogueChanged.emit()
+    small_window.catalogue_changed()
     chart = _chart(small_window)
     chart.choose("Annual sales")
     assert "1 figure in other units left out: 1 in tons" in chart.note.text()

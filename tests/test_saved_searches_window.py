@@ -166,8 +166,11 @@ def test_applying_a_search_narrows_the_table_once(qtbot: QtBot, small_window: Ma
 
 
 def test_only_steps_that_can_change_what_a_search_finds_recount() -> None:
+    from app.change_scope import ChangeScope
     from app.changes import ChangeSet, RowChange
-    from views.saved_searches_panel import may_change_counts
+
+    def may_change_counts(changes: ChangeSet) -> bool:
+        return ChangeScope.of(changes).may_change_counts()
 
     tag = {"id": 1, "name": "tea", "name_key": "tea", "colour": ""}
     coloured = RowChange("tag", (1,), tag, {**tag, "colour": "#a0c4ff"})

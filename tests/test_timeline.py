@@ -197,7 +197,7 @@ def test_a_click_on_a_density_cell_narrows_the_table_to_that_lane_and_year(
 
 def test_the_no_period_button_lists_those_cases(qtbot: QtBot, small_window: MainWindow) -> None:
     _undate(small_window.service.catalogue, "beta")
-    small_window.catalogueChanged.emit()
+    small_window.catalogue_changed()
     view = _view(small_window)
     assert not view.no_period_button.isHidden()
     view.no_period_button.click()
@@ -212,5 +212,5 @@ def test_density_cached_between_filters_is_read_again_when_the_catalogue_changes
     view.group_combo.setCurrentIndex(view.group_combo.findData("donor"))
     assert view.timeline is not None and view.timeline.first_year == 2017
     _undate(small_window.service.catalogue, "beta")
-    small_window.catalogueChanged.emit()
+    small_window.catalogue_changed()
     assert view.timeline.first_year == 2018 and view.timeline.no_period == 1

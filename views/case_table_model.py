@@ -24,7 +24,7 @@ from app.search.results import Match, has_words
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, MATCH_ROLE, SLUG_ROLE, TAG_CHIPS_ROLE
 from views.time_text import period_text
-from views.translation import QT_TRANSLATE_NOOP
+from views.translation import QT_TRANSLATE_NOOP, in_chinese
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 64
@@ -67,6 +67,7 @@ class CaseTableModel(QAbstractTableModel):
         self._load_matches: MatchLoader | None = None
         self._matches: dict[int, list[Match]] = {}
         self._has_words = False
+        self._positions: dict[int, int] | None = None  # case id -> row, built when asked
 
     # --- what the window drives -------------------------------------------------
 
@@ -81,10 +82,14 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = flt
         self._has_words = has_words(flt.text)
+        self._set_ids(ids)
+        self.endResetModel()
+
+    def _set_ids(self, ids: list[int]) -> None:
         self._ids = ids
+        self._positions = None
         self._pages.clear()
         self._matches.clear()
-        self.endResetModel()
 
     def set_match_loader(self, loader: MatchLoader) -> None:
         self._load_matches = loader
@@ -100,10 +105,9 @@ class CaseTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-run the query (after a filter, sort or data change)."""
+        ids = self._load_ids(self._filter, self._sort, self._descending)
         self.beginResetModel()
-        self._ids = self._load_ids(self._filter, self._sort, self._descending)
-        self._pages.clear()
-        self._matches.clear()
+        self._set_ids(ids)
         self.endResetModel()
 
     def invalidate_rows(self) -> None:
@@ -114,14 +118,33 @@ class CaseTableModel(QAbstractTableModel):
             last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
+    def repaint_cases(self, case_ids: frozenset[int] | None) -> None:
+        """Read these cases' rows again when next painted (None: every row); the
+        list of cases, the selection and the scroll position stay as they are."""
+        if case_ids is None:
+            self.invalidate_rows()
+            return
+        positions = self.positions()
+        rows = sorted(positions[i] for i in case_ids if i in positions)
+        for case_id in case_ids:
+            self._matches.pop(case_id, None)
+        for page_no in {row // PAGE_SIZE for row in rows}:
+            self._pages.pop(page_no, None)
+        last = len(COLUMNS) - 1
+        for first, end in row_runs(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+
     def case_id(self, row: int) -> int:
         return self._ids[row]
 
+    def positions(self) -> dict[int, int]:
+        """Each shown case's row."""
+        if self._positions is None:
+            self._positions = {case_id: row for row, case_id in enumerate(self._ids)}
+        return self._positions
+
     def row_of(self, case_id: int) -> int:
-        try:
-            return self._ids.index(case_id)
-        except ValueError:
-            return -1
+        return self.positions().get(case_id, -1)
 
     def case_ids(self) -> list[int]:
         return list(self._ids)
@@ -192,9 +215,8 @@ class CaseTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._ids[i.row()] for i in old]
-        self._ids = self._load_ids(self._filter, self._sort, self._descending)
-        self._pages.clear()
-        positions = {case_id: row for row, case_id in enumerate(self._ids)}
+        self._set_ids(self._load_ids(self._filter, self._sort, self._descending))
+        positions = self.positions()
         self.changePersistentIndexList(
             old,
             [
@@ -246,6 +268,17 @@ class CaseTableModel(QAbstractTableModel):
         return found if found is not None else _gone(self._ids[row])
 
 
+def row_runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted rows as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
 def _title_tip(row: CaseRow) -> str:
     """The whole title, and under it the Chinese title when the case has one."""
     return literal(f"{row.title}\n{row.title_zh}" if row.title_zh else row.title)
@@ -260,9 +293,9 @@ def _display(row: CaseRow, key: SortKey) -> str | int:
         case "title":
             return row.title
         case "donor":
-            return row.donor
+            return row.donor_zh or row.donor if in_chinese() else row.donor
         case "recipient":
-            return row.recipient
+            return row.recipient_zh or row.recipient if in_chinese() else row.recipient
         case "sector":
             return row.sector
         case "start_year":

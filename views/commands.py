@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from app.service import CatalogueService
 
 
+class ChangeFailed(Exception):  # noqa: N818 (it is what callers catch: the change failed)
+    """A change could not be written. Nothing was written, and the window has already
+    said why, in words, where the change started; a caller may simply stop."""
+
+
 class ChangeCommand(QUndoCommand):
     """One user action already written by `CatalogueService.write`, kept for undo.
 
@@ -19,7 +24,8 @@ class ChangeCommand(QUndoCommand):
     raises to the caller and nothing reaches the stack); the first redo,
     which QUndoStack.push calls, only refreshes. Undo and redo replay the
     recorded rows. Commands with the same `merge_key` (typing in one note)
-    merge into one step.
+    merge into one step. After each, `changed` is told what the step touched,
+    so the window redraws only that.
     """
 
     MERGE_ID = 1
@@ -29,7 +35,7 @@ class ChangeCommand(QUndoCommand):
         service: CatalogueService,
         text: str,
         changes: ChangeSet,
-        changed: Callable[[], None],
+        changed: Callable[[ChangeSet], None],
         merge_key: object = None,
     ) -> None:
         super().__init__(text)
@@ -64,10 +70,10 @@ class ChangeCommand(QUndoCommand):
         elif not self._ahead:
             self._service.replay(self.changes, undo=False)
         self._ahead = False
-        self._changed()
+        self._changed(self.changes)
 
     def undo(self) -> None:
         if not self._ahead:
             self._service.replay(self.changes, undo=True)
         self._ahead = False
-        self._changed()
+        self._changed(self.changes)

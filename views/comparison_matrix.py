@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.case_filter import CaseFilter
+from app.change_scope import MATRIX_TABLES, ChangeScope
 from app.matrix import MAX_ROWS, Matrix, MatrixColumn, filtered_matrix, selected_matrix
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, SORT_ROLE
@@ -203,7 +204,7 @@ class ComparisonMatrix(QWidget):
         layout.addWidget(splitter, 1)
 
         window.filterApplied.connect(self._on_filter)
-        window.catalogueChanged.connect(self.reload)
+        window.catalogueChanged.connect(self._catalogue_changed)
         window.table.selectionModel().selectionChanged.connect(self._on_selection)
 
     # --- following the window ----------------------------------------------------
@@ -225,6 +226,11 @@ class ComparisonMatrix(QWidget):
             self.reload()
 
     @Slot()
+    @Slot(object)
+    def _catalogue_changed(self, scope: ChangeScope) -> None:
+        if scope.changes_views(MATRIX_TABLES):
+            self.reload()
+
     def reload(self) -> None:
         """Read the matrix again (later, when shown, if the tab is hidden)."""
         if not self.isVisible():

@@ -136,7 +136,9 @@ class HighlightsPanel(QWidget):
 
     # --- showing ----------------------------------------------------------------------
 
-    def show_case(self, detail: CaseDetail | None) -> None:
+    def show_case(self, detail: CaseDetail | None, *, highlights_changed: bool = True) -> None:
+        """Show a case's texts and its highlights (read again unless the same case's
+        highlights are known not to have changed)."""
         changed_case = self.detail is None or detail is None or self.detail.id != detail.id
         self.detail = detail
         for field, edit in self.texts.items():
@@ -146,7 +148,10 @@ class HighlightsPanel(QWidget):
             more = self.more_labels[field]
             more.setText(more_text_line(shown))
             more.setVisible(bool(shown.hidden))
-        self.reload()
+        if highlights_changed or changed_case:
+            self.reload()
+        else:
+            self._paint()
 
     @Slot()
     def reload(self) -> None:

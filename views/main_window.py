@@ -40,12 +40,13 @@ from app.case_filter import (
     SORT_KEYS,
     CaseFilter,
 )
+from app.change_scope import DETAIL_TABLES, FACET_TABLES, ChangeScope, filter_tables
 from app.search.language import QueryError
 from app.search.results import Match, has_words, mark_patterns
 from views.appearance import AppearanceController
 from views.case_form_actions import CaseFormActions
-from views.case_table_model import MATCH_COLUMN, CaseTableModel
-from views.commands import ChangeCommand
+from views.case_table_model import MATCH_COLUMN, CaseTableModel, row_runs
+from views.commands import ChangeCommand, ChangeFailed
 from views.detail_pane import DetailPane
 from views.export_dialog import ExportController
 from views.facet_counter import FacetCounter
@@ -95,11 +96,14 @@ class MainWindow(QMainWindow):
     imported), it stays empty until `attach` gives it the opened catalogue.
 
     Every change goes through `change`, which writes it through the service
-    and pushes it onto the undo stack; `catalogueChanged` then tells every
-    panel to re-read what it shows.
+    and pushes it onto the undo stack. What the change touched (a ChangeScope)
+    then goes to `catalogue_changed`, which redraws the table's touched rows
+    and the detail if they changed, and on to every panel by
+    `catalogueChanged`: each re-reads only if its data changed.
     """
 
-    catalogueChanged = Signal()
+    # A ChangeScope: what changed (ChangeScope.whole() when nobody knows).
+    catalogueChanged = Signal(object)
     # The filter the table shows, without a restriction a view set (for the views).
     filterApplied = Signal(object)
 
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self._searching = False  # whether the query has words (the table is by relevance)
         self._only_cases: frozenset[int] | None = None  # set by a click in a view
         self._only_description = ""
+        self._shown_case: int | None = None  # the case the detail shows
         self._build_widgets()
         self._build_actions()
         self._filter_timer = QTimer(self)
@@ -139,9 +144,8 @@ class MainWindow(QMainWindow):
         self.table.clicked.connect(self._open_match)
         self.tag_panel.model.checkedChanged.connect(self.apply_filter)
         self.tag_panel.mode_combo.currentIndexChanged.connect(self.apply_filter)
-        self.catalogueChanged.connect(self.tag_panel.reload)
-        self.catalogueChanged.connect(self.notes_panel.reload)
-        self.catalogueChanged.connect(self.highlights_panel.reload)
+        self.catalogueChanged.connect(self.tag_panel.catalogue_changed)
+        self.catalogueChanged.connect(self.notes_panel.catalogue_changed)
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
         self.vocab_actions = VocabActions(
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
     def attach(self, service: CatalogueService) -> None:
         """Show the catalogue `service` reads from."""
         self._service = service
+        self._shown_case = -1  # no case of this catalogue shown yet
         self.preferences.apply()
         service.watch_changes()
         self.setWindowTitle(window_title(service.catalogue.path))
@@ -190,6 +195,7 @@ class MainWindow(QMainWindow):
         self.facet_view.expandAll()
         if self.selected_case_id() is None and self.case_model.rowCount():
             self._select_row(0)  # a first look at a case, not an empty pane
+        self._show_selected()
 
     def change(
         self,
@@ -198,8 +204,20 @@ class MainWindow(QMainWindow):
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> T:
-        """Make one undoable change ("Undo <text>"); a refused value raises, writing nothing."""
-        result, changes = self.service.write(operation, *args, **kwargs)
+        """Make one undoable change ("Undo <text>"); a refused value raises, writing nothing.
+
+        If the catalogue cannot be written (locked, full, read-only), nothing
+        is written, the user is told why in words, and ChangeFailed is raised
+        so the caller stops where it is (a dialog stays open, the text typed in it kept).
+        """
+        from app.service import WriteFailedError
+
+        try:
+            result, changes = self.service.write(operation, *args, **kwargs)
+        except WriteFailedError as exc:
+            self.statusBar().showMessage(str(exc))
+            QMessageBox.warning(self, self.tr("Not Changed"), str(exc))
+            raise ChangeFailed(str(exc)) from exc
         self._push(text, changes, None)
         return result
 
@@ -211,20 +229,24 @@ class MainWindow(QMainWindow):
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> T:
-        """Like `change`, but one undo step with the changes before it of the same key."""
+        """Like `change`, but one undo step with the changes before it of the same key.
+
+        Made as the user types (a note's autosave), it says nothing of a failure
+        itself: WriteFailedError goes to the caller, which keeps the text and retries.
+        """
         result, changes = self.service.write(operation, *args, **kwargs)
         self._push(text, changes, merge_key)
         return result
 
     def _push(self, text: str, changes: ChangeSet, merge_key: object) -> None:
-        """Put a change on the undo stack.
-
-        Merging changes (typing in a note) change nothing the table shows, so
-        they refresh only the panels, not the table and facets.
-        """
+        """Put a change on the undo stack; it (and each undo and redo) redraws what it touched."""
         if changes:
-            changed = self.catalogue_changed if merge_key is None else self.catalogueChanged.emit
-            self.undo_stack.push(ChangeCommand(self.service, text, changes, changed, merge_key))
+            self.undo_stack.push(
+                ChangeCommand(self.service, text, changes, self._show_changes, merge_key)
+            )
+
+    def _show_changes(self, changes: ChangeSet) -> None:
+        self.catalogue_changed(ChangeScope.of(changes))
 
     @Slot()
     def undo(self) -> None:
@@ -259,10 +281,66 @@ class MainWindow(QMainWindow):
         else:
             stack.redo()
 
-    def catalogue_changed(self) -> None:
-        """Re-read everything after a change, an undo or a redo."""
-        self.refresh()
-        self.catalogueChanged.emit()
+    def catalogue_changed(self, scope: ChangeScope | None = None) -> None:
+        """Redraw what a change, an undo or a redo touched (None: anything may have).
+
+        As Anki's browser does after an operation: the table keeps every
+        selected case, the current one and the scroll position; it reads its
+        list of cases again only if the change can add, remove or reorder
+        some, and otherwise only the rows of the cases touched. The facets,
+        the detail and each panel re-read only when their data changed.
+        """
+        scope = scope or ChangeScope.whole()
+        flt = self.case_model.case_filter
+        requery = scope.needs_requery(flt, self.case_model.sort_key)
+        if requery:
+            self._requery_keeping_selection()
+        elif scope.changes_rows():
+            self.case_model.repaint_cases(scope.rows_to_repaint())
+        if requery or scope.touches(FACET_TABLES | filter_tables(flt)):
+            self.facet_counter.request(self.service, flt)
+        if requery:
+            self._show_count(flt)
+        case_id = self.selected_case_id()
+        notes_counted = case_id in scope.case_ids and "note" in scope.added_or_removed
+        if scope.touches_case(case_id, DETAIL_TABLES) or notes_counted:
+            marks = scope.touches_case(case_id, {"highlight", "case_study", "tag"})
+            self._show_selected(force=True, highlights_changed=marks)
+        else:
+            self._show_selected()
+        self.catalogueChanged.emit(scope)
+
+    def _requery_keeping_selection(self) -> None:
+        """Read the table's cases again, then select the same cases (those still shown),
+        keep the current one and the scroll position (Anki's _restore_selection)."""
+        table = self.table
+        selected = self.selected_case_ids()
+        current = table.currentIndex()
+        current_id = self.case_model.case_id(current.row()) if current.isValid() else None
+        first_row = min((i.row() for i in table.selectionModel().selectedRows()), default=-1)
+        scrolled = (table.verticalScrollBar().value(), table.horizontalScrollBar().value())
+        try:
+            self.case_model.reload()
+        except QueryError:
+            return  # the search bar already says what is wrong with the words
+        positions = self.case_model.positions()
+        rows = sorted(positions[i] for i in selected if i in positions)
+        if not rows and first_row >= 0 and self.case_model.rowCount():
+            rows = [min(first_row, self.case_model.rowCount() - 1)]  # the next case down
+        selection = QItemSelection()
+        for first, last in row_runs(rows):
+            selection.select(self.case_model.index(first, 0), self.case_model.index(last, 0))
+        flags = QItemSelectionModel.SelectionFlag
+        model = table.selectionModel()
+        model.select(selection, flags.ClearAndSelect | flags.Rows)
+        keep = positions.get(current_id, rows[0] if rows else -1) if current_id else -1
+        if keep >= 0:
+            model.setCurrentIndex(
+                self.case_model.index(keep, max(current.column(), 0)), flags.NoUpdate
+            )
+        table.updateGeometries()  # the scroll bars' new range, before setting them back
+        table.verticalScrollBar().setValue(scrolled[0])
+        table.horizontalScrollBar().setValue(scrolled[1])
 
     def selected_case_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()
@@ -505,6 +583,12 @@ class MainWindow(QMainWindow):
         self.table.setColumnHidden(MATCH_COLUMN, not searching)
         self.facet_counter.request(self.service, flt)
         self._reselect(selected)
+        self._mark_search_words()  # new words, though perhaps the same case
+        self._show_count(flt)
+        self.filterApplied.emit(replace(flt, case_ids=None))
+
+    def _show_count(self, flt: CaseFilter) -> None:
+        """ "N case studies" in the status bar, or "N of M" while a filter is on."""
         total = self.service.count(CaseFilter()) if not flt.is_empty() else None
         shown = self.case_model.rowCount()
         if total is None:
@@ -514,7 +598,6 @@ class MainWindow(QMainWindow):
         if self._only_cases is not None:
             message += arg(self.tr(" (%1; View → Clear Filters shows all)"), self._only_description)
         self.count_label.setText(message)
-        self.filterApplied.emit(replace(flt, case_ids=None))
 
     def _sort_table_by(self, key: SortKey) -> None:
         """Set the table's order and header arrow for the next query, without running one."""
@@ -564,9 +647,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh(self) -> None:
-        """Redraw everything from the catalogue after a change, keeping the selection."""
-        self.apply_filter()
-        self._on_selection_changed()
+        """Redraw everything from the catalogue, keeping the selection and scroll position."""
+        self.catalogue_changed(ChangeScope.whole())
 
     @Slot()
     def clear_filters(self) -> None:
@@ -616,16 +698,26 @@ class MainWindow(QMainWindow):
 
     def _reselect(self, case_id: int | None) -> None:
         if case_id is None or not self.select_case(case_id):
-            self.detail.show_case(None)
+            self._show_selected()
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, *_: QItemSelection) -> None:
+        self._show_selected()
+
+    def _show_selected(self, *, force: bool = False, highlights_changed: bool = True) -> None:
+        """Show the first selected case in the detail, highlights and notes: read once,
+        and only if it is another case than shown, or `force` (its data changed)."""
         case_id = self.selected_case_id()
-        self.notes_panel.flush()  # the note being typed is saved before the case changes
+        if case_id == self._shown_case and not force:
+            return
+        if case_id != self._shown_case:
+            self.notes_panel.flush()  # the note being typed is saved before the case changes
+        self._shown_case = case_id
         detail = self.service.detail(case_id) if case_id is not None else None
         self.detail.show_case(detail)
-        self.highlights_panel.show_case(detail)
-        self.notes_panel.show_case(case_id)
+        self.highlights_panel.show_case(detail, highlights_changed=highlights_changed)
+        if case_id != self.notes_panel.case_id:
+            self.notes_panel.show_case(case_id)
         self._mark_search_words()
         notes = len(detail.notes) if detail else 0
         self.detail.tabs.setTabText(
@@ -643,7 +735,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             dock.hide()
             dock.visibilityChanged.connect(self.all_notes_action.setChecked)
-            self.catalogueChanged.connect(dock.reload)
+            self.catalogueChanged.connect(dock.catalogue_changed)
             self._notes_dock = dock
         return self._notes_dock
 
@@ -731,5 +823,5 @@ class MainWindow(QMainWindow):
         """Another process (the command line, an import elsewhere) wrote: show it."""
         if self._service is None or not self._service.changed_elsewhere():
             return
-        self.catalogue_changed()
+        self.catalogue_changed(ChangeScope.whole())
         self.statusBar().showMessage(self.tr("Updated with changes made elsewhere."), 5000)

@@ -198,7 +198,7 @@ class MaintenanceActions(QObject):
             show_error(window, str(exc))
             return
         window.attach(CatalogueService(catalogue))
-        window.catalogueChanged.emit()
+        window.catalogue_changed()
         self.catalogue_attached()
 
     @Slot()

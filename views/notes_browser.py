@@ -35,6 +35,7 @@ from views.time_text import local_time_text
 from views.translation import QT_TRANSLATE_NOOP, arg, number
 
 if TYPE_CHECKING:
+    from app.change_scope import ChangeScope
     from app.notes import NoteInfo
     from views.main_window import MainWindow
 
@@ -137,6 +138,12 @@ class NotesDock(QDockWidget):
     @Slot(bool)
     def _on_visibility(self, visible: bool) -> None:
         if visible:
+            self.reload()
+
+    @Slot(object)
+    def catalogue_changed(self, scope: ChangeScope) -> None:
+        """Notes, or the titles of their cases, may have changed."""
+        if scope.touches({"note", "case_study"}):
             self.reload()
 
     @Slot()

@@ -39,6 +39,7 @@ from views.time_text import local_time_text
 from views.translation import arg
 
 if TYPE_CHECKING:
+    from app.change_scope import ChangeScope
     from app.notes import NoteInfo
     from views.main_window import MainWindow
 
@@ -163,6 +164,11 @@ class NotesPanel(QWidget):
             self.note_id = None
         self.case_id = case_id
         self.reload()
+
+    @Slot(object)
+    def catalogue_changed(self, scope: ChangeScope) -> None:
+        if scope.changes_notes_of(self.case_id):
+            self.reload()
 
     @Slot()
     def reload(self) -> None:

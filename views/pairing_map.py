@@ -60,6 +60,7 @@ from views.literal_text import literal
 from views.translation import then
 
 if TYPE_CHECKING:
+    from app.change_scope import ChangeScope
     from app.pairings import Level, MapPlace, PairingFlows
     from views.main_window import MainWindow
 
@@ -258,7 +259,7 @@ class PairingMapView(QWidget):
         self.labels: list[tuple[QGraphicsSimpleTextItem, MapPlace]] = []
         self.targets: list[Target] = []  # what each arc and dot stands for (item data)
         window.filterApplied.connect(self.follow)
-        window.catalogueChanged.connect(self.reload)
+        window.catalogueChanged.connect(self._catalogue_changed)
 
     # --- data ----------------------------------------------------------------
 
@@ -268,6 +269,11 @@ class PairingMapView(QWidget):
         self._filter = flt
         if self.isVisible():
             self.refresh()
+
+    @Slot(object)
+    def _catalogue_changed(self, scope: ChangeScope) -> None:
+        if scope.changes_views():
+            self.reload()
 
     @Slot()
     def reload(self) -> None:

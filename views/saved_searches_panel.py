@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -40,43 +39,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
-from views.commands import ChangeCommand
 from views.literal_text import literal
 from views.translation import arg, then
 
 if TYPE_CHECKING:
-    from app.changes import ChangeSet
+    from app.change_scope import ChangeScope
     from app.saved_searches import SavedSearchInfo
     from views.main_window import MainWindow
 
 SAVED_ID_ROLE = Qt.ItemDataRole.UserRole + 50
 SAVED_NAME_ROLE = Qt.ItemDataRole.UserRole + 51
 SAVE_SHORTCUT = "Ctrl+Shift+S"
-
-# A change to any of these can change what a saved search finds (the search
-# documents hold a case's places, people, sources, figures, tags, notes and
-# highlights) or the searches themselves; a step touching none of them, or only
-# a tag's colour, leaves the counts as they are.
-COUNTED_TABLES = frozenset({
-    "saved_search", "case_study", "case_place", "case_actor", "case_assistance",
-    "case_source", "source", "place", "actor", "tag", "case_tag", "note", "highlight",
-    "metric", "perspective",
-})  # fmt: skip
-UNCOUNTED_COLUMNS = {"tag": frozenset({"colour"})}
-
-
-def may_change_counts(changes: ChangeSet) -> bool:
-    """Whether a step's changes can change a saved search or what one finds."""
-    for change in changes.changes:
-        if change.table not in COUNTED_TABLES:
-            continue
-        if change.before is not None and change.after is not None:
-            differ = {k for k in change.after if change.after[k] != change.before.get(k)}
-            if differ <= UNCOUNTED_COLUMNS.get(change.table, frozenset()):
-                continue
-        return True
-    return False
-
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -189,16 +162,12 @@ class SavedSearchesPanel(QWidget):
         index = window.left_splitter.indexOf(self)
         window.left_splitter.setCollapsible(index, False)  # never restored to nothing
 
-        # Counts are re-read once per burst of changes, after the undo stack has
-        # moved (it moves after the change is shown), so the step can be judged.
-        self._unexplained = 0
+        # Counts are re-read once per burst of changes that can change them.
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self._reload_if_needed)
-        self._stack_index = window.undo_stack.index()
+        self._reload_timer.timeout.connect(self.reload)
         window.catalogueChanged.connect(self._on_catalogue_changed)
-        window.undo_stack.indexChanged.connect(self._on_stack_moved)
         self._show_title()
 
     # --- reading ---------------------------------------------------------------------
@@ -237,34 +206,18 @@ class SavedSearchesPanel(QWidget):
         )
         self.hint.setVisible(count == 0)
 
-    @Slot()
-    def _on_catalogue_changed(self) -> None:
-        self._unexplained += 1
-        self._reload_timer.start()
-
-    @Slot(int)
-    def _on_stack_moved(self, index: int) -> None:
-        """An undo-stack step that touched nothing a search counts needs no re-count."""
-        before, self._stack_index = self._stack_index, index
-        if index == before or not self._reload_timer.isActive() or self._unexplained == 0:
-            return  # a merge, or no change just shown (the stack cleared, or being destroyed)
-        stack = self.window_.undo_stack
-        if not shiboken6.isValid(stack):
-            return
-        moved = stack.command(index - 1 if index > before else index)
-        if isinstance(moved, ChangeCommand) and not may_change_counts(moved.changes):
-            self._unexplained -= 1
-
-    @Slot()
-    def _reload_if_needed(self) -> None:
-        needed, self._unexplained = self._unexplained > 0, 0
-        if needed:
-            self.reload()
+    @Slot(object)
+    def _on_catalogue_changed(self, scope: ChangeScope) -> None:
+        """A change that touched nothing a search counts (a tag's colour, a note as it
+        is typed) leaves the counts as they are."""
+        if scope.touches({"saved_search"}) or (self.model.rowCount() and scope.may_change_counts()):
+            self._reload_timer.start()
 
     def _reload_now(self) -> None:
         """Re-read at once what a change of ours made due (rather than on the next turn)."""
-        self._reload_timer.stop()
-        self._reload_if_needed()
+        if self._reload_timer.isActive():
+            self._reload_timer.stop()
+            self.reload()
 
     def current_id(self) -> int | None:
         value = self.view.currentIndex().data(SAVED_ID_ROLE)

@@ -137,6 +137,10 @@ class TagTreeModel(QStandardItemModel):
             checked = node.checkState() == Qt.CheckState.Checked
             node.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
+    def nodes(self) -> dict[str, QStandardItem]:
+        """Every node by its key (parents included)."""
+        return dict(self._nodes)
+
     def node_for(self, key: str) -> QStandardItem | None:
         return self._nodes.get(key)
 

@@ -33,6 +33,7 @@ from views.translation import QT_TRANSLATE_NOOP, arg
 
 if TYPE_CHECKING:
     from app.case_filter import TagMode
+    from app.change_scope import ChangeScope
     from views.main_window import MainWindow
 
 MODES: tuple[tuple[str, TagMode], ...] = (
@@ -83,16 +84,37 @@ class TagPanel(QWidget):
         mode: TagMode = self.mode_combo.currentData()
         return mode
 
+    @Slot(object)
+    def catalogue_changed(self, scope: ChangeScope) -> None:
+        if scope.changes_tags():
+            self.reload()
+
     @Slot()
     def reload(self) -> None:
+        """Re-read the tags and counts, keeping what the user collapsed, the current
+        tag and the scroll position; new tags show expanded."""
         if self.window_._service is None:
             return
         from app.tags import parent_keys
 
         service = self.window_.service
         tags = service.tags()
+        collapsed = {
+            key
+            for key, node in self.model.nodes().items()
+            if node.hasChildren() and not self.view.isExpanded(node.index())
+        }
+        current = self.key_at(self.view.currentIndex())
+        scrolled = self.view.verticalScrollBar().value()
         self.model.set_tags(tags, service.tag_counts_under(parent_keys(tags)))
         self.view.expandAll()
+        for key in collapsed:
+            node = self.model.node_for(key)
+            if node is not None:
+                self.view.collapse(node.index())
+        if current is not None:
+            self.select_tag(current)
+        self.view.verticalScrollBar().setValue(scrolled)
         self.title.setText(arg(self.tr("<b>Tags</b> (%1)"), len(tags)))
 
     def current_name(self) -> str | None:

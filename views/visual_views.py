@@ -23,6 +23,7 @@ from app.case_filter import CaseFilter
 from views.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from app.change_scope import ChangeScope
     from views.main_window import MainWindow
 
 
@@ -124,7 +125,9 @@ class FilterFollower(QObject):
         self.stale = False
         self._redraw()
 
-    def _catalogue_changed(self) -> None:
+    def _catalogue_changed(self, scope: ChangeScope) -> None:
+        if not scope.changes_views():
+            return
         if self._before_reload is not None:
             self._before_reload()
         self.follow(replace(self.window_.current_filter(), case_ids=None))

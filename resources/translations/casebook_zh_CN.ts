@@ -375,6 +375,81 @@
     </message>
 </context>
 <context>
+    <name>DataWord</name>
+    <message>
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>municipality</source>
+        <translation>直辖市</translation>
+    </message>
+    <message>
+        <source>prefecture</source>
+        <translation>地州</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特稿</translation>
+    </message>
+    <message>
+        <source>news report</source>
+        <translation>新闻报道</translation>
+    </message>
+    <message>
+        <source>news analysis</source>
+        <translation>新闻分析</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>官方</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>批评性</translation>
+    </message>
+    <message>
+        <source>supportive</source>
+        <translation>支持性</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>褒贬兼有</translation>
+    </message>
+</context>
+<context>
     <name>DetailHtml</name>
     <message>
         <source>, </source>
@@ -417,6 +492,10 @@
         <translation>人物与机构</translation>
     </message>
     <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
         <source>Perspectives</source>
         <translation>各方观点</translation>
     </message>
@@ -427,6 +506,10 @@
     <message>
         <source>Sources</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>%1, %2 account</source>
+        <translation>%1，%2叙述</translation>
     </message>
     <message>
         <source>No sources recorded.</source>
@@ -1026,6 +1109,10 @@ theirs:
     <message>
         <source>Opening the catalogue…</source>
         <translation>正在打开案例库…</translation>
+    </message>
+    <message>
+        <source>Not Changed</source>
+        <translation>未作更改</translation>
     </message>
     <message>
         <source>Cannot Undo</source>
