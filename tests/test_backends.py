@@ -300,3 +300,70 @@ def test_writers_to_a_server_take_turns_and_readers_never_wait(pg_databases: obj
     assert order == ["mine committing", "theirs written"]
     mine.close()
     theirs.close()
+
+
+def test_a_numbered_migration_after_8_runs_once_on_a_server(
+    pg_databases: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import types
+
+    import models.migrations as migrations
+    from tests.conftest import PgDatabases
+
+    assert isinstance(pg_databases, PgDatabases)
+    catalogue = open_catalogue(pg_databases.new("small"), seed=False)
+    step = types.ModuleType("models.migrations.v009_example")
+    step.STATEMENTS = ["ALTER TABLE note ADD COLUMN mood VARCHAR(20) DEFAULT '' NOT NULL"]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, step.__name__, step)
+    monkeypatch.setattr(migrations, "MIGRATION_MODULES", (*migrations.MIGRATION_MODULES,
+                                                          "v009_example"))  # fmt: skip
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 9)
+    assert migrations.migrate(catalogue.engine, target=9) == [9]
+    assert migrations.migrate(catalogue.engine, target=9) == []
+    with catalogue.engine.connect() as conn:
+        assert schema_version(conn) == 9
+        assert conn.execute(text("SELECT count(mood) FROM note")).scalar() == 0
+    catalogue.close()
+
+
+def test_two_casebooks_creating_one_team_catalogue_at_once_make_it_once(
+    pg_databases: object,
+) -> None:
+    import threading
+
+    from tests.conftest import PgDatabases
+
+    assert isinstance(pg_databases, PgDatabases)
+    url = pg_databases.new("empty")
+    opened: list[Catalogue] = []
+    failures: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            opened.append(open_catalogue(url))
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert failures == [] and len(opened) == 2
+    with opened[0].sessions() as session:
+        assert session.scalar(select(func.count()).select_from(CaseStudy)) == 12
+    for catalogue in opened:
+        catalogue.close()
+
+
+def test_a_nul_character_is_refused_in_words_on_a_server(pg_databases: object) -> None:
+    from app.service import WriteFailedError
+    from tests.conftest import PgDatabases
+
+    assert isinstance(pg_databases, PgDatabases)
+    catalogue = open_catalogue(pg_databases.new("small"), seed=False)
+    service = CatalogueService(catalogue)
+    with pytest.raises(WriteFailedError, match=r"cannot hold the NUL character \(U\+0000\)"):
+        service.write(add_note, _case(catalogue, "alpha"), "before\x00after")
+    catalogue.close()

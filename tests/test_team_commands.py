@@ -130,3 +130,32 @@ def test_the_window_opens_a_team_catalogue_without_the_file_actions(
     assert [n.body for n in window.service.all_notes()] == ["from the window 窗口"]
     window.close()
     catalogue.close()
+
+
+def test_copy_refuses_a_row_that_clashes_with_another_identity_and_writes_nothing(
+    databases: PgDatabases, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.case_edit import load_draft, save_case
+
+    personal = tmp_path / "mine.sqlite3"
+    mine = open_catalogue(personal)
+    team_url = databases.new("seeded")
+    team = open_catalogue(team_url, seed=False)
+    # The same tag name made separately on each side: two identities, one name.
+    write(mine, tag_cases, [case_id(mine, "jin-embroidery-wujiaqu")], ["fieldwork"])
+    write(team, tag_cases, [case_id(team, "jin-embroidery-wujiaqu")], ["fieldwork"])
+
+    def retitle(journal, case: int) -> None:  # type: ignore[no-untyped-def]
+        draft = load_draft(journal.session, case)
+        draft.title = "Retitled here"
+        save_case(journal, case, draft)
+
+    write(mine, retitle, case_id(mine, "jin-embroidery-wujiaqu"))
+    mine.close()
+    team.close()
+    assert main(["copy", str(personal), team_url]) == 1
+    err = capsys.readouterr().err
+    assert "same name or key under another identity" in err and err.count("\n") == 1
+    assert "Nothing was copied" in err
+    titles = {t for _, t in _uuids(team_url)["cases"]}
+    assert "Retitled here" not in titles  # one transaction: the earlier tables rolled back
