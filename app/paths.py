@@ -30,11 +30,15 @@ def resolve_db_path(cli_value: str | None = None) -> Path:
     return default_db_path()
 
 
-def is_server_address(location: str) -> bool:
-    """Whether a --db value names a database server rather than a file."""
-    from models.backends import is_server_url
+# The addresses of a team catalogue's server; anything else names a file.
+SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 
-    return is_server_url(location)
+
+def is_server_address(location: str) -> bool:
+    """Whether a --db value names a database server rather than a file.
+
+    Plain text, no database layer: the window asks this before it is shown."""
+    return location.startswith(SERVER_SCHEMES)
 
 
 def resolve_db_location(cli_value: str | None = None) -> Path | str:

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.backends import is_server_url
+from app.paths import is_server_address
 from models.engine import (
     RESTORE_ADVICE,
     CatalogueError,
@@ -153,7 +153,7 @@ def open_catalogue(
     writing gets its daily automatic backup first (see app/backups).
     """
     if isinstance(path, str):
-        if is_server_url(path):
+        if is_server_address(path):
             return open_server_catalogue(path, seed=seed, read_only=read_only)
         from app.typed_path import typed_path
 

@@ -120,12 +120,12 @@ def measure_writers(location: str, writers: int, seconds: float) -> tuple[float,
 
 
 def build(location: str, cases: int) -> float:
+    from app.paths import is_server_address
     from bench import synthetic
-    from models.backends import is_server_url
 
     start = time.perf_counter()
     catalogue = synthetic.build(location, cases)  # type: ignore[arg-type]
-    if is_server_url(location):
+    if is_server_address(location):
         from models.backends.postgresql import reset_sequences
 
         with catalogue.engine.begin() as conn:

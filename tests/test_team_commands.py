@@ -159,3 +159,17 @@ def test_copy_refuses_a_row_that_clashes_with_another_identity_and_writes_nothin
     assert "Nothing was copied" in err
     titles = {t for _, t in _uuids(team_url)["cases"]}
     assert "Retitled here" not in titles  # one transaction: the earlier tables rolled back
+
+
+def test_telling_a_server_address_from_a_file_loads_no_database_layer() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from app.paths import resolve_db_location; "
+        "assert resolve_db_location('postgresql+psycopg://me@host/db') == "
+        "'postgresql+psycopg://me@host/db'; "
+        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'models'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

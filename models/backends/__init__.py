@@ -70,14 +70,9 @@ def backend_of(bind: Engine | Connection | Session) -> Backend:
     return backend(bind.dialect.name)
 
 
-def is_server_url(location: str) -> bool:
-    """Whether a --db value names a database server (postgresql://…) rather than a file."""
-    return location.startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
-
-
 # Each module tells SQLAlchemy how to write the shared constructs in its dialect.
 from models.backends import postgresql as _postgresql  # noqa: E402
 from models.backends import sqlite as _sqlite  # noqa: E402
 
-__all__ = ["POSTGRESQL", "SQLITE", "Backend", "Document", "backend", "backend_of", "is_server_url"]
+__all__ = ["POSTGRESQL", "SQLITE", "Backend", "Document", "backend", "backend_of"]
 _ = (_postgresql, _sqlite)
