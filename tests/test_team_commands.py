@@ -115,6 +115,7 @@ def test_the_window_opens_a_team_catalogue_without_the_file_actions(
     from PySide6.QtCore import QSettings
 
     from app.service import CatalogueService
+    from views.file_actions import recent_catalogues
     from views.main_window import MainWindow
 
     catalogue = open_catalogue(databases.new("small"), seed=False)
@@ -122,7 +123,10 @@ def test_the_window_opens_a_team_catalogue_without_the_file_actions(
     window = MainWindow(CatalogueService(catalogue), settings)
     qtbot.addWidget(window)
     window.maintenance.catalogue_attached()
+    window.file_actions.catalogue_attached()
     assert window.case_model.rowCount() == 2
+    assert not window.file_actions.copy_action.isEnabled()
+    assert recent_catalogues(settings) == []
     maintenance = window.maintenance
     assert not maintenance.backup_action.isEnabled()
     assert not maintenance.check_action.isEnabled()
