@@ -1,4 +1,8 @@
-"""Where the catalogue lives: --db, then $CASEBOOK_DB, then the user data directory."""
+"""Where the catalogue lives: --db, then $CASEBOOK_DB, then the user data directory.
+
+Either names a file, or a team catalogue's server address
+(`postgresql+psycopg://user@host:port/dbname`), which stays a string.
+"""
 
 from __future__ import annotations
 
@@ -24,3 +28,22 @@ def resolve_db_path(cli_value: str | None = None) -> Path:
     if chosen:
         return typed_path(chosen)
     return default_db_path()
+
+
+# The addresses of a team catalogue's server; anything else names a file.
+SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+
+
+def is_server_address(location: str) -> bool:
+    """Whether a --db value names a database server rather than a file.
+
+    Plain text, no database layer: the window asks this before it is shown."""
+    return location.startswith(SERVER_SCHEMES)
+
+
+def resolve_db_location(cli_value: str | None = None) -> Path | str:
+    """The catalogue to use: a file's path, or a server address kept as it was given."""
+    chosen = cli_value or os.environ.get(DB_ENV_VAR) or ""
+    if chosen and is_server_address(chosen):
+        return chosen
+    return resolve_db_path(cli_value)

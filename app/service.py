@@ -66,7 +66,33 @@ def failure_message(catalogue: Catalogue, exc: BaseException) -> str | None:
         return str(exc)
     if catalogue.read_only and catalogue.read_only_reason and is_read_only_error(exc):
         return f"{catalogue.read_only_reason} Nothing was changed."
+    if catalogue.server is not None:
+        return _server_message(catalogue, catalogue.server, exc)
     return user_message(exc, catalogue.path)
+
+
+def _server_message(catalogue: Catalogue, server: str, exc: BaseException) -> str | None:
+    """One line for a team catalogue's server failing (gone, refusing), or None for a bug."""
+    from sqlalchemy.exc import DataError, DBAPIError, OperationalError
+
+    from models.server import connection_error, server_url
+
+    detail = str(getattr(exc, "orig", None) or exc)
+    if isinstance(exc, DBAPIError) and "read-only transaction" in detail:
+        return f"{catalogue.read_only_reason or server + ' is read-only.'} Nothing was changed."
+    if isinstance(exc, DBAPIError) and "permission denied" in detail:
+        return (
+            f"The server of {server} refused the change: your login may read this catalogue "
+            "but not change it. Nothing was changed."
+        )
+    if isinstance(exc, OperationalError):
+        return f"{connection_error(server_url(server), exc)} Nothing was changed."
+    if isinstance(exc, DataError) and "NUL (0x00)" in str(exc):
+        return (
+            "A team catalogue cannot hold the NUL character (U+0000); remove it from the "
+            "text and try again. Nothing was changed."
+        )
+    return None
 
 
 class CatalogueService:
@@ -91,8 +117,11 @@ class CatalogueService:
             raise WriteFailedError(said) from exc
 
     def watch_changes(self) -> None:
-        """From now on, `changed_elsewhere` tells of other processes' commits."""
-        if self._watcher is None:
+        """From now on, `changed_elsewhere` tells of other processes' commits.
+
+        A file's watch only: for a team catalogue `changed_elsewhere` stays False
+        (live updates from the server come with a later part of issue 13)."""
+        if self._watcher is None and self.catalogue.server is None:
             self._watcher = ChangeWatcher(self.catalogue.path)
 
     def changed_elsewhere(self) -> bool:
