@@ -41,6 +41,33 @@ def is_server_address(location: str) -> bool:
     return location.startswith(SERVER_SCHEMES)
 
 
+def server_address_problem(location: str) -> str | None:
+    """Why `location` cannot name a team catalogue, in one line, or None if it can.
+
+    Plain text (no database layer), for the window to ask before it starts a
+    Casebook on it: the scheme, no password in it, a database named at its end.
+    """
+    from urllib.parse import urlsplit
+
+    example = "postgresql+psycopg://you@server/casebook"
+    if not is_server_address(location):
+        return f"A team catalogue's address starts with postgresql+psycopg://, as in {example}."
+    try:
+        parts = urlsplit(location)
+        has_password = parts.password is not None
+    except ValueError:
+        typed = " ".join(location.split())  # one line, whatever was pasted
+        return f"{typed} is not a database address; write it as in {example}."
+    if has_password:
+        return (
+            "Leave the password out of the address: put it in ~/.pgpass (or the file "
+            "PGPASSFILE names); Casebook never stores one."
+        )
+    if not parts.path.strip("/"):
+        return f"The address names no database; add /DBNAME at its end, as in {example}."
+    return None
+
+
 def resolve_db_location(cli_value: str | None = None) -> Path | str:
     """The catalogue to use: a file's path, or a server address kept as it was given."""
     chosen = cli_value or os.environ.get(DB_ENV_VAR) or ""

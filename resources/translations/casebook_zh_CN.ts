@@ -2130,6 +2130,31 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>TeamConnect</name>
+    <message>
+        <source>Connect to &amp;Team Catalogue…</source>
+        <translation>连接到团队案例库(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Connect to Team Catalogue</source>
+        <translation>连接到团队案例库</translation>
+    </message>
+    <message>
+        <source>The team catalogue&apos;s address, as your group&apos;s administrator gave it
+(postgresql+psycopg://you@server/casebook). The password goes in ~/.pgpass.</source>
+        <translation>团队案例库的地址，以小组管理员提供的为准
+（postgresql+psycopg://you@server/casebook）。密码请写入 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>Could not start Casebook on %1.</source>
+        <translation>无法在 %1 上启动 Casebook。</translation>
+    </message>
+    <message>
+        <source>Opening %1 in a new window…</source>
+        <translation>正在新窗口中打开 %1…</translation>
+    </message>
+</context>
+<context>
     <name>TextSlice</name>
     <message>
         <source>Showing the first %1 of %2 characters; %3 more are not shown here. Edit the case or export it to read them all.</source>
