@@ -82,8 +82,9 @@ def _server_message(catalogue: Catalogue, server: str, exc: BaseException) -> st
         return f"{catalogue.read_only_reason or server + ' is read-only.'} Nothing was changed."
     if isinstance(exc, DBAPIError) and "permission denied" in detail:
         return (
-            f"The server of {server} refused the change: your login may read this catalogue "
-            "but not change it. Nothing was changed."
+            f"The server of {server} refused the change: your role in this team catalogue "
+            "does not allow it (a reader changes nothing; only an admin renames, recolours, "
+            "merges or deletes tags and places). Nothing was changed."
         )
     if isinstance(exc, OperationalError):
         return f"{connection_error(server_url(server), exc)} Nothing was changed."

@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import URL, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -281,7 +281,10 @@ def open_server_catalogue(location: str, seed: bool = True, read_only: bool = Fa
         engine.dispose()
         raise
     where = shown(url)
-    if read_only:
+    reader = False
+    if not read_only and state.version >= LATEST_VERSION:
+        reader = not _may_write(engine, url)
+    if read_only or reader:
         if state.version < LATEST_VERSION:
             engine.dispose()
             raise CatalogueError(f"{where} is not a current Casebook catalogue yet; "
@@ -292,11 +295,28 @@ def open_server_catalogue(location: str, seed: bool = True, read_only: bool = Fa
             engine,
             session_factory(engine),
             read_only=True,
-            read_only_reason=f"{where} was opened read-only.",
+            read_only_reason=(
+                f"You are a reader of {where}: you can browse, search and export; "
+                "an admin of the catalogue can make you an editor."
+                if reader
+                else f"{where} was opened read-only."
+            ),
             server=where,
         )
     return _prepare(Catalogue(server_path(where), engine, session_factory(engine), server=where),
                     seed, where)  # fmt: skip
+
+
+def _may_write(engine: Engine, url: URL) -> bool:
+    """Whether the server lets this login change the catalogue (not a mere reader)."""
+    from models.server import connection_error
+    from models.team_roles import may_write
+
+    try:
+        with engine.connect() as conn:
+            return may_write(conn)
+    except SQLAlchemyError as exc:
+        raise connection_error(url, exc) from exc
 
 
 def _prepare(catalogue: Catalogue, seed: bool, where: str) -> Catalogue:
