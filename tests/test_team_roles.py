@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.cli import main
@@ -12,6 +16,7 @@ from app.store import open_catalogue
 from app.tags import rename_tag, tag_cases
 from models import CaseStudy
 from tests.conftest import PgDatabases
+from views.main_window import MainWindow
 
 
 def _as(url: str, name: str) -> str:
@@ -97,3 +102,47 @@ def test_an_editor_annotates_but_only_an_admin_renames_a_tag(team: str) -> None:
         assert [t.name for t in service.tags()] == ["brick tea"]
     finally:
         admin.close()
+
+
+def test_a_readers_window_greys_out_what_would_change_the_catalogue(
+    team: str, qtbot: QtBot, tmp_path: Path
+) -> None:
+    reader = open_catalogue(_as(team, "rita"))
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(CatalogueService(reader), settings)
+    qtbot.addWidget(win)
+    win.maintenance.catalogue_attached()  # as app/gui.py does after attaching
+    try:
+        assert win.selected_case_ids()  # a case is shown, and can be read
+        greyed = [
+            win.case_actions.new_action, win.case_actions.edit_action,
+            win.case_actions.delete_action, win.tag_actions.add_action,
+            win.tag_actions.remove_action, win.notes_panel.new_action,
+            win.highlights_panel.highlight_action, win.importer.action,
+            win.importer.merge_action, win.tag_panel.rename_action,
+            win.saved_searches.save_action, win.vocab_actions.rename_action,
+        ]  # fmt: skip
+        assert [a.text() for a in greyed if a.isEnabled()] == []
+        assert not win.notes_panel.new_button.isEnabled()
+        assert win.notes_panel.editor.isReadOnly()
+        assert win.maintenance.read_only_label.text() == "Read-only"
+        assert win.statusBar().currentMessage().startswith("You are a reader of")
+        assert win.exporter.action.isEnabled()  # a reader exports
+    finally:
+        win.close()
+        reader.close()
+
+
+def test_an_editors_window_can_change_the_catalogue(
+    team: str, qtbot: QtBot, tmp_path: Path
+) -> None:
+    editor = open_catalogue(_as(team, "ed"))
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(CatalogueService(editor), settings)
+    qtbot.addWidget(win)
+    try:
+        assert win.tag_actions.add_action.isEnabled() and win.case_actions.new_action.isEnabled()
+        assert not win.notes_panel.editor.isReadOnly()
+    finally:
+        win.close()
+        editor.close()

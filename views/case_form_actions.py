@@ -56,6 +56,7 @@ class CaseFormActions(QObject):
     @Slot()
     def _update_enabled(self) -> None:
         count = len(self.window.table.selectionModel().selectedRows())
+        count = count if self.window.writable() else 0
         self.edit_action.setEnabled(count == 1)
         self.delete_action.setEnabled(count > 0)
 

@@ -237,10 +237,11 @@ class HighlightsPanel(QWidget):
     @Slot()
     def _update_enabled(self) -> None:
         has_selection = self.texts[self._last_field].textCursor().hasSelection()
-        enabled = self.detail is not None and has_selection
+        writable = self.window_.writable()
+        enabled = self.detail is not None and has_selection and writable
         self.highlight_action.setEnabled(enabled)
         self.highlight_button.setEnabled(enabled)
-        has_current = self.current_id() is not None
+        has_current = self.current_id() is not None and writable
         self.edit_button.setEnabled(has_current)
         self.delete_button.setEnabled(has_current)
 

@@ -198,6 +198,34 @@ class MainWindow(QMainWindow):
         if self.selected_case_id() is None and self.case_model.rowCount():
             self._select_row(0)  # a first look at a case, not an empty pane
         self._show_selected()
+        self._show_writable()
+
+    def writable(self) -> bool:
+        """Whether the catalogue shown can be changed (not a reader's team catalogue, not a
+        damaged or read-only file)."""
+        return self._service is not None and not self._service.catalogue.read_only
+
+    def _show_writable(self) -> None:
+        """Grey out what would change a catalogue that cannot be changed; the status bar
+        says why (views/maintenance_actions.py)."""
+        writable = self.writable()
+        for action in (
+            self.case_actions.new_action,
+            self.importer.action,
+            self.importer.merge_action,
+            self.tag_panel.rename_action,
+            self.tag_panel.colour_action,
+            self.tag_panel.delete_action,
+            self.saved_searches.save_action,
+            self.saved_searches.rename_action,
+            self.saved_searches.delete_action,
+            self.vocab_actions.rename_action,
+        ):
+            action.setEnabled(writable)
+        self.tag_actions._update_enabled()
+        self.case_actions._update_enabled()
+        self.highlights_panel._update_enabled()
+        self.notes_panel.set_writable(writable)
 
     def change(
         self,

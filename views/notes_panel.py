@@ -72,6 +72,7 @@ class NotesPanel(QWidget):
         self._pending: dict[int, tuple[str, str | None, int]] = {}
         self._loading = False
         self._saving = False
+        self._writable = True  # False: the catalogue cannot be changed (notes are read only)
 
         self.list_model = QStandardItemModel(self)
         self.list_view = QListView(self)
@@ -155,6 +156,14 @@ class NotesPanel(QWidget):
         layout.addWidget(self.splitter)
         self._show_note(None)
 
+    def set_writable(self, writable: bool) -> None:
+        """Notes of a catalogue that cannot be changed are shown, selectable, not editable."""
+        self._writable = writable
+        self.editor.setReadOnly(not writable)
+        self.new_action.setEnabled(writable)
+        self.new_button.setEnabled(self.case_id is not None and writable)
+        self.delete_button.setEnabled(self.note_id is not None and writable)
+
     # --- which case and note ----------------------------------------------------------
 
     def show_case(self, case_id: int | None) -> None:
@@ -192,7 +201,7 @@ class NotesPanel(QWidget):
             self.note_id = notes[-1].id if notes else None
         self._select_in_list(self.note_id)
         self._show_note(self._notes.get(self.note_id) if self.note_id is not None else None)
-        self.new_button.setEnabled(self.case_id is not None)
+        self.new_button.setEnabled(self.case_id is not None and self._writable)
 
     def _label(self, note: NoteInfo) -> str:
         by = f" · {note.author}" if note.author else ""
@@ -226,7 +235,7 @@ class NotesPanel(QWidget):
     def _show_note(self, note: NoteInfo | None) -> None:
         """Put a note in the editor, unless it is the one being typed (its text wins)."""
         self.editor.setEnabled(note is not None)
-        self.delete_button.setEnabled(note is not None)
+        self.delete_button.setEnabled(note is not None and self._writable)
         if note is None:
             self._set_editor_text("")
             self.times.setText(

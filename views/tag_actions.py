@@ -39,6 +39,7 @@ class TagActions(QObject):
     @Slot()
     def _update_enabled(self) -> None:
         selected = bool(self.window.table.selectionModel().selectedRows())
+        selected = selected and self.window.writable()
         self.add_action.setEnabled(selected)
         self.remove_action.setEnabled(selected)
 
