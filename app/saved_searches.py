@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.case_filter import CaseFilter, TagMode
 from app.changes import Journal
+from app.messages import QT_TRANSLATE_NOOP
 from app.query import QueryError, count_cases
 from models import Place, Tag
 from models.search import SavedSearch
@@ -59,8 +60,11 @@ class SavedSearchNameError(ValueError):
 class UnknownSavedSearchError(LookupError):
     def __init__(self, search_id: int) -> None:
         super().__init__(
-            f"That saved search (number {search_id}) no longer exists; "
-            "it may have been deleted elsewhere."
+            QT_TRANSLATE_NOOP(
+                "SavedSearches",
+                "That saved search (number %1) no longer exists; "
+                "it may have been deleted elsewhere.",
+            ).arg(search_id)
         )
 
 
@@ -82,15 +86,22 @@ def normalise_search_name(name: str) -> tuple[str, str]:
     """
     display = unicodedata.normalize("NFC", name).strip()
     if not display:
-        raise SavedSearchNameError("A saved search needs a name.")
+        raise SavedSearchNameError(
+            QT_TRANSLATE_NOOP("SavedSearches", "A saved search needs a name.")
+        )
     if any(unicodedata.category(c) == "Cc" for c in display):
         raise SavedSearchNameError(
-            "A saved search's name cannot hold control characters such as tabs or line breaks."
+            QT_TRANSLATE_NOOP(
+                "SavedSearches",
+                "A saved search's name cannot hold control characters such as tabs or line breaks.",
+            )
         )
     if len(display) > MAX_LENGTH:
         raise SavedSearchNameError(
-            f"A saved search's name can be at most {MAX_LENGTH} characters; "
-            f"this one has {len(display)}."
+            QT_TRANSLATE_NOOP(
+                "SavedSearches",
+                "A saved search's name can be at most %1 characters; this one has %2.",
+            ).arg(MAX_LENGTH, len(display))
         )
     return display, unicodedata.normalize("NFC", display.casefold())
 
@@ -283,7 +294,11 @@ def rename_saved(journal: Journal, search_id: int, name: str) -> None:
         raise UnknownSavedSearchError(search_id)
     other = _id_by_key(session, key)
     if other is not None and other != search_id:
-        raise SavedSearchNameError(f"There is already a saved search called {display!r}.")
+        raise SavedSearchNameError(
+            QT_TRANSLATE_NOOP("SavedSearches", "There is already a saved search called %1.").arg(
+                repr(display)
+            )
+        )
     if stored[0] != display:
         journal.update(
             "saved_search", SavedSearch.id == search_id, {"name": display, "name_key": key}
