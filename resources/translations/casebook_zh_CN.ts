@@ -2767,4 +2767,99 @@ Close anyway and lose that text?</source>
         <translation>重命名</translation>
     </message>
 </context>
+<context>
+    <name>Workbook</name>
+    <message>
+        <source>%1 holds XML that declares entities, which can make the program opening it read other files or fill the memory; workbooks never need them, so Casebook does not open it.</source>
+        <translation>%1 含有声明实体的 XML，这可能让打开它的程序读取其他文件或耗尽内存；工作簿从不需要实体，因此 Casebook 不打开它。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file, so it cannot be a workbook.</source>
+        <translation>%1 不是文件，因此不可能是工作簿。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is an old-style .xls workbook or a password-protected one. Open it in Excel or LibreOffice, remove any password and save it as .xlsx.</source>
+        <translation>%1 是旧式的 .xls 工作簿或受密码保护的工作簿。请在 Excel 或 LibreOffice 中打开它，去掉密码，并另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx); it may be a CSV or text file with an .xlsx name.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）；它可能是一个以 .xlsx 命名的 CSV 或文本文件。</translation>
+    </message>
+    <message>
+        <source>the cell holds %1 characters, more than Excel&apos;s %2; put the rest in a &apos;(continued)&apos; column</source>
+        <translation>该单元格有 %1 个字符，超过了 Excel 的上限 %2；请把其余部分放到“(continued)”列中</translation>
+    </message>
+    <message>
+        <source>the cell holds a formula (%1); Casebook takes values, not formulas: paste it as a value</source>
+        <translation>该单元格含有公式（%1）；Casebook 只接受数值而不接受公式：请将其粘贴为数值</translation>
+    </message>
+    <message>
+        <source>%1: the &apos;%2&apos; sheet has no header row: row 1 should name its columns (%3, …) but holds %4.</source>
+        <translation>%1：“%2”工作表没有标题行：第 1 行应列出各列的名称（%3 等），但其内容为 %4。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>%1: the &apos;%2&apos; sheet has no %3 column in row 1, so it is not in Casebook&apos;s layout.</source>
+        <translation>%1：“%2”工作表的第 1 行没有 %3 列，因此不符合 Casebook 的格式。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the &apos;%2&apos; sheet cannot be read from row %3 on (%4).</source>
+        <translation>%1 已损坏：“%2”工作表从第 %3 行起无法读取（%4）。</translation>
+    </message>
+    <message>
+        <source>: its &apos;%1&apos; sheet</source>
+        <translation>（其中的“%1”工作表）</translation>
+    </message>
+    <message>
+        <source>: its part %1</source>
+        <translation>（其中的部件 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be read (%2).</source>
+        <translation>%1 已损坏，无法读取（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged%2 and cannot be read (%3).</source>
+        <translation>%1 已损坏%2，无法读取（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 is not in Casebook&apos;s layout: it has no &apos;%2&apos; sheet (it has: %3).</source>
+        <translation>%1 不符合 Casebook 的格式：它没有“%2”工作表（现有：%3）。</translation>
+    </message>
+    <message>
+        <source>holds %1 files inside its archive; Casebook opens workbooks of up to %2 (its own exports hold about 30).</source>
+        <translation>的压缩包内含 %1 个文件；Casebook 只打开最多含 %2 个文件的工作簿（它自己导出的约含 30 个）。</translation>
+    </message>
+    <message>
+        <source>is password-protected (its part %1 is encrypted). Open it in Excel or LibreOffice, remove the password and save it again as .xlsx.</source>
+        <translation>受密码保护（其部件 %1 已加密）。请在 Excel 或 LibreOffice 中打开它，去掉密码，并重新保存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>holds %1 when unpacked; Casebook opens workbooks up to %2.</source>
+        <translation>解压后有 %1；Casebook 只打开不超过 %2 的工作簿。</translation>
+    </message>
+    <message>
+        <source>looks like a zip bomb: its part %1 unpacks from %2 to %3 (%4 times); Casebook opens parts packed up to %5 times.</source>
+        <translation>看起来像压缩炸弹：其部件 %1 从 %2 解压为 %3（%4 倍）；Casebook 只打开压缩比不超过 %5 倍的部件。</translation>
+    </message>
+    <message>
+        <source>holds XML with a document type declaration (in its part %1), which can make the program opening it read other files or fill the memory (XML entities); workbooks never need one, so Casebook does not open it.</source>
+        <translation>含有带文档类型声明的 XML（在其部件 %1 中），这可能让打开它的程序读取其他文件或耗尽内存（XML 实体）；工作簿从不需要它，因此 Casebook 不打开它。</translation>
+    </message>
+    <message>
+        <source>has a part (%1) with over %2 characters before its first element, which no workbook has; Casebook does not open it.</source>
+        <translation>有一个部件（%1）在其第一个元素之前有超过 %2 个字符，正常的工作簿不会如此；Casebook 不打开它。</translation>
+    </message>
+</context>
 </TS>
