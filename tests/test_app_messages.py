@@ -346,3 +346,26 @@ def test_plan_words_are_english_without_a_window() -> None:
     plan = ImportPlan(rejected=[Rejection("Notes", 3, "no case", "A (Case slug)")])
     assert str(plan.rejected[0]) == "Notes, row 3, column A (Case slug): no case"
     assert isinstance(DraftError({"title": "x"}), ValueError)
+
+
+def test_the_check_report_is_chinese_in_the_window(
+    chinese: None, small_catalogue: Catalogue
+) -> None:
+    from app.check import check_catalogue
+    from views.check_dialog import CheckDialog
+
+    report = check_catalogue(small_catalogue.path)
+    lines = report.lines()
+    assert lines[0] == f"{small_catalogue.path}: no problems found."
+    assert "  ok: SQLite's integrity check (pages, indexes, constraints)" in lines
+    dialog = CheckDialog(report.ok, lines)
+    shown = dialog.report.toPlainText().splitlines()
+    assert shown[0] == f"{small_catalogue.path}：未发现问题。"
+    assert "  通过：SQLite 完整性检查（页、索引、约束）" in shown
+    broken = (
+        QT_TRANSLATE_NOOP("Check", "%1: %n problem(s) found.")
+        .arg("x")
+        .counted(2, "x: 2 problems found.")
+    )
+    assert (str(broken), tr_message(broken)) == ("x: 2 problems found.", "x：发现 2 个问题。")
+    dialog.deleteLater()

@@ -541,6 +541,129 @@
     </message>
 </context>
 <context>
+    <name>Check</name>
+    <message>
+        <source>Notes of a case study that does not exist</source>
+        <translation>属于不存在的案例的笔记</translation>
+    </message>
+    <message>
+        <source>Highlights of a case study that does not exist</source>
+        <translation>属于不存在的案例的标注</translation>
+    </message>
+    <message>
+        <source>Tag links to a case study that does not exist</source>
+        <translation>指向不存在的案例的标签关联</translation>
+    </message>
+    <message>
+        <source>Tag links to a tag that does not exist</source>
+        <translation>指向不存在的标签的标签关联</translation>
+    </message>
+    <message>
+        <source>Highlights with a tag that does not exist</source>
+        <translation>带有不存在的标签的标注</translation>
+    </message>
+    <message>
+        <source>Metrics of a case study that does not exist</source>
+        <translation>属于不存在的案例的指标</translation>
+    </message>
+    <message>
+        <source>Metrics with neither a value nor a low and a high</source>
+        <translation>既无数值、也无上下限的指标</translation>
+    </message>
+    <message>
+        <source>Metrics with a low above their high</source>
+        <translation>下限大于上限的指标</translation>
+    </message>
+    <message>
+        <source>Metrics with an unknown qualifier</source>
+        <translation>限定词未知的指标</translation>
+    </message>
+    <message>
+        <source>Case studies that end before they start</source>
+        <translation>结束早于开始的案例</translation>
+    </message>
+    <message>
+        <source>every note, highlight, tag link and metric belongs to an existing case study</source>
+        <translation>每条笔记、标注、标签关联和指标都属于现有的案例</translation>
+    </message>
+    <message>
+        <source>metric values and case study periods are consistent</source>
+        <translation>指标数值与案例时期前后一致</translation>
+    </message>
+    <message>
+        <source>%1: no problems found.</source>
+        <translation>%1：未发现问题。</translation>
+    </message>
+    <message>
+        <source>%1: %n problem(s) found.</source>
+        <translation>%1：发现 %n 个问题。</translation>
+    </message>
+    <message>
+        <source>  problem: %1</source>
+        <translation>  问题：%1</translation>
+    </message>
+    <message>
+        <source>  ok: %1</source>
+        <translation>  通过：%1</translation>
+    </message>
+    <message>
+        <source>The file is empty or missing: there is no catalogue to check.</source>
+        <translation>文件为空或不存在：没有可检查的案例库。</translation>
+    </message>
+    <message>
+        <source>SQLite cannot open the file: %1.</source>
+        <translation>SQLite 无法打开该文件：%1。</translation>
+    </message>
+    <message>
+        <source>%1: could not be counted (%2).</source>
+        <translation>%1：无法统计（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>The file is not marked as a Casebook catalogue.</source>
+        <translation>该文件没有 Casebook 案例库的标记。</translation>
+    </message>
+    <message>
+        <source>The catalogue has schema %1; this Casebook updates it to %2 when it opens it for writing.</source>
+        <translation>案例库的结构版本为 %1；本 Casebook 以可写方式打开它时会将其升级到 %2。</translation>
+    </message>
+    <message>
+        <source>schema version %1 (the latest)</source>
+        <translation>结构版本 %1（最新）</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check could not run: %1.</source>
+        <translation>SQLite 完整性检查无法运行：%1。</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check (pages, indexes, constraints)</source>
+        <translation>SQLite 完整性检查（页、索引、约束）</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check: %1</source>
+        <translation>SQLite 完整性检查：%1</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check found more problems than are listed.</source>
+        <translation>SQLite 完整性检查发现的问题多于此处列出的。</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s foreign key check could not run: %1.</source>
+        <translation>SQLite 外键检查无法运行：%1。</translation>
+    </message>
+    <message>
+        <source>every link between rows points to an existing row</source>
+        <translation>行之间的每个关联都指向现有的行</translation>
+    </message>
+    <message>
+        <source>Rows of %1 linked to a missing %2: %3.</source>
+        <translation>%1 表中关联到缺失的 %2 的行：%3。</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <source>Check Catalogue</source>
