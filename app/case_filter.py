@@ -77,6 +77,10 @@ class CaseRow:
     title_zh: str = ""  # the Chinese title, shown as the title's tooltip
     # (name, colour) of each tag on the case, by name; colour "" when none was chosen.
     tags: tuple[tuple[str, str], ...] = ()
+    # The donor and recipient areas by their Chinese names (the English one where a
+    # place has none), for the Chinese interface.
+    donor_zh: str = ""
+    recipient_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class FacetValue:
     key: str
     label: str
     count: int
+    label_zh: str = ""  # a place's Chinese name, for the Chinese interface
 
 
 @dataclass

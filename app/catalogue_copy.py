@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from app.backups import BackupError, copy_database
+from app.typed_path import typed_path
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ def copy_target(name: str) -> Path:
     A name that is a folder ("." or "..", an existing folder) is returned as it
     is, for save_copy to refuse in words.
     """
-    path = Path(name).expanduser()
+    path = typed_path(name)
     if path.suffix or path.name in ("", ".", "..") or path.is_dir():
         return path
     return path.with_name(path.name + CATALOGUE_SUFFIX)

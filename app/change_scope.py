@@ -89,6 +89,8 @@ class ChangeScope:
     added: frozenset[str] = frozenset()  # tables that gained rows
     removed: frozenset[str] = frozenset()  # tables that lost rows
     case_ids: frozenset[int] = frozenset()
+    # Tags whose rows, links or highlights changed (what their counts depend on).
+    tag_ids: frozenset[int] = frozenset()
     everything: bool = False
 
     @classmethod
@@ -97,6 +99,7 @@ class ChangeScope:
         added: set[str] = set()
         removed: set[str] = set()
         cases: set[int] = set()
+        tags: set[int] = set()
         for change in changes.changes:
             written = columns.setdefault(change.table, set())
             if change.before is None or change.after is None:
@@ -105,11 +108,13 @@ class ChangeScope:
             else:
                 written.update(_differing(change.before, change.after))
             cases.update(_cases_of(change.table, change.key, (change.before, change.after)))
+            tags.update(_tags_of(change.table, change.key, (change.before, change.after)))
         return cls(
             {table: frozenset(names) for table, names in columns.items()},
             frozenset(added),
             frozenset(removed),
             frozenset(cases),
+            frozenset(tags),
         )
 
     @classmethod
@@ -162,6 +167,17 @@ class ChangeScope:
         highlight = self.columns.get("highlight", frozenset())
         return self.touches({"tag", "case_tag"}) or bool(highlight & {WHOLE_ROW, "tag_id"})
 
+    def tags_to_recount(self) -> frozenset[int] | None:
+        """The tags whose counts may differ, when only counts can (links added or taken
+        away, new tags); None when the tag tree itself may differ (a tag renamed,
+        recoloured or deleted, or a change nobody described)."""
+        if self.everything:
+            return None
+        written = self.columns.get("tag", frozenset())
+        if written - {WHOLE_ROW} or "tag" in self.removed:
+            return None
+        return self.tag_ids
+
     def changes_notes_of(self, case_id: int | None) -> bool:
         """Whether the notes of this case may differ."""
         return self.everything or (case_id in self.case_ids and "note" in self.columns)
@@ -212,6 +228,17 @@ def filter_tables(flt: CaseFilter) -> frozenset[str]:
 
 def _differing(before: Mapping[str, Any], after: Mapping[str, Any]) -> set[str]:
     return {name for name, value in after.items() if before.get(name) != value}
+
+
+def _tags_of(
+    table: str, key: tuple[Any, ...], rows: tuple[Mapping[str, Any] | None, ...]
+) -> set[int]:
+    """The tags a changed row counts for."""
+    if table == "tag":
+        return {int(key[0])}
+    if table in ("case_tag", "highlight"):
+        return {int(row["tag_id"]) for row in rows if row is not None and row.get("tag_id")}
+    return set()
 
 
 def _cases_of(

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, and_, bindparam, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.id_sets import chunks, in_ids
 from app.messages import QT_TRANSLATE_NOOP, Message
 from models import Base
+from models.backends import backend_of
 
 Row = dict[str, Any]
 
@@ -140,11 +140,7 @@ class Journal:
         ]
         if not changed:
             return
-        insert = sqlite_insert(table)
-        values = {c.name: insert.excluded[c.name] for c in table.columns if not c.primary_key}
-        statement = insert.on_conflict_do_update(
-            index_elements=list(table.primary_key.columns), set_=values
-        )
+        statement = backend_of(self.session).upsert(table)
         self.session.execute(statement, [dict(row) for _, row in changed])
         self.changes.changes.extend(
             RowChange(table_name, key, before.get(key), dict(row)) for key, row in changed
@@ -204,13 +200,7 @@ def _put_run(session: Session, table_name: str, deleting: bool, run: list[RowCha
         session.execute(table.delete().where(where), params)
         return
     rows = [row for ch in run if (row := ch.before if undo else ch.after) is not None]
-    insert = sqlite_insert(table)
-    values = {c.name: insert.excluded[c.name] for c in table.columns if not c.primary_key}
-    statement = (
-        insert.on_conflict_do_update(index_elements=keys, set_=values)
-        if values
-        else insert.on_conflict_do_nothing(index_elements=keys)
-    )
+    statement = backend_of(session).upsert(table)  # update if present, else insert
     session.execute(statement, rows)  # every row holds every column (see Journal)
 
 

@@ -19,7 +19,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
-from app.paths import DB_ENV_VAR, resolve_db_path
+from app.paths import DB_ENV_VAR, resolve_db_location
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,6 +35,9 @@ Handler = Callable[["Catalogue", argparse.Namespace], int]
 # catalogue's path, not an opened catalogue (backups, restore and check must
 # work on a file that cannot be opened).
 PathHandler = Callable[["Path", argparse.Namespace], int]
+# For subcommands registered with `set_defaults(own_handler=...)`: they open the
+# catalogues they name themselves (`team init URL`, `copy SOURCE TARGET`).
+OwnHandler = Callable[[argparse.Namespace], int]
 
 log = logging.getLogger("casebook.cli")
 
@@ -101,8 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="print the full traceback of an error")
     parser.add_argument(
         "--db",
-        metavar="PATH",
-        help=f"the catalogue file (default: ${DB_ENV_VAR}, else the user data folder)",
+        metavar="PATH|URL",
+        help=f"the catalogue file, or a team catalogue's address "
+        f"postgresql+psycopg://USER@HOST:PORT/DBNAME (default: ${DB_ENV_VAR}, else the user "
+        "data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -131,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
         subparser.add_argument(
-            "--db", metavar="PATH", default=argparse.SUPPRESS, help="the catalogue file"
+            "--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="the catalogue"
         )
     return parser
 
@@ -146,6 +151,7 @@ def _extra_commands() -> list[Callable[[Any], None]]:
         cli_merge,
         cli_pairings,
         cli_search,
+        cli_team,
         cli_vocab,
     )
 
@@ -158,6 +164,7 @@ def _extra_commands() -> list[Callable[[Any], None]]:
         cli_pairings.register,
         cli_merge.register,
         cli_vocab.register,
+        cli_team.register,
     ]
 
 
@@ -170,14 +177,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()) or "no details"
 
 
-def _known_message(exc: BaseException, path: Path | None) -> str | None:
+def _known_message(exc: BaseException, path: Path | str | None) -> str | None:
     """The one line for an error a user can cause or fix, or None for a bug."""
     from app.db_errors import user_message
     from models.engine import CatalogueError
 
     if isinstance(exc, CatalogueError):
         return _one_line(str(exc))
-    said = user_message(exc, path)
+    said = user_message(exc, path if not isinstance(path, str) else None)
     if said is not None:
         return said
     if isinstance(exc, OSError) and exc.strerror:
@@ -186,7 +193,7 @@ def _known_message(exc: BaseException, path: Path | None) -> str | None:
     return None
 
 
-def _report(exc: BaseException, debug: bool, path: Path | None) -> int:
+def _report(exc: BaseException, debug: bool, path: Path | str | None) -> int:
     """Print `exc` for the user (one line, or the traceback with --debug); the exit status."""
     from app.logs import log_location
 
@@ -226,17 +233,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail("interrupted.", 130)
     except Exception as exc:
-        return _report(exc, debug, resolve_db_path(args.db))
+        return _report(exc, debug, resolve_db_location(args.db))
 
 
 def _run(args: argparse.Namespace) -> int:
-    path = resolve_db_path(args.db)
+    path = resolve_db_location(args.db)
     if args.command in (None, "gui"):
         from app.gui import run_gui
 
         return run_gui(path, quit_after_show=getattr(args, "quit_after_show", False))
+    own: OwnHandler | None = getattr(args, "own_handler", None)
+    if own is not None:
+        return own(args)
     path_handler: PathHandler | None = getattr(args, "path_handler", None)
     if path_handler is not None:
+        if isinstance(path, str):
+            raise CommandError(
+                f"`casebook {args.command}` works on a catalogue file; {path} is a team "
+                "catalogue, kept safe on its server (back it up with pg_dump, see the README)."
+            )
         return path_handler(path, args)
     # Imported here so that starting the window does not load the database
     # layer before the window is on screen.

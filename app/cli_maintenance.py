@@ -10,6 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.typed_path import typed_path
+
 
 def _human_size(size: int) -> str:
     amount = float(size)
@@ -36,7 +38,7 @@ def cmd_backup(path: Path, args: argparse.Namespace) -> int:
     from app.cli import CommandError
 
     _require_catalogue(path)
-    target = Path(args.file).expanduser() if args.file else None
+    target = typed_path(args.file) if args.file else None
     if target is not None and target.exists():
         raise CommandError(f"{target} already exists; choose a new file name. Nothing was written.")
     made = make_backup(path, target)
@@ -80,7 +82,7 @@ def _find_backup(path: Path, name: str) -> Path:
     from app.backups import backup_folder
     from app.cli import CommandError
 
-    given = Path(name).expanduser()
+    given = typed_path(name)
     for candidate in (given, backup_folder(path) / name):
         if candidate.is_file():
             return candidate

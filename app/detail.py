@@ -184,11 +184,11 @@ def _load(session: Session, condition: Any) -> CaseStudy | None:
         .where(condition)
         .options(
             selectinload(CaseStudy.assistance),
-            selectinload(CaseStudy.places).selectinload(CasePlace.place),
-            selectinload(CaseStudy.actors).selectinload(CaseActor.actor),
-            selectinload(CaseStudy.metrics).selectinload(Metric.source),
+            selectinload(CaseStudy.places).joinedload(CasePlace.place),
+            selectinload(CaseStudy.actors).joinedload(CaseActor.actor),
+            selectinload(CaseStudy.metrics).joinedload(Metric.source),
             selectinload(CaseStudy.sources),
-            selectinload(CaseStudy.perspectives).selectinload(Perspective.source),
+            selectinload(CaseStudy.perspectives).joinedload(Perspective.source),
             selectinload(CaseStudy.tags),
             selectinload(CaseStudy.notes),
         )

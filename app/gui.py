@@ -164,8 +164,9 @@ def backup_on_quit(catalogue: Catalogue, limit: float = QUIT_BACKUP_SECONDS) -> 
         return False
 
 
-def run_gui(path: Path, quit_after_show: bool = False) -> int:
-    """Open the window on the catalogue at `path`; return the exit status.
+def run_gui(path: Path | str, quit_after_show: bool = False) -> int:
+    """Open the window on the catalogue at `path` (a file, or a team catalogue's server
+    address, which has no folder to make and no window lock); return the exit status.
 
     `quit_after_show` is for the start-up benchmark and tests: print the
     times to the window shown and to the catalogue in it, then quit.
@@ -173,20 +174,23 @@ def run_gui(path: Path, quit_after_show: bool = False) -> int:
     started = time.perf_counter()
     app = _application()
     apply_language(app, QSettings())
+    folder = path.parent if isinstance(path, Path) else None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         QMessageBox.critical(
             None,
             APP_NAME,
             arg(
                 QCoreApplication.translate("Gui", "Cannot create %1: %2."),
-                path.parent,
+                folder,
                 exc.strerror,
             ),
         )
         return 1
-    lock, free = take_lock(path)
+    # A team catalogue is shared on purpose: many windows may have it open.
+    lock, free = take_lock(path) if isinstance(path, Path) else (None, True)
     if not free:
         QMessageBox.warning(
             None,

@@ -148,10 +148,19 @@ def _note_counts() -> Select[int, int]:
     return select(Note.case_id, func.count().label("n")).group_by(Note.case_id)
 
 
-def _area_names(role: str, wanted: list[int] | Select[int] | None = None) -> Select[int, str]:
-    """(case_id, "Hubei, Guangdong"): the areas a case's places roll up to, per side."""
+# A place's Chinese name, or its English one when it has none.
+_NAME_ZH = func.coalesce(func.nullif(Place.name_zh, ""), Place.name)
+
+
+def _area_names(role: str, wanted: list[int] | Select[int] | None = None) -> Select[int, str, str]:
+    """(case_id, "Hubei, Guangdong", "湖北、广东"): the areas a case's places roll up to,
+    per side, in English and in Chinese."""
     stmt = (
-        select(CaseArea.case_id, func.group_concat(Place.name, ", ").label("names"))
+        select(
+            CaseArea.case_id,
+            func.group_concat(Place.name, ", ").label("names"),
+            func.group_concat(_NAME_ZH, "、").label("names_zh"),
+        )
         .join(Place, Place.id == CaseArea.area_id)
         .where(CaseArea.role == role, CaseArea.rollup)
         .group_by(CaseArea.case_id)
@@ -278,6 +287,8 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
             func.coalesce(notes.c.n, 0),
             CaseStudy.title_zh,
             tags.c.names,
+            func.coalesce(donors.c.names_zh, ""),
+            func.coalesce(recipients.c.names_zh, ""),
         )
         .outerjoin(donors, donors.c.case_id == CaseStudy.id)
         .outerjoin(recipients, recipients.c.case_id == CaseStudy.id)
@@ -286,8 +297,10 @@ def case_rows(session: Session, ids: list[int]) -> dict[int, CaseRow]:
         .where(CaseStudy.id.in_(wanted))
     )
     rows: dict[int, CaseRow] = {}
-    for *fields, names in session.execute(stmt):
-        rows[fields[0]] = replace(CaseRow(*fields), tags=_tag_chips(names))
+    for *fields, names, donor_zh, recipient_zh in session.execute(stmt):
+        rows[fields[0]] = replace(
+            CaseRow(*fields), tags=_tag_chips(names), donor_zh=donor_zh, recipient_zh=recipient_zh
+        )
     return rows
 
 
@@ -317,12 +330,15 @@ def _area_counts(
     for role, area_id, n in session.connection().execute(stmt).cursor.fetchall():
         counts[role][area_id] = n
     wanted = sorted({a for by_area in counts.values() for a in by_area})
-    places = session.execute(select(Place.id, Place.name).where(Place.id.in_(wanted)))
-    names: dict[int, str] = {place_id: name for place_id, name in places}
+    places = session.execute(select(Place.id, Place.name, _NAME_ZH).where(Place.id.in_(wanted)))
+    names: dict[int, str] = {}
+    names_zh: dict[int, str] = {}
+    for place_id, name, name_zh in places:
+        names[place_id], names_zh[place_id] = name, name_zh
     groups = {DONOR: FACET_DONOR, RECIPIENT: FACET_RECIPIENT}
     return {
         role: [
-            FacetValue(groups[role], str(a), names[a], n)
+            FacetValue(groups[role], str(a), names[a], n, names_zh[a])
             for a, n in sorted(by_area.items(), key=lambda item: (names[item[0]], item[0]))
         ]
         for role, by_area in counts.items()

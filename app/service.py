@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -69,7 +69,33 @@ def failure_message(catalogue: Catalogue, exc: BaseException) -> str | None:
         return QT_TRANSLATE_NOOP("Service", "%1 Nothing was changed.").arg(
             catalogue.read_only_reason
         )
+    if catalogue.server is not None:
+        return _server_message(catalogue, catalogue.server, exc)
     return user_message(exc, catalogue.path)
+
+
+def _server_message(catalogue: Catalogue, server: str, exc: BaseException) -> str | None:
+    """One line for a team catalogue's server failing (gone, refusing), or None for a bug."""
+    from sqlalchemy.exc import DataError, DBAPIError, OperationalError
+
+    from models.server import connection_error, server_url
+
+    detail = str(getattr(exc, "orig", None) or exc)
+    if isinstance(exc, DBAPIError) and "read-only transaction" in detail:
+        return f"{catalogue.read_only_reason or server + ' is read-only.'} Nothing was changed."
+    if isinstance(exc, DBAPIError) and "permission denied" in detail:
+        return (
+            f"The server of {server} refused the change: your login may read this catalogue "
+            "but not change it. Nothing was changed."
+        )
+    if isinstance(exc, OperationalError):
+        return f"{connection_error(server_url(server), exc)} Nothing was changed."
+    if isinstance(exc, DataError) and "NUL (0x00)" in str(exc):
+        return (
+            "A team catalogue cannot hold the NUL character (U+0000); remove it from the "
+            "text and try again. Nothing was changed."
+        )
+    return None
 
 
 class CatalogueService:
@@ -96,8 +122,11 @@ class CatalogueService:
             raise WriteFailedError(said) from exc
 
     def watch_changes(self) -> None:
-        """From now on, `changed_elsewhere` tells of other processes' commits."""
-        if self._watcher is None:
+        """From now on, `changed_elsewhere` tells of other processes' commits.
+
+        A file's watch only: for a team catalogue `changed_elsewhere` stays False
+        (live updates from the server come with a later part of issue 13)."""
+        if self._watcher is None and self.catalogue.server is None:
             self._watcher = ChangeWatcher(self.catalogue.path)
 
     def changed_elsewhere(self) -> bool:
@@ -204,9 +233,10 @@ class CatalogueService:
             replay(session, changes, undo=undo)
         self._absorb_own_write()
 
-    def tags(self) -> list[TagInfo]:
+    def tags(self, ids: Collection[int] | None = None) -> list[TagInfo]:
+        """Every tag with its count, or only those with these ids."""
         with self.catalogue.sessions() as session:
-            return tags.list_tags(session)
+            return tags.list_tags(session, ids)
 
     def tags_of_cases(self, case_ids: list[int]) -> list[TagInfo]:
         with self.catalogue.sessions() as session:

@@ -4,6 +4,10 @@ A catalogue that cannot be written (a read-only file, folder or disk) or that
 SQLite's check finds damaged is opened read-only: it can be listed, shown and
 exported, and every write fails with SQLITE_READONLY, which the callers turn
 into `Catalogue.read_only_reason`.
+
+A team catalogue on a PostgreSQL server (`postgresql+psycopg://user@host/db`)
+opens through the same function (see models/server.py); the file's own
+features (backups, the file's fingerprint, read-only files) do not apply to it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.paths import is_server_address
 from models.engine import (
     RESTORE_ADVICE,
     CatalogueError,
@@ -70,12 +75,22 @@ class Catalogue:
     read_only_reason: str | None = None
     damaged: bool = False
     opened_as: Fingerprint = ()
+    # A team catalogue: its address as shown (no password); None for a file.
+    server: str | None = None
 
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def location(self) -> str:
+        """Where the catalogue is, for messages: the file, or the server's address."""
+        return self.server if self.server is not None else str(self.path)
+
     def changed_since_opened(self) -> bool:
-        """Whether the file changed since it was opened (by this or another process)."""
+        """Whether the file changed since it was opened (by this or another process);
+        always False for a team catalogue, which has no file."""
+        if self.server is not None:
+            return False
         return bool(self.opened_as) and file_fingerprint(self.path) != self.opened_as
 
 
@@ -127,9 +142,9 @@ def damaged_reason(path: Path, damage: str) -> str:
 
 
 def open_catalogue(
-    path: Path, seed: bool = True, read_only: bool = False, auto_backup: bool = True
+    path: Path | str, seed: bool = True, read_only: bool = False, auto_backup: bool = True
 ) -> Catalogue:
-    """Open (creating if need be) the catalogue at `path`.
+    """Open (creating if need be) the catalogue at `path`: a file, or a server's address.
 
     Raises CatalogueError with a one-line message for the user; in that case
     the file is exactly as it was. A catalogue that cannot be written, or that
@@ -137,6 +152,12 @@ def open_catalogue(
     catalogue when `read_only` is asked for. An existing catalogue opened for
     writing gets its daily automatic backup first (see app/backups).
     """
+    if isinstance(path, str):
+        if is_server_address(path):
+            return open_server_catalogue(path, seed=seed, read_only=read_only)
+        from app.typed_path import typed_path
+
+        path = typed_path(path)
     state = inspect_file(path)
     cause = unwritable_cause(path)
     if state.damage is not None:
@@ -234,4 +255,70 @@ def _open_writable(path: Path, state: FileState, seed: bool, auto_backup: bool) 
         catalogue.close()
         raise _write_failure(path, exc, "update the search index of") from exc
     catalogue.opened_as = file_fingerprint(path)
+    return catalogue
+
+
+def server_path(shown: str) -> Path:
+    """The stand-in `Catalogue.path` of a team catalogue: its address, for titles and logs."""
+    return Path(shown.split("://", 1)[-1])
+
+
+def open_server_catalogue(location: str, seed: bool = True, read_only: bool = False) -> Catalogue:
+    """Open the team catalogue at the server address `location`, creating its schema
+    in an empty database and seeding it (as a file is on first open).
+
+    `read_only` opens it without writing anything, not even the schema. Raises
+    CatalogueError with one line (a server that is down, a refused login, a
+    database holding something else, a newer catalogue).
+    """
+    from models.server import inspect_server, make_server_engine, server_url, shown
+
+    url = server_url(location)
+    engine = make_server_engine(url)
+    try:
+        state = inspect_server(engine, url)
+    except CatalogueError:
+        engine.dispose()
+        raise
+    where = shown(url)
+    if read_only:
+        if state.version < LATEST_VERSION:
+            engine.dispose()
+            raise CatalogueError(f"{where} is not a current Casebook catalogue yet; "
+                                 "open it for writing (or run `casebook team init`).")  # fmt: skip
+        engine = engine.execution_options(postgresql_readonly=True)
+        return Catalogue(
+            server_path(where),
+            engine,
+            session_factory(engine),
+            read_only=True,
+            read_only_reason=f"{where} was opened read-only.",
+            server=where,
+        )
+    return _prepare(Catalogue(server_path(where), engine, session_factory(engine), server=where),
+                    seed, where)  # fmt: skip
+
+
+def _prepare(catalogue: Catalogue, seed: bool, where: str) -> Catalogue:
+    """Migrate, keep the search index in step, seed and catch the index up."""
+    from app.search.index import catch_up, keep_in_step
+    from models.server import connection_error, server_url
+
+    try:
+        migrate(catalogue.engine)
+        keep_in_step(catalogue.sessions)
+        if seed and not _seed_is_current(catalogue):
+            with catalogue.sessions.begin() as session:
+                catalogue.seed_report = seed_catalogue(session)
+        elif seed:
+            catalogue.seed_report = SeedReport(skipped=True)
+        catch_up(catalogue.sessions)
+    except SeedError as exc:
+        catalogue.close()
+        raise CatalogueError(
+            f"Cannot add the built-in case studies to {where}: {exc}. Nothing was changed."
+        ) from exc
+    except SQLAlchemyError as exc:
+        catalogue.close()
+        raise connection_error(server_url(where), exc) from exc
     return catalogue

@@ -8,7 +8,7 @@ files. Every change is written through a Journal so it can be undone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
@@ -62,20 +62,23 @@ def _under(key: str) -> ColumnElement[bool]:
     return or_(Tag.name_key == key, Tag.name_key.startswith(key + "/", autoescape=True))
 
 
-def list_tags(session: Session) -> list[TagInfo]:
-    """Every tag with its case count (on the case or on its highlights), in name order."""
-    tagged = tagged_cases()
+def list_tags(session: Session, ids: Collection[int] | None = None) -> list[TagInfo]:
+    """Every tag (or those with these `ids`) with its case count (on the case or on its
+    highlights), in name order."""
+    tagged = tagged_cases(ids)
     counts = (
         select(tagged.c.tag_id, func.count(func.distinct(tagged.c.case_id)).label("n"))
         .group_by(tagged.c.tag_id)
         .subquery()
     )
-    rows = session.execute(
+    stmt = (
         select(Tag.id, Tag.name, Tag.name_key, Tag.colour, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.tag_id == Tag.id)
         .order_by(Tag.name_key)
     )
-    return [TagInfo(*row) for row in rows]
+    if ids is not None:
+        stmt = stmt.where(Tag.id.in_(list(ids)))
+    return [TagInfo(*row) for row in session.execute(stmt)]
 
 
 def tags_of_cases(session: Session, case_ids: Iterable[int]) -> list[TagInfo]:

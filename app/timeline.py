@@ -15,7 +15,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.case_filter import CaseFilter
@@ -110,7 +110,8 @@ def _lane_column(group_by: GroupBy) -> tuple[ColumnElement[Any], Any]:
     # "|| ''": probe each case's rows by the primary key; on the role-led index
     # SQLite would scan a whole side once per case.
     on = and_(CaseArea.case_id == CaseStudy.id, (CaseArea.role + "") == group_by, CaseArea.rollup)
-    return func.coalesce(CaseArea.area_id, ""), on
+    # As text, like the sector's key (PostgreSQL will not mix an integer with '').
+    return func.coalesce(cast(CaseArea.area_id, String), ""), on
 
 
 def _lane_select(group_by: GroupBy, *columns: Any) -> Any:

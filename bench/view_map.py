@@ -51,7 +51,7 @@ class _Window(QWidget):
     """What the map asks of the main window, without the table (its cost is not the map's)."""
 
     filterApplied = Signal(object)
-    catalogueChanged = Signal()
+    catalogueChanged = Signal(object)  # a ChangeScope
 
     def __init__(self, service: CatalogueService) -> None:
         super().__init__()

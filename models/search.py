@@ -26,6 +26,10 @@ PART_NOTES = "notes"
 PART_MARKS = "marks"
 PARTS = (PART_CASE, PART_NOTES, PART_MARKS)
 
+# The columns of a case's document, as the full-text index holds them (FTS5's
+# `search_fts` on SQLite, weighted parts of a tsvector on PostgreSQL).
+DOCUMENT_COLUMNS = ("title", "summary", "facts", "narrative", "notes", "marks")
+
 
 class SearchDoc(Base):
     """One case's text as the index holds it: the columns of `search_fts` as a

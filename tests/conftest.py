@@ -43,19 +43,31 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "catalogue.sqlite3"
 
 
+# CASEBOOK_TEST_BACKEND=postgresql runs the tests using `catalogue` and
+# `small_catalogue` on a team catalogue instead (a survey of what works there;
+# tests about files then fail for their own reasons).
+ON_SERVER = os.environ.get("CASEBOOK_TEST_BACKEND") == "postgresql"
+
+
 @pytest.fixture
-def catalogue(db_path: Path) -> Iterator[Catalogue]:
+def catalogue(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Catalogue]:
     """A catalogue seeded with the real seed files."""
-    cat = open_catalogue(db_path)
+    cat = open_catalogue(request.getfixturevalue("pg_databases").new("seeded") if ON_SERVER
+                         else db_path)  # fmt: skip
     yield cat
     cat.close()
 
 
 @pytest.fixture
-def small_catalogue(tmp_path: Path) -> Iterator[Catalogue]:
+def small_catalogue(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Catalogue]:
     """A catalogue seeded with the two-case test fixture only (fast, predictable)."""
     from seed import seed_catalogue
 
+    if ON_SERVER:
+        cat = open_catalogue(request.getfixturevalue("pg_databases").new("small"), seed=False)
+        yield cat
+        cat.close()
+        return
     cat = open_catalogue(tmp_path / "small.sqlite3", seed=False)
     with cat.sessions.begin() as session:
         seed_catalogue(session, load_seed_files(FIXTURE_SEED))
@@ -79,3 +91,123 @@ def small_window(qtbot, small_catalogue: Catalogue, tmp_path: Path):  # type: ig
     window.activateWindow()  # keyboard focus needs the active window
     qtbot.waitUntil(window.isActiveWindow)
     return window
+
+
+# --- Both back ends: SQLite files and a throwaway PostgreSQL cluster --------------------
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A PostgreSQL cluster for the whole run (tests/pg_cluster.py), stopped at the end.
+
+    Without PostgreSQL the tests that need it are skipped, saying why; in CI
+    (CI=true) they fail instead, so CI never passes without them.
+    """
+    from tests.pg_cluster import start_cluster, unavailable_reason
+
+    reason = unavailable_reason()
+    if reason is not None:
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail(f"CI must run the PostgreSQL tests, but {reason}")
+        pytest.skip(f"no PostgreSQL here: {reason}")
+    cluster = start_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+class PgDatabases:
+    """Fresh databases on the cluster, each a copy of a prepared template (fast)."""
+
+    def __init__(self, cluster: object) -> None:
+        from tests.pg_cluster import Cluster
+
+        assert isinstance(cluster, Cluster)
+        self.cluster = cluster
+        self.count = 0
+        self.templates: set[str] = set()
+
+    def _sql(self, statement: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.cluster.conninfo(), autocommit=True) as conn:
+            conn.execute(statement)  # type: ignore[arg-type]
+
+    def _template(self, kind: str) -> str:
+        """The template of a kind: "empty" (no tables), "small" (the fixture seed), "seeded"."""
+        name = f"template_{kind}"
+        if name in self.templates:
+            return name
+        self._sql(f"CREATE DATABASE {name}")
+        if kind != "empty":
+            from seed import seed_catalogue
+
+            catalogue = open_catalogue(self.cluster.url(name), seed=kind == "seeded")
+            if kind == "small":
+                with catalogue.sessions.begin() as session:
+                    seed_catalogue(session, load_seed_files(FIXTURE_SEED))
+            catalogue.close()
+        self.templates.add(name)
+        return name
+
+    def new(self, kind: str = "empty") -> str:
+        """The URL of a new database copied from the `kind` template."""
+        template = self._template(kind)
+        self.count += 1
+        name = f"test_{self.count}"
+        self._sql(f"CREATE DATABASE {name} TEMPLATE {template}")
+        return self.cluster.url(name)
+
+
+@pytest.fixture(scope="session")
+def pg_databases(pg_cluster: object) -> PgDatabases:
+    return PgDatabases(pg_cluster)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend_name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def _location(backend: str, request: pytest.FixtureRequest, tmp_path: Path, kind: str) -> str:
+    """Where a catalogue of this back end lives: a file path, or a new database's URL."""
+    if backend == "sqlite":
+        return str(tmp_path / f"{kind}.sqlite3")
+    databases: PgDatabases = request.getfixturevalue("pg_databases")
+    return databases.new(kind)
+
+
+@pytest.fixture
+def empty_location(backend_name: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new catalogue can be made, on each back end (nothing there yet)."""
+    return _location(backend_name, request, tmp_path, "empty")
+
+
+@pytest.fixture
+def any_catalogue(
+    backend_name: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Catalogue]:
+    """A catalogue seeded with the real seed files, on each back end."""
+    location = _location(backend_name, request, tmp_path, "seeded")
+    cat = open_catalogue(location)
+    yield cat
+    cat.close()
+
+
+@pytest.fixture
+def any_small_catalogue(
+    backend_name: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Catalogue]:
+    """The two-case fixture catalogue, on each back end."""
+    from seed import seed_catalogue
+
+    location = _location(backend_name, request, tmp_path, "small")
+    cat = open_catalogue(location, seed=False)
+    if backend_name == "sqlite":
+        with cat.sessions.begin() as session:
+            seed_catalogue(session, load_seed_files(FIXTURE_SEED))
+    yield cat
+    cat.close()

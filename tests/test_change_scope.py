@@ -33,11 +33,13 @@ def test_tagging_two_cases_repaints_their_rows_and_keeps_the_list() -> None:
     assert not scope.needs_requery(CaseFilter(sectors=frozenset({"energy"})), "title")
     assert scope.changes_tags() and scope.may_change_counts()
     assert scope.touches_case(1, {"case_tag"}) and not scope.touches_case(3, {"case_tag"})
+    assert scope.tags_to_recount() == {7}  # only counts can differ: no rebuild of the tree
 
 
 def test_renaming_a_tag_repaints_every_row() -> None:
     scope = _scope(RowChange("tag", (7,), TAG, {**TAG, "name": "Tea"}))
     assert scope.rows_to_repaint() is None
+    assert scope.tags_to_recount() is None  # the tree itself changes
     assert scope.touches_case(99, {"tag"})
     assert scope.may_change_counts()
 
@@ -89,3 +91,12 @@ def test_an_unknown_change_touches_everything() -> None:
     assert scope.rows_to_repaint() is None
     assert scope.touches_case(None, set()) and scope.changes_notes_of(None)
     assert scope.may_change_counts() and scope.changes_tags() and scope.changes_views()
+    assert scope.tags_to_recount() is None
+
+
+def test_a_highlights_tag_counts_for_that_tag() -> None:
+    mark = {"id": 4, "case_id": 2, "tag_id": 7, "comment": ""}
+    retagged = _scope(RowChange("highlight", (4,), mark, {**mark, "tag_id": 8}))
+    assert retagged.changes_tags() and retagged.tags_to_recount() == {7, 8}
+    commented = _scope(RowChange("highlight", (4,), mark, {**mark, "comment": "why"}))
+    assert not commented.changes_tags()

@@ -66,7 +66,14 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_the_file_menu_has_the_catalogue_actions_in_order(small_window: MainWindow) -> None:
     texts = [a.text() for a in small_window.file_menu.actions()]
-    assert texts[:5] == ["&New Catalogue…", "&Open Catalogue…", "Open &Recent", "", "Save a &Copy…"]
+    assert texts[:6] == [
+        "&New Catalogue…",
+        "&Open Catalogue…",
+        "Open &Recent",
+        "Connect to &Team Catalogue…",
+        "",
+        "Save a &Copy…",
+    ]
     assert small_window.file_actions.open_action.shortcut().toString() == "Ctrl+O"
 
 

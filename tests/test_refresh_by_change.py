@@ -224,6 +224,37 @@ def test_the_tag_tree_keeps_what_the_user_collapsed(qtbot: QtBot, small_window: 
     win.change("tag", tag_cases, [case_id], ["craft/Stone", "music/Folk"])
     assert not win.tag_panel.view.isExpanded(win.tag_panel.index_of("craft"))
     assert win.tag_panel.view.isExpanded(win.tag_panel.index_of("music"))  # new: open
+    # A rename rebuilds the tree, and what was collapsed stays collapsed.
+    assert win.tag_panel.rename("music/Folk", "music/Folk songs")
+    assert not win.tag_panel.view.isExpanded(win.tag_panel.index_of("craft"))
+    assert win.tag_panel.index_of("music/folk songs").isValid()
+
+
+def test_tagging_recounts_only_the_tags_touched_and_keeps_the_tree_in_order(
+    qtbot: QtBot, small_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = small_window
+    first, second = win.case_model.case_ids()[:2]
+    win.change("tag", tag_cases, [first], ["craft/Jade", "craft/Silk", "tea"])
+    asked: list[object] = []
+    real = win.service.tags
+    monkeypatch.setattr(win.service, "tags", lambda ids=None: (asked.append(ids), real(ids))[1])
+
+    win.change("tag", tag_cases, [second], ["craft/Jade", "craft/Lacquer"])
+
+    assert asked and all(ids is not None for ids in asked)  # never the whole list
+    model = win.tag_panel.model
+    craft = win.tag_panel.index_of("craft")
+    children = [model.index(r, 0, craft).data() for r in range(model.rowCount(craft))]
+    assert children == ["Jade", "Lacquer", "Silk"]  # the new tag in its place
+    counts = {
+        key: model.index(
+            win.tag_panel.index_of(key).row(), 1, win.tag_panel.index_of(key).parent()
+        ).data()
+        for key in ("craft", "craft/jade", "craft/lacquer", "tea")
+    }
+    assert counts == {"craft": 2, "craft/jade": 2, "craft/lacquer": 1, "tea": 1}
+    assert win.tag_panel.title.text().endswith("(4)")
 
 
 def test_a_failed_change_says_why_in_words_and_leaves_nothing_half_written(

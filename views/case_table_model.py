@@ -24,7 +24,7 @@ from app.search.results import Match, has_words
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, MATCH_ROLE, SLUG_ROLE, TAG_CHIPS_ROLE
 from views.time_text import period_text
-from views.translation import QT_TRANSLATE_NOOP
+from views.translation import QT_TRANSLATE_NOOP, in_chinese
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 64
@@ -293,9 +293,9 @@ def _display(row: CaseRow, key: SortKey) -> str | int:
         case "title":
             return row.title
         case "donor":
-            return row.donor
+            return row.donor_zh or row.donor if in_chinese() else row.donor
         case "recipient":
-            return row.recipient
+            return row.recipient_zh or row.recipient if in_chinese() else row.recipient
         case "sector":
             return row.sector
         case "start_year":

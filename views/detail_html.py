@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from views.data_words import data_word, level_name
 from views.text_slice import more_text_line, shown_part
 from views.time_text import period_text
+from views.translation import arg
 
 if TYPE_CHECKING:
     from app.detail import CaseDetail, PlaceView
@@ -30,7 +32,8 @@ def _place(p: PlaceView) -> str:
         parts.append(escape(p.name_zh))
     if p.name_ug:
         parts.append(_rtl(p.name_ug))
-    return " · ".join(parts) + f' <span style="color:#777">({escape(p.level)})</span>'
+    level = escape(level_name(p.level))
+    return " · ".join(parts) + f' <span style="color:#777">({level})</span>'
 
 
 def _paragraphs(text: str) -> str:
@@ -93,11 +96,17 @@ def overview_html(d: CaseDetail) -> str:
     if d.actors:
         html.append(_heading(translate("DetailHtml", "People and organisations")) + "<ul>")
         for a in d.actors:
-            extra = f", {escape(a.affiliation)}" if a.affiliation else ""
+            kind = data_word(a.kind)
+            if a.affiliation:  # "person, Tea Co": the kind and whom they work for
+                kind = arg(translate("DetailHtml", "%1, %2"), kind, a.affiliation)
             name = escape(a.name) + (f" {_rtl(a.name_ug)}" if a.name_ug else "")
-            html.append(f"<li><b>{name}</b> ({escape(a.kind)}{extra}): {escape(a.role)}</li>")
+            html.append(f"<li><b>{name}</b> ({escape(kind)}): {escape(a.role)}</li>")
         html.append("</ul>")
     return "".join(html)
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def _heading(text: str) -> str:
@@ -111,13 +120,15 @@ def sources_html(d: CaseDetail) -> str:
         source = escape(translate("DetailHtml", "Source:"))
         for p in d.perspectives:
             html.append(
-                f"<p><b>{escape(p.viewpoint.capitalize())}</b> — {_bounded(p.text)}<br>"
+                f"<p><b>{escape(_capitalised(data_word(p.viewpoint)))}</b> — {_bounded(p.text)}<br>"
                 f'<span style="color:#555">{source} {escape(p.source)}</span></p>'
             )
     if d.sources:
         html.append(_heading(translate("DetailHtml", "Sources")) + "<ol>")
         for s in d.sources:
-            extra = f" — {escape(s.kind)}, {escape(s.outlook)} account" if s.kind else ""
+            account = translate("DetailHtml", "%1, %2 account")
+            said = arg(account, data_word(s.kind), data_word(s.outlook))
+            extra = f" — {escape(said)}" if s.kind else ""
             # Cited by title, author and date; the seed's file name is bookkeeping, not for readers.
             html.append(f"<li>{escape(s.citation)}{extra}</li>")
         html.append("</ol>")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.case_filter import CaseFilter
 from app.formats.choice import FORMATS, ExportFormat, default_folder, format_of
+from app.typed_path import typed_path
 from views.export_worker import ExportWorker
 from views.literal_text import literal
 from views.translation import QT_TRANSLATE_NOOP, arg
@@ -125,7 +126,7 @@ class ExportDialog(QDialog):
         return self.scope_group.checkedId()
 
     def target(self) -> Path:
-        return Path(self.path_edit.text().strip()).expanduser()
+        return typed_path(self.path_edit.text().strip())
 
     def export_format(self) -> ExportFormat:
         return format_of(Path(), str(self.format_combo.currentData()))

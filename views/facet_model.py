@@ -11,7 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, Facets
 from views.roles import FACET_COUNT_ROLE, FACET_GROUP_ROLE, FACET_KEY_ROLE
-from views.translation import QT_TRANSLATE_NOOP
+from views.translation import QT_TRANSLATE_NOOP, in_chinese
 
 GROUP_LABELS = {
     FACET_SECTOR: QT_TRANSLATE_NOOP("FacetModel", "Sector"),
@@ -49,7 +49,8 @@ class FacetModel(QStandardItemModel):
                     seen.add((group, value.key))
                     item = self._values.get((group, value.key))
                     if item is None:
-                        item = self._new_value(group, value.key, value.label)
+                        label = value.label_zh or value.label if in_chinese() else value.label
+                        item = self._new_value(group, value.key, label)
                     self._set_count(item, value.count)
             for key, item in self._values.items():
                 if key not in seen:

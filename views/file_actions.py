@@ -88,9 +88,15 @@ class FileActions(QObject):
         return service.catalogue.path if service is not None else None
 
     def catalogue_attached(self) -> None:
-        """The window shows a catalogue: it goes first in Open Recent."""
+        """The window shows a catalogue: it goes first in Open Recent.
+
+        Not a team catalogue: Open Recent and Save a Copy are for files (a team
+        catalogue is copied with `casebook copy`)."""
+        service = self.window._service
+        on_server = service is not None and service.catalogue.server is not None
+        self.copy_action.setEnabled(not on_server)
         current = self._current()
-        if current is not None:
+        if current is not None and not on_server:
             remember_catalogue(self.window.settings, current)
 
     def _start_folder(self) -> str:

@@ -65,6 +65,7 @@ from views.search_marks import mark_words
 from views.table_columns import TableColumns
 from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
+from views.team_connect import TeamConnect
 from views.toggle_on_click import toggle_on_click
 from views.translation import arg, number, tr_message
 from views.visual_views import VIEWS, ViewTabs, view_title
@@ -152,7 +153,8 @@ class MainWindow(QMainWindow):
             self
         )  # a sector's or form's Rename or Merge… on the facets
         self.maintenance = MaintenanceActions(self)  # File → Back Up/Restore, Tools → Check
-        self.file_actions = FileActions(self)  # File → New, Open, Open Recent, Save a Copy
+        self.file_actions: FileActions = FileActions(self)  # File → New, Open, Recent, a Copy
+        self.team_connect = TeamConnect(self)  # File → Connect to Team Catalogue…
         # Saved searches: a sidebar list under the tags, Edit → Save Search… and its button.
         self.saved_searches = SavedSearchesPanel(self)
 
@@ -585,6 +587,7 @@ class MainWindow(QMainWindow):
         self.table.setColumnHidden(MATCH_COLUMN, not searching)
         self.facet_counter.request(self.service, flt)
         self._reselect(selected)
+        self._mark_search_words()  # new words, though perhaps the same case
         self._show_count(flt)
         self.filterApplied.emit(replace(flt, case_ids=None))
 

@@ -70,6 +70,10 @@ class MaintenanceActions(QObject):
             self.window.statusBar().showMessage(catalogue.read_only_reason or "", 0)
         else:
             self.read_only_label.hide()
+        # Backups, restore and the file check are for files; a team catalogue is
+        # kept safe on its server (pg_dump, see the README).
+        for action in (self.backup_action, self.restore_action, self.check_action):
+            action.setEnabled(catalogue.server is None)
         self.window.setWindowTitle(window_title(catalogue.path, state))
 
     def offer_restore_if_damaged(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.places import PLACE_LEVELS, PlaceDraft, PlaceDraftError, PlaceInfo
+from views.data_words import level_name
 from views.field_messages import message_line, text_field
 from views.translation import tr_message
 
@@ -71,7 +72,7 @@ class PlaceDialog(QDialog):
         self.level_combo = QComboBox(self)
         self.level_combo.setObjectName("level")
         for level in PLACE_LEVELS:
-            self.level_combo.addItem(level, level)
+            self.level_combo.addItem(level_name(level), level)
         self.level_combo.setCurrentIndex(max(self.level_combo.findData(draft.level), 0))
         form.addRow(self.tr("&Level:"), self.level_combo)
         form.addRow("", self._message("level"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.authorship import AUTHOR_LIMIT, checked_author, default_author
 from app.formats.choice import default_folder
+from app.typed_path import typed_path
 from views.appearance import (
     FONT_SIZE_KEY,
     MAX_FONT_SIZE,
@@ -65,8 +66,8 @@ def export_folder(settings: QSettings) -> Path:
     """Where the Export dialog proposes to write: the folder chosen in Preferences while
     it exists, else the documents folder (made if missing), else the home folder."""
     chosen = str(settings.value(EXPORT_FOLDER_KEY, "") or "").strip()
-    if chosen and Path(chosen).expanduser().is_dir():
-        return Path(chosen).expanduser()
+    if chosen and typed_path(chosen).is_dir():
+        return typed_path(chosen)
     return default_folder(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     )
@@ -160,7 +161,7 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         folder_text = self.export_folder.text().strip()
-        folder = Path(folder_text).expanduser() if folder_text else None
+        folder = typed_path(folder_text) if folder_text else None
         if folder is not None and not folder.is_dir():
             self.folder_problem.setText(
                 self.tr("The folder %1 does not exist.").replace("%1", folder_text)

@@ -21,6 +21,15 @@ if TYPE_CHECKING:
     from app.tags import TagInfo
 
 
+def _place_among(parent: QStandardItem, key: str) -> int:
+    """The row a child with this key goes to among `parent`'s children, in key order
+    (looked for from the end: a whole tree is built in order, so that is where it goes)."""
+    row = parent.rowCount()
+    while row > 0 and str(parent.child(row - 1).data(TAG_KEY_ROLE)) > key:
+        row -= 1
+    return row
+
+
 def _casefold_key(name: str) -> str:
     """The same key app.tag_names gives a stored (already normalised) name."""
     import unicodedata
@@ -37,6 +46,7 @@ class TagTreeModel(QStandardItemModel):
         self._checked: set[str] = set()
         self._nodes: dict[str, QStandardItem] = {}
         self._counts: dict[str, QStandardItem] = {}
+        self._tags: set[str] = set()  # the keys of real tags (not mere parents)
         self._quiet = False
         self.itemChanged.connect(self._on_item_changed)
 
@@ -51,32 +61,53 @@ class TagTreeModel(QStandardItemModel):
             self.removeRows(0, self.rowCount())
             self._nodes.clear()
             self._counts.clear()
+            self._tags.clear()
             for tag in tags:
-                node = self._node(tag.name)
-                self._counts[tag.key].setData(tag.count, Qt.ItemDataRole.DisplayRole)
-                if tag.colour:
-                    node.setData(QColor(tag.colour), Qt.ItemDataRole.DecorationRole)
-                node.setToolTip(
-                    literal(arg(self.tr("%1: %n case study(s)", "", tag.count), tag.name))
-                )
+                self._show_tag(tag)
             for key, count in (under or {}).items():
-                if key in self._counts:
-                    self._counts[key].setData(count, Qt.ItemDataRole.DisplayRole)
-                    name = self._nodes[key].data(TAG_NAME_ROLE)
-                    self._nodes[key].setToolTip(
-                        literal(
-                            arg(
-                                self.tr("%1 and the tags under it: %n case study(s)", "", count),
-                                name,
-                            )
-                        )
-                    )
+                self._show_under(key, count)
             self._checked &= set(self._nodes)
         finally:
             self._quiet = False
 
+    def update_tags(self, tags: list[TagInfo], under: dict[str, int] | None = None) -> list[str]:
+        """Show these tags' new counts (and parents' counts `under`), adding the tags not
+        shown yet in their places; the rest of the tree stays as it is. Returns the keys
+        of the nodes added (a new tag and any new parents)."""
+        before = set(self._nodes)
+        self._quiet = True
+        try:
+            for tag in tags:
+                self._show_tag(tag)
+            for key, count in (under or {}).items():
+                self._show_under(key, count)
+        finally:
+            self._quiet = False
+        return [key for key in self._nodes if key not in before]
+
+    def tag_count(self) -> int:
+        """How many tags there are (parents that are only prefixes not counted)."""
+        return len(self._tags)
+
+    def _show_tag(self, tag: TagInfo) -> None:
+        node = self._node(tag.name)
+        self._tags.add(tag.key)
+        self._counts[tag.key].setData(tag.count, Qt.ItemDataRole.DisplayRole)
+        node.setData(QColor(tag.colour) if tag.colour else None, Qt.ItemDataRole.DecorationRole)
+        node.setToolTip(literal(arg(self.tr("%1: %n case study(s)", "", tag.count), tag.name)))
+
+    def _show_under(self, key: str, count: int) -> None:
+        if key not in self._counts:
+            return
+        self._counts[key].setData(count, Qt.ItemDataRole.DisplayRole)
+        name = self._nodes[key].data(TAG_NAME_ROLE)
+        self._nodes[key].setToolTip(
+            literal(arg(self.tr("%1 and the tags under it: %n case study(s)", "", count), name))
+        )
+
     def _node(self, name: str) -> QStandardItem:
-        """The node for a full tag name, making its parents as needed."""
+        """The node for a full tag name, making its parents as needed, each in its place
+        among its siblings (in key order, as the catalogue lists tags)."""
         parts = name.split("/")
         parent: QStandardItem = self.invisibleRootItem()
         for depth in range(1, len(parts) + 1):
@@ -99,7 +130,7 @@ class TagTreeModel(QStandardItemModel):
                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                     Qt.ItemDataRole.TextAlignmentRole,
                 )
-                parent.appendRow([node, count])
+                parent.insertRow(_place_among(parent, key), [node, count])
                 self._nodes[key] = node
                 self._counts[key] = count
             parent = node

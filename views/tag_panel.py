@@ -86,8 +86,29 @@ class TagPanel(QWidget):
 
     @Slot(object)
     def catalogue_changed(self, scope: ChangeScope) -> None:
-        if scope.changes_tags():
+        """Re-count only the tags a change touched (the tree stays as it is); rebuild the
+        tree when tags were renamed, recoloured or deleted."""
+        if not scope.changes_tags():
+            return
+        ids = scope.tags_to_recount()
+        if ids is None:
             self.reload()
+        elif ids and self.window_._service is not None:
+            self.recount(ids)
+
+    def recount(self, ids: frozenset[int]) -> None:
+        """Show these tags' counts (adding any new one), and their parents' counts."""
+        from app.tags import parent_keys
+
+        service = self.window_.service
+        tags = service.tags(ids)
+        parents = parent_keys(tags)
+        added = self.model.update_tags(tags, service.tag_counts_under(parents) if parents else {})
+        for key in added:  # new tags and parents show open, as after a rebuild
+            node = self.model.node_for(key)
+            if node is not None:
+                self.view.expand(node.index())
+        self.title.setText(arg(self.tr("<b>Tags</b> (%1)"), self.model.tag_count()))
 
     @Slot()
     def reload(self) -> None:

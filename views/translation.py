@@ -103,6 +103,7 @@ def translations_dir() -> str:
 
 
 _installed: list[QTranslator] = []
+_shown = ["en"]  # the language install_translation last chose
 
 
 def install_translation(
@@ -121,6 +122,7 @@ def install_translation(
         app.removeTranslator(old)
     _installed.clear()
     shown = resolve_language(language)
+    _shown[0] = shown
     candidates: list[tuple[str, str]] = [(f"casebook_{shown}", translations_dir())]
     if shown != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -135,6 +137,16 @@ def install_translation(
     if locale:
         QLocale.setDefault(QLocale.system() if language == SYSTEM else QLocale(shown))
     return shown
+
+
+def shown_language() -> str:
+    """The language the interface is shown in: "en" or one of TRANSLATED."""
+    return _shown[0]
+
+
+def in_chinese() -> bool:
+    """Whether the interface is in Chinese (places are then named in Chinese too)."""
+    return _shown[0].startswith("zh")
 
 
 def installed_files() -> Sequence[str]:

@@ -2,7 +2,8 @@
 
 Every word reaches FTS5 inside a string ("…", with " doubled), so nothing a
 user types is read as FTS5 syntax; field filters become ordinary SQL with
-bound values.
+bound values. On PostgreSQL the same expression becomes a tsquery
+(models/backends/postgresql.py), bound as a value too.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from sqlalchemy import (
     column,
     func,
     literal,
-    literal_column,
     not_,
     or_,
     select,
@@ -41,6 +41,7 @@ from models import (
     Tag,
 )
 from models.annotations import case_tag
+from models.backends.functions import full_text_match, full_text_score
 from models.catalogue import CaseAssistance
 
 # bm25 weights, in the order of search_fts's columns: title, summary, facts,
@@ -49,7 +50,6 @@ from models.catalogue import CaseAssistance
 WEIGHTS = (10.0, 5.0, 3.0, 2.0, 1.5, 1.5)
 
 search_fts = table("search_fts", column("rowid"))
-_FTS: ColumnElement[str] = literal_column("search_fts")
 
 
 def fts_string(term: Term) -> str:
@@ -60,14 +60,14 @@ def fts_string(term: Term) -> str:
 
 def fts_ids(match: str) -> Select[int]:
     """The ids of the cases whose text matches the FTS5 expression."""
-    return select(search_fts.c.rowid).where(_FTS.op("MATCH")(match))
+    return select(search_fts.c.rowid).where(full_text_match(match))
 
 
 def ranked_hits(match: str) -> Select[int, float]:
     """(case id, score) for the matching cases; a lower score is a better match."""
-    score = func.bm25(_FTS, *(literal(w) for w in WEIGHTS))
+    score = full_text_score(match, WEIGHTS)
     return select(search_fts.c.rowid.label("case_id"), score.label("score")).where(
-        _FTS.op("MATCH")(match)
+        full_text_match(match)
     )
 
 

@@ -5,7 +5,9 @@ Chinese titles, slug), summary, facts (sector, forms of assistance, places
 with every area containing them in English, Chinese, Uyghur and pinyin,
 people and organisations with their roles, figures, sources, perspectives,
 tags), narrative, notes, marks (highlighted passages, their comments and
-tags). Parts are read for many cases at once, a few queries per part.
+tags). Parts are read for many cases at once, a few queries per part, each in a
+fixed order, so a case's document is the same text whatever the back end
+(PostgreSQL returns unordered rows in the order it last wrote them).
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ from models import (
 )
 from models.annotations import case_tag
 from models.catalogue import CaseAssistance
+from models.search import DOCUMENT_COLUMNS
 
-COLUMNS = ("title", "summary", "facts", "narrative", "notes", "marks")
+COLUMNS = DOCUMENT_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -110,16 +113,18 @@ def case_parts(
         return docs, []
     forms = _grouped(session.execute(
         select(CaseAssistance.case_id, CaseAssistance.form).where(CaseAssistance.case_id.in_(ids))
+        .order_by(CaseAssistance.case_id, CaseAssistance.form)
     ))  # fmt: skip
     actors = _grouped(session.execute(
         select(CaseActor.case_id, Actor.name, Actor.name_zh, Actor.name_ug, CaseActor.role)
         .join(Actor, Actor.id == CaseActor.actor_id).where(CaseActor.case_id.in_(ids))
+        .order_by(CaseActor.id)
     ))  # fmt: skip
     metrics: dict[int, list[str]] = defaultdict(list)
     for m in session.execute(
         select(Metric.case_id, Metric.name, Metric.value, Metric.low, Metric.high, Metric.unit,
                Metric.year, Metric.start_year, Metric.end_year, Metric.note)
-        .where(Metric.case_id.in_(ids))
+        .where(Metric.case_id.in_(ids)).order_by(Metric.id)
     ):  # fmt: skip
         words = [m.name, _number(m.value), _number(m.low), _number(m.high), m.unit,
                  _number(m.year), _number(m.start_year), _number(m.end_year), m.note]  # fmt: skip
@@ -128,14 +133,15 @@ def case_parts(
         select(CaseSource.case_id, Source.title, Source.author, Source.publisher,
                Source.date_text)
         .join(Source, Source.id == CaseSource.source_id).where(CaseSource.case_id.in_(ids))
+        .order_by(CaseSource.case_id, CaseSource.source_id)
     ))  # fmt: skip
     views = _grouped(session.execute(
         select(Perspective.case_id, Perspective.viewpoint, Perspective.text)
-        .where(Perspective.case_id.in_(ids))
+        .where(Perspective.case_id.in_(ids)).order_by(Perspective.id)
     ))  # fmt: skip
     tags = _grouped(session.execute(
         select(case_tag.c.case_id, Tag.name).join(Tag, Tag.id == case_tag.c.tag_id)
-        .where(case_tag.c.case_id.in_(ids))
+        .where(case_tag.c.case_id.in_(ids)).order_by(case_tag.c.case_id, case_tag.c.tag_id)
     ))  # fmt: skip
     places: dict[int, list[str]] = defaultdict(list)
     areas: dict[tuple[int, str, int], bool] = {}

@@ -27,21 +27,13 @@ from app.search.documents import (
     marks_part,
     notes_part,
 )
-from models import CaseArea, CaseStudy, SearchDirty, SearchDoc
+from models import Base, CaseArea, CaseStudy, SearchDirty, SearchDoc
+from models.backends import backend_of
 from models.search import PART_CASE, PART_MARKS, PART_NOTES
 
 log = logging.getLogger(__name__)
 
 BATCH = 400
-
-_FIELDS = ", ".join(COLUMNS)
-_VALUES = ", ".join(f":{c}" for c in COLUMNS)
-_FTS_DELETE = text(
-    f"INSERT INTO search_fts (search_fts, rowid, {_FIELDS}) VALUES ('delete', :case_id, {_VALUES})"
-)
-_FTS_INSERT = text(f"INSERT INTO search_fts (rowid, {_FIELDS}) VALUES (:case_id, {_VALUES})")
-_INTEGRITY_CHECK = text("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
-_DOC_UPSERT = text("INSERT OR REPLACE INTO search_doc (case_id, packed) VALUES (:case_id, :packed)")
 
 
 def pack(doc: dict[str, object]) -> bytes:
@@ -116,16 +108,17 @@ def _refresh(
             fresh.append(doc)
             if i in old:
                 replaced.append(old[i])
+    index = backend_of(session)
     if removed or replaced:
-        session.execute(_FTS_DELETE, removed + replaced)
+        index.index_remove(session, removed + replaced)
     if removed:
         session.execute(
             delete(SearchDoc).where(SearchDoc.case_id.in_([d["case_id"] for d in removed]))
         )
     if fresh:
-        session.execute(_FTS_INSERT, fresh)
+        index.index_add(session, fresh)
         packed = [{"case_id": d["case_id"], "packed": pack(d)} for d in fresh]
-        session.execute(_DOC_UPSERT, packed)
+        session.execute(index.upsert(Base.metadata.tables["search_doc"]), packed)
 
 
 def rebuild(session: Session) -> int:
@@ -134,7 +127,8 @@ def rebuild(session: Session) -> int:
     `casebook reindex` runs this; the result equals what the incremental
     passes maintain (a test holds them to it). Returns the number of cases.
     """
-    session.execute(text("INSERT INTO search_fts (search_fts) VALUES ('delete-all')"))
+    index = backend_of(session)
+    index.index_clear(session)
     session.execute(delete(SearchDoc))
     session.execute(delete(CaseArea))
     session.execute(delete(SearchDirty))
@@ -142,19 +136,13 @@ def rebuild(session: Session) -> int:
         text("INSERT INTO search_dirty (case_id, part) SELECT id, 'case' FROM case_study")
     )
     count = refresh_stale(session)
-    session.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
+    index.index_optimize(session)
     return count
 
 
 def check(session: Session) -> bool:
-    """Whether the FTS index is sound (FTS5's own check of its structures)."""
-    try:
-        session.execute(
-            text("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
-        )
-    except Exception:
-        return False
-    return True
+    """Whether the full-text index is sound (on SQLite, FTS5's own check of its structures)."""
+    return backend_of(session).index_is_sound(session)
 
 
 def has_stale(session: Session) -> bool:

@@ -763,6 +763,81 @@
     </message>
 </context>
 <context>
+    <name>DataWord</name>
+    <message>
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>municipality</source>
+        <translation>直辖市</translation>
+    </message>
+    <message>
+        <source>prefecture</source>
+        <translation>地州</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特稿</translation>
+    </message>
+    <message>
+        <source>news report</source>
+        <translation>新闻报道</translation>
+    </message>
+    <message>
+        <source>news analysis</source>
+        <translation>新闻分析</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>官方</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>批评性</translation>
+    </message>
+    <message>
+        <source>supportive</source>
+        <translation>支持性</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>褒贬兼有</translation>
+    </message>
+</context>
+<context>
     <name>DbErrors</name>
     <message>
         <source>Another Casebook process is writing to the catalogue; tried for %1 s. Try again in a moment.</source>
@@ -872,6 +947,10 @@
         <translation>人物与机构</translation>
     </message>
     <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
         <source>Perspectives</source>
         <translation>各方观点</translation>
     </message>
@@ -882,6 +961,10 @@
     <message>
         <source>Sources</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>%1, %2 account</source>
+        <translation>%1，%2叙述</translation>
     </message>
     <message>
         <source>No sources recorded.</source>
@@ -2708,6 +2791,31 @@ Close anyway and lose that text?</source>
         <translation>
             <numerusform>%1 及其子标签：%n 个案例</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnect</name>
+    <message>
+        <source>Connect to &amp;Team Catalogue…</source>
+        <translation>连接到团队案例库(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Connect to Team Catalogue</source>
+        <translation>连接到团队案例库</translation>
+    </message>
+    <message>
+        <source>The team catalogue&apos;s address, as your group&apos;s administrator gave it
+(postgresql+psycopg://you@server/casebook). The password goes in ~/.pgpass.</source>
+        <translation>团队案例库的地址，以小组管理员提供的为准
+（postgresql+psycopg://you@server/casebook）。密码请写入 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>Could not start Casebook on %1.</source>
+        <translation>无法在 %1 上启动 Casebook。</translation>
+    </message>
+    <message>
+        <source>Opening %1 in a new window…</source>
+        <translation>正在新窗口中打开 %1…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,96 @@
+"""SQLite: upserts, the schema version in pragmas, the FTS5 index `search_fts`.
+
+The FTS5 table is contentless: taking a case's terms out needs the exact text
+they came from, which app/search/index.py keeps in `search_doc`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, String, Table, bindparam, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.dml import Insert
+
+from models.backends.functions import Document, full_text_match, full_text_score
+from models.migrations import APPLICATION_ID
+from models.search import DOCUMENT_COLUMNS as COLUMNS
+
+NAME = "sqlite"
+
+_FIELDS = ", ".join(COLUMNS)
+_VALUES = ", ".join(f":{c}" for c in COLUMNS)
+_FTS_DELETE = text(
+    f"INSERT INTO search_fts (search_fts, rowid, {_FIELDS}) VALUES ('delete', :case_id, {_VALUES})"
+)
+_FTS_INSERT = text(f"INSERT INTO search_fts (rowid, {_FIELDS}) VALUES (:case_id, {_VALUES})")
+
+
+def upsert(table: Table) -> Insert:
+    """INSERT … ON CONFLICT (primary key) DO UPDATE every other column (DO NOTHING if none)."""
+    insert = sqlite_insert(table)
+    keys = list(table.primary_key.columns)
+    values = {c.name: insert.excluded[c.name] for c in table.columns if not c.primary_key}
+    if values:
+        return insert.on_conflict_do_update(index_elements=keys, set_=values)
+    return insert.on_conflict_do_nothing(index_elements=keys)
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def is_catalogue(conn: Connection) -> bool:
+    return int(conn.exec_driver_sql("PRAGMA application_id").scalar_one()) == APPLICATION_ID
+
+
+def stamp(conn: Connection, version: int) -> None:
+    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+
+
+def index_remove(conn: Connection | Session, docs: Sequence[Document]) -> None:
+    """Take these documents' terms out of the index (their text exactly as it was added)."""
+    if docs:
+        conn.execute(_FTS_DELETE, list(docs))
+
+
+def index_add(conn: Connection | Session, docs: Sequence[Document]) -> None:
+    if docs:
+        conn.execute(_FTS_INSERT, list(docs))
+
+
+def index_clear(conn: Connection | Session) -> None:
+    conn.execute(text("INSERT INTO search_fts (search_fts) VALUES ('delete-all')"))
+
+
+def index_optimize(conn: Connection | Session) -> None:
+    conn.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
+
+
+def index_is_sound(conn: Connection | Session) -> bool:
+    """FTS5's own check of its structures."""
+    try:
+        conn.execute(
+            text("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
+        )
+    except Exception:
+        return False
+    return True
+
+
+@compiles(full_text_match, "sqlite")
+def _match(element: full_text_match, compiler: SQLCompiler, **kw: Any) -> str:
+    return "search_fts MATCH " + compiler.process(
+        bindparam(None, element.fts_expression, String()), **kw
+    )
+
+
+@compiles(full_text_score, "sqlite")
+def _score(element: full_text_score, compiler: SQLCompiler, **kw: Any) -> str:
+    weights = ", ".join(repr(float(w)) for w in element.weights)
+    return f"bm25(search_fts, {weights})"
