@@ -369,3 +369,22 @@ def test_the_check_report_is_chinese_in_the_window(
     )
     assert (str(broken), tr_message(broken)) == ("x: 2 problems found.", "x：发现 2 个问题。")
     dialog.deleteLater()
+
+
+def test_tag_and_highlight_refusals_in_both_languages() -> None:
+    from app.highlights import HighlightError
+    from app.tags import UnknownTagError, checked_colour
+
+    assert str(UnknownTagError("tea")) == "There is no tag 'tea'."
+    colour = _raised(checked_colour, "red")
+    assert str(colour) == "'red' is not a colour like #a0c4ff."
+    app = QCoreApplication.instance()
+    assert app is not None
+    install_translation(app, "zh_CN", locale=False)
+    try:
+        assert tr_message(UnknownTagError("tea")) == "没有标签 'tea'。"
+        assert tr_message(colour) == "'red' 不是 #a0c4ff 这样的颜色。"
+        gone = HighlightError(QT_TRANSLATE_NOOP("Highlights", "That highlight no longer exists."))
+        assert tr_message(gone) == "该标注已不存在。"
+    finally:
+        install_translation(app, "en", locale=False)

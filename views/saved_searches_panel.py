@@ -185,7 +185,7 @@ class SavedSearchesPanel(QWidget):
             selection = service.describe_selection(search.selection)
             lines = [search.name]
             lines.append(self.tr("Query: %1").replace("%1", search.query) if search.query else "")
-            lines.append(selection)
+            lines.append(tr_message(selection))
             tips[search.id] = "\n".join(line for line in lines if line)
         self.model.set_searches(searches, service.saved_counts(), tips)
         if current is not None and (row := self.model.row_of(current)) >= 0:

@@ -1343,6 +1343,29 @@
     </message>
 </context>
 <context>
+    <name>Highlights</name>
+    <message>
+        <source>Only the summary and the narrative can be highlighted, not %1.</source>
+        <translation>只能标注摘要和详述，不能标注 %1。</translation>
+    </message>
+    <message>
+        <source>That case study no longer exists.</source>
+        <translation>该案例已不存在。</translation>
+    </message>
+    <message>
+        <source>Select some text in the summary or narrative first.</source>
+        <translation>请先在摘要或详述中选择一些文字。</translation>
+    </message>
+    <message>
+        <source>A highlight needs the words it marks.</source>
+        <translation>标注需要包含它所标出的文字。</translation>
+    </message>
+    <message>
+        <source>That highlight no longer exists.</source>
+        <translation>该标注已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>HighlightsPanel</name>
     <message>
         <source>Summary</source>
@@ -2435,6 +2458,34 @@ Close anyway and lose that text?</source>
         <translation>已存搜索的名称最多 %1 个字符；当前有 %2 个。</translation>
     </message>
     <message>
+        <source>sector: %1</source>
+        <translation>领域：%1</translation>
+    </message>
+    <message>
+        <source>donor: %1</source>
+        <translation>援助方：%1</translation>
+    </message>
+    <message>
+        <source>recipient: %1</source>
+        <translation>受援方：%1</translation>
+    </message>
+    <message>
+        <source>place #%1 (no longer in the catalogue)</source>
+        <translation>地点 #%1（已不在案例库中）</translation>
+    </message>
+    <message>
+        <source>form: %1</source>
+        <translation>援助形式：%1</translation>
+    </message>
+    <message>
+        <source>tags (all of): %1</source>
+        <translation>标签（全部符合）：%1</translation>
+    </message>
+    <message>
+        <source>tags (any of): %1</source>
+        <translation>标签（任一符合）：%1</translation>
+    </message>
+    <message>
         <source>There is already a saved search called %1.</source>
         <translation>已有名为 %1 的已存搜索。</translation>
     </message>
@@ -2791,6 +2842,21 @@ Close anyway and lose that text?</source>
         <translation>
             <numerusform>%1 及其子标签：%n 个案例</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tags</name>
+    <message>
+        <source>There is no tag %1.</source>
+        <translation>没有标签 %1。</translation>
+    </message>
+    <message>
+        <source>A tag cannot be moved under itself (%1).</source>
+        <translation>标签不能移到它自己之下（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a colour like #a0c4ff.</source>
+        <translation>%1 不是 #a0c4ff 这样的颜色。</translation>
     </message>
 </context>
 <context>
