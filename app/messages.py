@@ -62,9 +62,9 @@ class Message(str):
             if joined is not None:
                 english = joined.join(str(a) for a in args)
             else:
-                english = fill(template, args)
-                if n is not None:
-                    english = english.replace("%n", str(n))
+                # %n first, so that an argument's own "%n" stays as it is.
+                counted = template if n is None else template.replace("%n", str(n))
+                english = fill(counted, args)
         self = super().__new__(cls, english)
         self.context, self.template, self.args = context, template, args
         self.n, self.joined = n, joined
@@ -76,9 +76,9 @@ class Message(str):
 
     def counted(self, n: int, english: str | None = None) -> Message:
         """This message with %n filled by `n`; `english` is its English text when the
-        English needs a plural the template does not spell ("1 row", "2 rows")."""
-        message = Message(self.context, self.template, self.args, n, english, self.joined)
-        return message
+        English needs a plural the template does not spell ("1 row", "2 rows").
+        Call it after `arg`, which makes the English text again."""
+        return Message(self.context, self.template, self.args, n, english, self.joined)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Message, (self.context, self.template, self.args, self.n, str(self), self.joined))
@@ -92,10 +92,6 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> Message:
 def join(separator: str, parts: Iterable[object]) -> Message:
     """`parts` joined by `separator`, as one message whose parts are translated one by one."""
     return Message("", "", tuple(parts), joined=separator)
-
-
-def is_message(value: object) -> bool:
-    return isinstance(value, Message)
 
 
 def message_of(exc: BaseException) -> str:

@@ -142,6 +142,13 @@ def test_filled_messages_read_as_the_f_strings_they_replaced(name: str, value: o
     assert pickle.loads(pickle.dumps(number)) == number
 
 
+@given(_TEXT, st.integers(min_value=0, max_value=10**6))
+def test_a_count_fills_only_its_own_placeholder(name: str, n: int) -> None:
+    more = QT_TRANSLATE_NOOP("Changes", "%1 (and %n more)").arg(name).counted(n)
+    assert more == f"{name} (and {n} more)"
+    assert tr_message(more) == more  # English: the text itself
+
+
 def test_an_exception_keeps_its_message() -> None:
     exc = _raised(normalise_tag_name, "")
     assert isinstance(exc, TagNameError) and isinstance(message_of(exc), Message)
