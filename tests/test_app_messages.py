@@ -395,3 +395,19 @@ def test_tag_and_highlight_refusals_in_both_languages() -> None:
         assert tr_message(gone) == "该标注已不存在。"
     finally:
         install_translation(app, "en", locale=False)
+
+
+def test_a_failed_copy_is_told_in_both_languages(tmp_path: Path) -> None:
+    from app.catalogue_copy import save_copy
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    exc = _raised(save_copy, tmp_path / "c.sqlite3", folder)
+    assert str(exc) == f"{folder} is a folder; choose a file name."
+    app = QCoreApplication.instance()
+    assert app is not None
+    install_translation(app, "zh_CN", locale=False)
+    try:
+        assert tr_message(exc) == f"{folder} 是一个文件夹；请选择一个文件名。"
+    finally:
+        install_translation(app, "en", locale=False)

@@ -38,6 +38,33 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Could not back up %1 to %2: %3</source>
+        <translation>无法将 %1 备份到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Cannot restore: %1 Nothing was changed.</source>
+        <translation>无法恢复：%1 未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot restore a catalogue from itself. Nothing was changed.</source>
+        <translation>不能用案例库自身来恢复它。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Could not restore %1 to %2: %3</source>
+        <translation>无法将 %1 恢复到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Could not restore %1 into %2: %3</source>
+        <translation>无法将 %1 恢复到 %2 中：%3</translation>
+    </message>
+    <message>
+        <source>Could not keep a copy of %1 before restoring: %2. Nothing was changed.</source>
+        <translation>恢复前无法保留 %1 的副本：%2。未作任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>CaseEdit</name>
     <message>
         <source>Another case study already has the slug “%1”.</source>
@@ -443,6 +470,29 @@
     <message>
         <source>Match</source>
         <translation>匹配之处</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueCopy</name>
+    <message>
+        <source>%1 is the open catalogue itself; choose another name.</source>
+        <translation>%1 就是当前打开的案例库；请另选一个名称。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 是一个文件夹；请选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is open in another Casebook window; close it or choose another name.</source>
+        <translation>%1 已在另一个 Casebook 窗口中打开；请关闭它或另选一个名称。</translation>
+    </message>
+    <message>
+        <source>Could not save a copy to %1: %2</source>
+        <translation>无法将副本保存到 %1：%2</translation>
     </message>
 </context>
 <context>
