@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.messages import QT_TRANSLATE_NOOP
 from models.engine import CatalogueError, connect_for_check, connect_read_only, inspect_file
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,11 @@ def make_backup(
         from app.db_errors import user_message
 
         said = user_message(exc, destination) or str(exc).splitlines()[0]
-        raise BackupError(f"Could not back up {catalogue} to {destination}: {said}") from exc
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Backups", "Could not back up %1 to %2: %3").arg(
+                catalogue, destination, said
+            )
+        ) from exc
     log.info("backed up %s to %s", catalogue, destination)
     return destination
 
@@ -312,15 +317,25 @@ def restore_backup(catalogue: Path, backup: Path) -> Path | None:
     """
     problem = backup_problem(backup)
     if problem is not None:
-        raise BackupError(f"Cannot restore: {problem} Nothing was changed.")
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Backups", "Cannot restore: %1 Nothing was changed.").arg(problem)
+        )
     if backup.resolve() == catalogue.resolve():
-        raise BackupError("Cannot restore a catalogue from itself. Nothing was changed.")
+        raise BackupError(
+            QT_TRANSLATE_NOOP(
+                "Backups", "Cannot restore a catalogue from itself. Nothing was changed."
+            )
+        )
     if not catalogue.exists():
         try:
             _set_aside_stale_journal(catalogue)
             copy_database(backup, catalogue)
         except (OSError, sqlite3.Error) as exc:
-            raise BackupError(f"Could not restore {backup.name} to {catalogue}: {exc}") from exc
+            raise BackupError(
+                QT_TRANSLATE_NOOP("Backups", "Could not restore %1 to %2: %3").arg(
+                    backup.name, catalogue, exc
+                )
+            ) from exc
         log.info("restored the missing %s from %s", catalogue, backup)
         return None
     kept = _keep_current(catalogue)
@@ -339,7 +354,11 @@ def restore_backup(catalogue: Path, backup: Path) -> Path | None:
 
         if user_message(exc) != DAMAGED:
             said = user_message(exc) or str(exc).splitlines()[0]
-            raise BackupError(f"Could not restore {backup.name} into {catalogue}: {said}") from exc
+            raise BackupError(
+                QT_TRANSLATE_NOOP("Backups", "Could not restore %1 into %2: %3").arg(
+                    backup.name, catalogue, said
+                )
+            ) from exc
         # The live file is too damaged for SQLite to write into: replace the file.
         _replace_file(catalogue, backup)
     log.info("restored %s from %s (previous content kept in %s)", catalogue, backup, kept)
@@ -367,8 +386,10 @@ def _keep_current(catalogue: Path) -> Path:
             _copy_files(catalogue, target)
         except OSError as exc:
             raise BackupError(
-                f"Could not keep a copy of {catalogue} before restoring: {exc.strerror}. "
-                "Nothing was changed."
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "Could not keep a copy of %1 before restoring: %2. Nothing was changed.",
+                ).arg(catalogue, exc.strerror)
             ) from exc
         return target
 

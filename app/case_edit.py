@@ -21,6 +21,7 @@ from app.changes import Journal
 from app.chinese_title import checked_title_zh, checked_title_zh_note
 from app.formatting import format_number
 from app.highlights import reanchor_case
+from app.messages import QT_TRANSLATE_NOOP, Message, join, message_of
 from app.validation import FieldValueError, parse_number, parse_period, parse_year
 from app.vocab import (
     FORM,
@@ -52,6 +53,7 @@ from models.identity import new_uuid
 
 FORMS = "forms"  # check_draft's values: the forms of assistance to store
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG_TAKEN = QT_TRANSLATE_NOOP("CaseEdit", "Another case study already has the slug “%1”.")
 
 
 @dataclass
@@ -123,35 +125,37 @@ class CaseChangedElsewhereError(DraftError):
     writes the user's version over it (and undo brings the other one back).
     """
 
-    def __init__(self, fields: list[str]) -> None:
+    def __init__(self, fields: list[Message]) -> None:
         super().__init__({})
         self.fields = fields
         self.args = (
-            f"This case study was changed elsewhere since you opened it ({', '.join(fields)}).",
+            QT_TRANSLATE_NOOP(
+                "CaseEdit", "This case study was changed elsewhere since you opened it (%1)."
+            ).arg(join(", ", fields)),
         )
 
 
-_FIELD_WORDS = {
-    "title": "title",
-    "title_zh": "Chinese title",
-    "title_zh_note": "note on the Chinese title",
-    "slug": "slug",
-    "sector": "sector",
-    "summary": "summary",
-    "narrative": "narrative",
-    "start_year": "start year",
-    "end_year": "end year",
-    "ongoing": "ongoing",
-    "forms": "forms of assistance",
-    "donor_places": "donors",
-    "recipient_places": "recipients",
-    "source_ids": "sources",
-    "metrics": "figures",
-    "actors": "people",
+_FIELD_WORDS: dict[str, Message] = {
+    "title": QT_TRANSLATE_NOOP("CaseEdit", "title"),
+    "title_zh": QT_TRANSLATE_NOOP("CaseEdit", "Chinese title"),
+    "title_zh_note": QT_TRANSLATE_NOOP("CaseEdit", "note on the Chinese title"),
+    "slug": QT_TRANSLATE_NOOP("CaseEdit", "slug"),
+    "sector": QT_TRANSLATE_NOOP("CaseEdit", "sector"),
+    "summary": QT_TRANSLATE_NOOP("CaseEdit", "summary"),
+    "narrative": QT_TRANSLATE_NOOP("CaseEdit", "narrative"),
+    "start_year": QT_TRANSLATE_NOOP("CaseEdit", "start year"),
+    "end_year": QT_TRANSLATE_NOOP("CaseEdit", "end year"),
+    "ongoing": QT_TRANSLATE_NOOP("CaseEdit", "ongoing"),
+    "forms": QT_TRANSLATE_NOOP("CaseEdit", "forms of assistance"),
+    "donor_places": QT_TRANSLATE_NOOP("CaseEdit", "donors"),
+    "recipient_places": QT_TRANSLATE_NOOP("CaseEdit", "recipients"),
+    "source_ids": QT_TRANSLATE_NOOP("CaseEdit", "sources"),
+    "metrics": QT_TRANSLATE_NOOP("CaseEdit", "figures"),
+    "actors": QT_TRANSLATE_NOOP("CaseEdit", "people"),
 }
 
 
-def changed_fields(before: CaseDraft, now: CaseDraft) -> list[str]:
+def changed_fields(before: CaseDraft, now: CaseDraft) -> list[Message]:
     """The fields, in words, where two drafts of one case differ."""
     return [
         words for name, words in _FIELD_WORDS.items() if getattr(before, name) != getattr(now, name)
@@ -160,7 +164,7 @@ def changed_fields(before: CaseDraft, now: CaseDraft) -> list[str]:
 
 class UnknownCaseIdError(LookupError):
     def __init__(self) -> None:
-        super().__init__("That case study no longer exists.")
+        super().__init__(QT_TRANSLATE_NOOP("CaseEdit", "That case study no longer exists."))
 
 
 def slug_for(title: str) -> str:
@@ -247,24 +251,30 @@ def check_metric(i: int, m: MetricDraft, problems: dict[str, str]) -> dict[str, 
         try:
             return parse(getattr(m, name), label)  # type: ignore[operator]
         except FieldValueError as exc:
-            problems[f"metrics.{i}.{name}"] = str(exc)
+            problems[f"metrics.{i}.{name}"] = message_of(exc)
             return None
 
-    label = f"Figure {i + 1}"
+    label = QT_TRANSLATE_NOOP("CaseEdit", "Figure %1").arg(i + 1)
     if not m.name.strip():
-        problems[f"metrics.{i}.name"] = f"{label} needs a name."
-    values["value"] = read("value", parse_number, f"{label}: value")
-    values["low"] = read("low", parse_number, f"{label}: low")
-    values["high"] = read("high", parse_number, f"{label}: high")
+        problems[f"metrics.{i}.name"] = QT_TRANSLATE_NOOP("CaseEdit", "%1 needs a name.").arg(label)
+    values["value"] = read(
+        "value", parse_number, QT_TRANSLATE_NOOP("CaseEdit", "%1: value").arg(label)
+    )
+    values["low"] = read("low", parse_number, QT_TRANSLATE_NOOP("CaseEdit", "%1: low").arg(label))
+    values["high"] = read(
+        "high", parse_number, QT_TRANSLATE_NOOP("CaseEdit", "%1: high").arg(label)
+    )
     try:
         values["year"], values["start_year"], values["end_year"] = parse_period(
-            m.period, f"{label}: year"
+            m.period, QT_TRANSLATE_NOOP("CaseEdit", "%1: year").arg(label)
         )
     except FieldValueError as exc:
-        problems[f"metrics.{i}.period"] = str(exc)
+        problems[f"metrics.{i}.period"] = message_of(exc)
     low, high = values["low"], values["high"]
     if isinstance(low, float) and isinstance(high, float) and low > high:
-        problems[f"metrics.{i}.high"] = f"{label}: the low value must not exceed the high value."
+        problems[f"metrics.{i}.high"] = QT_TRANSLATE_NOOP(
+            "CaseEdit", "%1: the low value must not exceed the high value."
+        ).arg(label)
     elif (
         isinstance(low, float)
         and isinstance(high, float)
@@ -272,15 +282,18 @@ def check_metric(i: int, m: MetricDraft, problems: dict[str, str]) -> dict[str, 
         and not low <= values["value"] <= high
     ):
         # A value with its range: the range says where the value may lie, so it holds it.
-        problems[f"metrics.{i}.value"] = (
-            f"{label}: the value must lie inside its range "
-            f"({format_number(low)}\u2013{format_number(high)})."
-        )
+        problems[f"metrics.{i}.value"] = QT_TRANSLATE_NOOP(
+            "CaseEdit", "%1: the value must lie inside its range (%2–%3)."
+        ).arg(label, format_number(low), format_number(high))
     has_range = low is not None and high is not None
     if values["value"] is None and not has_range and f"metrics.{i}.value" not in problems:
-        problems[f"metrics.{i}.value"] = f"{label} needs a value, or both a low and a high."
+        problems[f"metrics.{i}.value"] = QT_TRANSLATE_NOOP(
+            "CaseEdit", "%1 needs a value, or both a low and a high."
+        ).arg(label)
     if m.qualifier not in QUALIFIERS:
-        problems[f"metrics.{i}.qualifier"] = f"{label}: choose one of {', '.join(QUALIFIERS)}."
+        problems[f"metrics.{i}.qualifier"] = QT_TRANSLATE_NOOP(
+            "CaseEdit", "%1: choose one of %2."
+        ).arg(label, ", ".join(QUALIFIERS))
     values.update(
         name=m.name.strip(), unit=m.unit.strip(), qualifier=m.qualifier,
         source_id=m.source_id, note=m.note, position=i,
@@ -304,18 +317,19 @@ def check_draft(
     """
     problems: dict[str, str] = {}
     if not draft.title.strip():
-        problems["title"] = "A case study needs a title."
+        problems["title"] = QT_TRANSLATE_NOOP("CaseEdit", "A case study needs a title.")
     chinese: dict[str, str] = {}
     for name, check in (("title_zh", checked_title_zh), ("title_zh_note", checked_title_zh_note)):
         try:
             chinese[name] = check(getattr(draft, name))
         except FieldValueError as exc:
-            problems[name] = str(exc)
+            problems[name] = message_of(exc)
     slug = draft.slug.strip() or slug_for(draft.title) or _free_slug(session)
     if not SLUG.match(slug):
-        problems["slug"] = (
+        problems["slug"] = QT_TRANSLATE_NOOP(
+            "CaseEdit",
             "The slug may hold only lower-case letters, digits and single hyphens "
-            "(for example “jin-embroidery”)."
+            "(for example “jin-embroidery”).",
         )
     elif (
         slug in taken
@@ -324,34 +338,43 @@ def check_draft(
             select(func.count()).where(CaseStudy.slug == slug, CaseStudy.id != (case_id or -1))
         )
     ):
-        problems["slug"] = f"Another case study already has the slug “{slug}”."
+        problems["slug"] = _SLUG_TAKEN.arg(slug)
     years: dict[str, int | None] = {}
-    for name, label in (("start_year", "Start year"), ("end_year", "End year")):
+    for name, label in (
+        ("start_year", QT_TRANSLATE_NOOP("CaseEdit", "Start year")),
+        ("end_year", QT_TRANSLATE_NOOP("CaseEdit", "End year")),
+    ):
         try:
             years[name] = parse_year(getattr(draft, name), label)
         except FieldValueError as exc:
-            problems[name] = str(exc)
+            problems[name] = message_of(exc)
     start, end = years.get("start_year"), years.get("end_year")
     if start is not None and end is not None and start > end:
-        problems["end_year"] = "The end year must not come before the start year."
+        problems["end_year"] = QT_TRANSLATE_NOOP(
+            "CaseEdit", "The end year must not come before the start year."
+        )
     vocab = all_spellings(session) if known is None else known
     sector = ""
     if draft.sector.strip():
         try:
             sector = canonical(session, SECTOR, draft.sector, vocab[SECTOR])
         except TermError as exc:
-            problems["sector"] = str(exc)
+            problems["sector"] = message_of(exc)
     forms: list[str] = []
     for form in draft.forms:
         try:
             forms.append(canonical(session, FORM, form, vocab[FORM]))
         except TermError as exc:
-            problems["forms"] = str(exc)
+            problems["forms"] = message_of(exc)
     for i, a in enumerate(draft.actors):
         if not a.name.strip():
-            problems[f"actors.{i}.name"] = f"Person or organisation {i + 1} needs a name."
+            problems[f"actors.{i}.name"] = QT_TRANSLATE_NOOP(
+                "CaseEdit", "Person or organisation %1 needs a name."
+            ).arg(i + 1)
         if a.kind not in ACTOR_KINDS:
-            problems[f"actors.{i}.kind"] = f"Choose person or organisation for entry {i + 1}."
+            problems[f"actors.{i}.kind"] = QT_TRANSLATE_NOOP(
+                "CaseEdit", "Choose person or organisation for entry %1."
+            ).arg(i + 1)
     values: dict[str, object] = {
         "title": draft.title.strip(),
         **chinese,
@@ -485,12 +508,15 @@ def add_cases(journal: Journal, drafts: list[CaseDraft]) -> list[int]:
             known[FORM].setdefault(term_key(form), form)
         all_forms.append(forms)
         if values["slug"] in made and "slug" not in problems:
-            problems["slug"] = f"Another case study already has the slug “{values['slug']}”."
+            problems["slug"] = _SLUG_TAKEN.arg(values["slug"])
         metric_problems, metrics = _metric_values(draft)
         problems.update(metric_problems)
         if problems:
             if len(drafts) > 1:
-                problems = {f"{number}.{k}": f"Case {number}: {v}" for k, v in problems.items()}
+                problems = {
+                    f"{number}.{k}": QT_TRANSLATE_NOOP("CaseEdit", "Case %1: %2").arg(number, v)
+                    for k, v in problems.items()
+                }
             raise DraftError(problems)
         made.add(str(values["slug"]))
         cases.append({**values, "uuid": draft.uuid or new_uuid()})

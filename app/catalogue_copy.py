@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from app.backups import BackupError, copy_database
+from app.messages import QT_TRANSLATE_NOOP
 from app.typed_path import typed_path
 
 log = logging.getLogger(__name__)
@@ -44,20 +45,33 @@ def save_copy(catalogue: Path, target: Path) -> Path:
     from app.window_lock import held_by_another
 
     if target.exists() and target.resolve() == catalogue.resolve():
-        raise CopyError(f"{target.name} is the open catalogue itself; choose another name.")
+        raise CopyError(
+            QT_TRANSLATE_NOOP(
+                "CatalogueCopy", "%1 is the open catalogue itself; choose another name."
+            ).arg(target.name)
+        )
     if target.is_dir():
-        raise CopyError(f"{target} is a folder; choose a file name.")
+        raise CopyError(
+            QT_TRANSLATE_NOOP("CatalogueCopy", "%1 is a folder; choose a file name.").arg(target)
+        )
     if not target.parent.is_dir():
-        raise CopyError(f"The folder {target.parent} does not exist.")
+        raise CopyError(
+            QT_TRANSLATE_NOOP("CatalogueCopy", "The folder %1 does not exist.").arg(target.parent)
+        )
     if target.exists() and held_by_another(target):
         raise CopyError(
-            f"{target.name} is open in another Casebook window; close it or choose another name."
+            QT_TRANSLATE_NOOP(
+                "CatalogueCopy",
+                "%1 is open in another Casebook window; close it or choose another name.",
+            ).arg(target.name)
         )
     try:
         copy_database(catalogue, target)
     except (OSError, sqlite3.Error) as exc:
         said = user_message(exc, target) or str(exc).splitlines()[0]
-        raise CopyError(f"Could not save a copy to {target}: {said}") from exc
+        raise CopyError(
+            QT_TRANSLATE_NOOP("CatalogueCopy", "Could not save a copy to %1: %2").arg(target, said)
+        ) from exc
     for extra in ("-wal", "-shm"):
         # A replaced catalogue's log would otherwise be replayed onto the copy.
         Path(f"{target}{extra}").unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Table, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.id_sets import chunks, in_ids
+from app.messages import QT_TRANSLATE_NOOP, Message
 from models import Base
 from models.backends import backend_of
 
@@ -211,22 +212,22 @@ class ReplayConflictError(Exception):
 
 
 # What a row of each table is, in words, and the column that names it.
-_ROW_WORDS: dict[str, tuple[str, str | None]] = {
-    "case_study": ("the case study", "title"),
-    "note": ("the note", "body"),
-    "tag": ("the tag", "name"),
-    "case_tag": ("a tag on a case", None),
-    "highlight": ("the highlight", "quote"),
-    "metric": ("the figure", "name"),
-    "source": ("the source", "title"),
-    "perspective": ("a perspective", None),
-    "place": ("the place", "name"),
-    "actor": ("the person or organisation", "name"),
-    "case_actor": ("a person of a case", None),
-    "case_place": ("a place of a case", None),
-    "case_source": ("a source of a case", None),
-    "case_assistance": ("a form of assistance of a case", None),
-    "saved_search": ("the saved search", "name"),
+_ROW_WORDS: dict[str, tuple[Message, str | None]] = {
+    "case_study": (QT_TRANSLATE_NOOP("Changes", "the case study"), "title"),
+    "note": (QT_TRANSLATE_NOOP("Changes", "the note"), "body"),
+    "tag": (QT_TRANSLATE_NOOP("Changes", "the tag"), "name"),
+    "case_tag": (QT_TRANSLATE_NOOP("Changes", "a tag on a case"), None),
+    "highlight": (QT_TRANSLATE_NOOP("Changes", "the highlight"), "quote"),
+    "metric": (QT_TRANSLATE_NOOP("Changes", "the figure"), "name"),
+    "source": (QT_TRANSLATE_NOOP("Changes", "the source"), "title"),
+    "perspective": (QT_TRANSLATE_NOOP("Changes", "a perspective"), None),
+    "place": (QT_TRANSLATE_NOOP("Changes", "the place"), "name"),
+    "actor": (QT_TRANSLATE_NOOP("Changes", "the person or organisation"), "name"),
+    "case_actor": (QT_TRANSLATE_NOOP("Changes", "a person of a case"), None),
+    "case_place": (QT_TRANSLATE_NOOP("Changes", "a place of a case"), None),
+    "case_source": (QT_TRANSLATE_NOOP("Changes", "a source of a case"), None),
+    "case_assistance": (QT_TRANSLATE_NOOP("Changes", "a form of assistance of a case"), None),
+    "saved_search": (QT_TRANSLATE_NOOP("Changes", "the saved search"), "name"),
 }
 
 
@@ -268,26 +269,30 @@ def _current_rows(session: Session, table_name: str, keys: list[tuple[Any, ...]]
     return found
 
 
-def _describe(table_name: str, row: Row | None, now: Row | None) -> str:
-    words, column = _ROW_WORDS.get(table_name, (f"a row of {table_name}", None))
+def _describe(table_name: str, row: Row | None, now: Row | None) -> Message:
+    words, column = _ROW_WORDS.get(
+        table_name, (QT_TRANSLATE_NOOP("Changes", "a row of %1").arg(table_name), None)
+    )
     shown = row if row is not None else now
     if column and shown is not None and shown.get(column):
         name = " ".join(str(shown[column]).split())
-        words = f"{words} '{name[:40]}{'…' if len(name) > 40 else ''}'"
+        words = QT_TRANSLATE_NOOP("Changes", "%1 '%2'").arg(
+            words, f"{name[:40]}{'…' if len(name) > 40 else ''}"
+        )
     if now is None:
-        return f"{words} was deleted"
+        return QT_TRANSLATE_NOOP("Changes", "%1 was deleted").arg(words)
     if row is None:
-        return f"{words} was added"
-    return f"{words} was changed"
+        return QT_TRANSLATE_NOOP("Changes", "%1 was added").arg(words)
+    return QT_TRANSLATE_NOOP("Changes", "%1 was changed").arg(words)
 
 
-def find_conflicts(session: Session, changes: ChangeSet, *, undo: bool) -> list[str]:
+def find_conflicts(session: Session, changes: ChangeSet, *, undo: bool) -> list[Message]:
     """What others changed since, among the rows an undo or redo would rewrite (in words)."""
     expected = _expected_now(changes, undo)
     by_table: dict[str, list[tuple[Any, ...]]] = {}
     for table_name, key in expected:
         by_table.setdefault(table_name, []).append(key)
-    problems: list[str] = []
+    problems: list[Message] = []
     for table_name, keys in by_table.items():
         current = _current_rows(session, table_name, keys)
         for key in keys:
@@ -307,12 +312,26 @@ def replay(session: Session, changes: ChangeSet, *, undo: bool) -> None:
     """
     problems = find_conflicts(session, changes, undo=undo)
     if problems:
-        action = "undo" if undo else "redo"
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ReplayConflictError(
-            f"Cannot {action} this step: {problems[0]}{more} elsewhere since "
-            "(by another Casebook process or an import). Nothing was changed."
-        )
+        if undo:
+            said = QT_TRANSLATE_NOOP(
+                "Changes",
+                "Cannot undo this step: %1 elsewhere since "
+                "(by another Casebook process or an import). Nothing was changed.",
+            )
+        else:
+            said = QT_TRANSLATE_NOOP(
+                "Changes",
+                "Cannot redo this step: %1 elsewhere since "
+                "(by another Casebook process or an import). Nothing was changed.",
+            )
+        what: Message = problems[0]
+        if len(problems) > 1:
+            what = (
+                QT_TRANSLATE_NOOP("Changes", "%1 (and %n more)")
+                .arg(what)
+                .counted(len(problems) - 1)
+            )
+        raise ReplayConflictError(said.arg(what))
     ordered: Iterable[RowChange] = reversed(changes.changes) if undo else changes.changes
     for table_name, deleting, run in _runs(ordered, undo):
         _put_run(session, table_name, deleting, run, undo)

@@ -15,32 +15,39 @@ from __future__ import annotations
 
 import unicodedata
 
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.validation import FieldValueError
 
 TITLE_ZH_LIMIT = 300  # CaseStudy.title_zh is String(300)
 TITLE_ZH_NOTE_LIMIT = 200  # CaseStudy.title_zh_note is String(200)
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
 _NONCHARACTERS = frozenset("\ufffe\uffff")
+_TITLE = QT_TRANSLATE_NOOP("ChineseTitle", "The Chinese title")
+_NOTE = QT_TRANSLATE_NOOP("ChineseTitle", "The note on the Chinese title")
 
 
-def _checked(text: str, label: str, limit: int) -> str:
+def _checked(text: str, label: Message, limit: int) -> str:
     if any(c in _NONCHARACTERS or unicodedata.category(c) in _REFUSED_CATEGORIES for c in text):
         raise FieldValueError(
-            f"{label} cannot hold control characters such as tabs or line breaks."
+            QT_TRANSLATE_NOOP(
+                "ChineseTitle", "%1 cannot hold control characters such as tabs or line breaks."
+            ).arg(label)
         )
     value = text.strip()
     if len(value) > limit:
         raise FieldValueError(
-            f"{label} can be at most {limit} characters; this one has {len(value)}."
+            QT_TRANSLATE_NOOP(
+                "ChineseTitle", "%1 can be at most %2 characters; this one has %3."
+            ).arg(label, limit, len(value))
         )
     return value
 
 
 def checked_title_zh(text: str) -> str:
     """The Chinese title as stored: `text` trimmed. Raises FieldValueError (for the user)."""
-    return _checked(text, "The Chinese title", TITLE_ZH_LIMIT)
+    return _checked(text, _TITLE, TITLE_ZH_LIMIT)
 
 
 def checked_title_zh_note(text: str) -> str:
     """The note on the Chinese title as stored: `text` trimmed. Raises FieldValueError."""
-    return _checked(text, "The note on the Chinese title", TITLE_ZH_NOTE_LIMIT)
+    return _checked(text, _NOTE, TITLE_ZH_NOTE_LIMIT)

@@ -11,25 +11,37 @@ import errno
 import sqlite3
 from typing import TYPE_CHECKING
 
-from models.engine import BUSY_TIMEOUT_MS, RESTORE_ADVICE, disk_is_full
+from app.messages import QT_TRANSLATE_NOOP, Message
+from models.engine import BUSY_TIMEOUT_MS, disk_is_full
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-LOCKED = (
-    f"Another Casebook process is writing to the catalogue; tried for "
-    f"{BUSY_TIMEOUT_MS // 1000} s. Try again in a moment."
+LOCKED = QT_TRANSLATE_NOOP(
+    "DbErrors",
+    "Another Casebook process is writing to the catalogue; tried for %1 s. Try again in a moment.",
+).arg(BUSY_TIMEOUT_MS // 1000)
+FULL = QT_TRANSLATE_NOOP(
+    "DbErrors", "The disk is full; nothing was lost. Free some space and try again."
 )
-FULL = "The disk is full; nothing was lost. Free some space and try again."
-READ_ONLY = "The catalogue is read-only here; nothing was changed."
-DAMAGED = f"The catalogue is damaged; nothing was changed. {RESTORE_ADVICE}"
-IO_ERROR = (
+READ_ONLY = QT_TRANSLATE_NOOP("DbErrors", "The catalogue is read-only here; nothing was changed.")
+# models.engine.RESTORE_ADVICE, marked for translation (tests/test_app_messages.py compares).
+RESTORE_ADVICE = QT_TRANSLATE_NOOP(
+    "DbErrors", "Restore a backup with `casebook restore` or File → Restore from Backup…"
+)
+DAMAGED = QT_TRANSLATE_NOOP("DbErrors", "The catalogue is damaged; nothing was changed. %1").arg(
+    RESTORE_ADVICE
+)
+IO_ERROR = QT_TRANSLATE_NOOP(
+    "DbErrors",
     "The disk reported an error reading or writing the catalogue; nothing was changed. "
-    "Check the disk, then try again."
+    "Check the disk, then try again.",
 )
-CANNOT_OPEN = "The catalogue file cannot be opened; check that it and its folder still exist."
+CANNOT_OPEN = QT_TRANSLATE_NOOP(
+    "DbErrors", "The catalogue file cannot be opened; check that it and its folder still exist."
+)
 
-_BY_CODE: dict[int, str] = {
+_BY_CODE: dict[int, Message] = {
     sqlite3.SQLITE_BUSY: LOCKED,
     sqlite3.SQLITE_LOCKED: LOCKED,
     sqlite3.SQLITE_FULL: FULL,
@@ -41,17 +53,19 @@ _BY_CODE: dict[int, str] = {
     sqlite3.SQLITE_PERM: READ_ONLY,
 }
 
-_BY_ERRNO: dict[int, str] = {
+_BY_ERRNO: dict[int, Message] = {
     errno.ENOSPC: FULL,
-    errno.EDQUOT: "Your disk quota is used up; nothing was lost. Free some space and try again.",
-    errno.EROFS: "The disk is read-only; nothing was changed.",
-    errno.EACCES: "Permission denied",
-    errno.EPERM: "Permission denied",
+    errno.EDQUOT: QT_TRANSLATE_NOOP(
+        "DbErrors", "Your disk quota is used up; nothing was lost. Free some space and try again."
+    ),
+    errno.EROFS: QT_TRANSLATE_NOOP("DbErrors", "The disk is read-only; nothing was changed."),
+    errno.EACCES: QT_TRANSLATE_NOOP("DbErrors", "Permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("DbErrors", "Permission denied"),
     errno.EIO: IO_ERROR,
-    errno.ENOENT: "No such file or folder",
-    errno.ENOTDIR: "A part of the path is not a folder",
-    errno.EISDIR: "That is a folder, not a file",
-    errno.ENAMETOOLONG: "The file name is too long",
+    errno.ENOENT: QT_TRANSLATE_NOOP("DbErrors", "No such file or folder"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("DbErrors", "A part of the path is not a folder"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("DbErrors", "That is a folder, not a file"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("DbErrors", "The file name is too long"),
 }
 
 
@@ -101,6 +115,8 @@ def user_message(exc: BaseException, path: Path | None = None) -> str | None:
         if text.endswith("."):
             return text
         # A file name may hold any character; the message stays one line.
-        where = f": {' '.join(str(exc.filename).split())}" if exc.filename else ""
-        return f"{text}{where}."
+        if exc.filename:
+            where = " ".join(str(exc.filename).split())
+            return QT_TRANSLATE_NOOP("DbErrors", "%1: %2.").arg(text, where)
+        return QT_TRANSLATE_NOOP("DbErrors", "%1.").arg(text)
     return None

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.anchoring import Anchor, anchor_at, reanchor
 from app.changes import Journal
+from app.messages import QT_TRANSLATE_NOOP
 from app.tags import ensure_tag
 from models import CaseStudy, Highlight, Tag
 from models.identity import new_uuid
@@ -18,6 +19,11 @@ from models.identity import new_uuid
 Field = Literal["summary", "narrative"]
 FIELDS: tuple[Field, ...] = ("summary", "narrative")
 DEFAULT_COLOUR = "#ffe066"
+
+
+_ONLY_SUMMARY_OR_NARRATIVE = QT_TRANSLATE_NOOP(
+    "Highlights", "Only the summary and the narrative can be highlighted, not %1."
+)
 
 
 class HighlightError(ValueError):
@@ -77,9 +83,9 @@ def _texts(session: Session, case_id: int) -> dict[str, str] | None:
 def _text_of(session: Session, case_id: int, field: str) -> str:
     texts = _texts(session, case_id)
     if texts is None:
-        raise HighlightError("That case study no longer exists.")
+        raise HighlightError(QT_TRANSLATE_NOOP("Highlights", "That case study no longer exists."))
     if field not in FIELDS:
-        raise HighlightError(f"Only the summary and the narrative can be highlighted, not {field}.")
+        raise HighlightError(_ONLY_SUMMARY_OR_NARRATIVE.arg(field))
     return texts[field]
 
 
@@ -96,7 +102,9 @@ def add_highlight(
     """Highlight text[start:end] (code-point offsets) of a case's field; returns its id."""
     text = _text_of(journal.session, case_id, field)
     if not 0 <= start < end <= len(text) or not text[start:end].strip():
-        raise HighlightError("Select some text in the summary or narrative first.")
+        raise HighlightError(
+            QT_TRANSLATE_NOOP("Highlights", "Select some text in the summary or narrative first.")
+        )
     anchor = anchor_at(text, start, end)
     tag_id = ensure_tag(journal, tag) if tag.strip() else None
     row = journal.insert(
@@ -155,13 +163,15 @@ def add_quoted_highlights(journal: Journal, items: list[QuotedHighlight]) -> lis
     rows = []
     for h in items:
         if h.case_id not in texts:
-            raise HighlightError("That case study no longer exists.")
-        if h.field not in FIELDS:
             raise HighlightError(
-                f"Only the summary and the narrative can be highlighted, not {h.field}."
+                QT_TRANSLATE_NOOP("Highlights", "That case study no longer exists.")
             )
+        if h.field not in FIELDS:
+            raise HighlightError(_ONLY_SUMMARY_OR_NARRATIVE.arg(h.field))
         if not h.quote.strip():
-            raise HighlightError("A highlight needs the words it marks.")
+            raise HighlightError(
+                QT_TRANSLATE_NOOP("Highlights", "A highlight needs the words it marks.")
+            )
         found = reanchor(
             texts[h.case_id][h.field], Anchor(0, len(h.quote), h.quote, h.prefix, h.suffix)
         )
@@ -182,7 +192,7 @@ def update_highlight(journal: Journal, highlight_id: int, *, tag: str, comment: 
     tag_id = ensure_tag(journal, tag) if tag.strip() else None
     exists = journal.session.scalar(select(Highlight.id).where(Highlight.id == highlight_id))
     if exists is None:
-        raise HighlightError("That highlight no longer exists.")
+        raise HighlightError(QT_TRANSLATE_NOOP("Highlights", "That highlight no longer exists."))
     journal.update(
         "highlight", Highlight.id == highlight_id, {"tag_id": tag_id, "comment": comment}
     )
@@ -190,7 +200,7 @@ def update_highlight(journal: Journal, highlight_id: int, *, tag: str, comment: 
 
 def delete_highlight(journal: Journal, highlight_id: int) -> None:
     if not journal.delete("highlight", Highlight.id == highlight_id):
-        raise HighlightError("That highlight no longer exists.")
+        raise HighlightError(QT_TRANSLATE_NOOP("Highlights", "That highlight no longer exists."))
 
 
 def reanchor_case(journal: Journal, case_id: int) -> int:

@@ -9,6 +9,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Journal
+from app.messages import QT_TRANSLATE_NOOP
 from models import CaseStudy, Note
 from models.base import utcnow
 from models.identity import new_uuid
@@ -119,7 +120,7 @@ def add_notes(journal: Journal, notes: list[NewNote]) -> list[int]:
         chunk = wanted[start : start + 500]
         found.update(journal.session.scalars(select(CaseStudy.id).where(CaseStudy.id.in_(chunk))))
     if len(found) < len(wanted):
-        raise NoteError("That case study no longer exists.")
+        raise NoteError(QT_TRANSLATE_NOOP("Notes", "That case study no longer exists."))
     now = utcnow()
     rows = [
         {
@@ -150,12 +151,16 @@ def update_note(journal: Journal, note_id: int, body: str, expected: str | None 
     if expected is not None:
         current = journal.session.scalar(select(Note.body).where(Note.id == note_id))
         if current is None:
-            raise NoteChangedElsewhereError("The note was deleted elsewhere while you wrote.")
+            raise NoteChangedElsewhereError(
+                QT_TRANSLATE_NOOP("Notes", "The note was deleted elsewhere while you wrote.")
+            )
         if current not in (expected, body):
-            raise NoteChangedElsewhereError("The note was changed elsewhere while you wrote.")
+            raise NoteChangedElsewhereError(
+                QT_TRANSLATE_NOOP("Notes", "The note was changed elsewhere while you wrote.")
+            )
     return bool(journal.update("note", and_(Note.id == note_id, Note.body != body), {"body": body}))
 
 
 def delete_note(journal: Journal, note_id: int) -> None:
     if not journal.delete("note", Note.id == note_id):
-        raise NoteError("That note no longer exists.")
+        raise NoteError(QT_TRANSLATE_NOOP("Notes", "That note no longer exists."))

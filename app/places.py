@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import Journal
+from app.messages import QT_TRANSLATE_NOOP, join
 from models import Place
 
 # The levels a place can have, re-exported for the views (which never import models).
@@ -65,13 +66,13 @@ class PlaceDraftError(ValueError):
     """A place that cannot be saved; `problems` maps a field to a message for the user."""
 
     def __init__(self, problems: dict[str, str]) -> None:
-        super().__init__(" ".join(problems.values()))
+        super().__init__(join(" ", problems.values()))
         self.problems = problems
 
 
 class UnknownPlaceError(LookupError):
     def __init__(self) -> None:
-        super().__init__("That place no longer exists.")
+        super().__init__(QT_TRANSLATE_NOOP("Places", "That place no longer exists."))
 
 
 def list_places(session: Session) -> list[PlaceInfo]:
@@ -99,21 +100,35 @@ def check_place(
         "parent_id": draft.parent_id,
     }
     if not values["name"]:
-        problems["name"] = "A place needs a name."
-    for name, words in (("name", "name"), ("name_zh", "Chinese name"), ("name_ug", "Uyghur name")):
+        problems["name"] = QT_TRANSLATE_NOOP("Places", "A place needs a name.")
+    for name, words in (
+        ("name", QT_TRANSLATE_NOOP("Places", "name")),
+        ("name_zh", QT_TRANSLATE_NOOP("Places", "Chinese name")),
+        ("name_ug", QT_TRANSLATE_NOOP("Places", "Uyghur name")),
+    ):
         text = str(values[name])
         if len(text) > NAME_LENGTH:
-            problems[name] = f"The {words} can be at most {NAME_LENGTH} characters."
+            problems[name] = QT_TRANSLATE_NOOP(
+                "Places", "The %1 can be at most %2 characters."
+            ).arg(words, NAME_LENGTH)
         elif any(unicodedata.category(c) == "Cc" for c in text):
-            problems[name] = f"The {words} cannot hold control characters."
+            problems[name] = QT_TRANSLATE_NOOP(
+                "Places", "The %1 cannot hold control characters."
+            ).arg(words)
     if draft.level not in PLACE_LEVELS:
-        problems["level"] = f"Choose one of: {', '.join(PLACE_LEVELS)}."
+        problems["level"] = QT_TRANSLATE_NOOP("Places", "Choose one of: %1.").arg(
+            ", ".join(PLACE_LEVELS)
+        )
     places = {p.id: p for p in list_places(session)}
     if draft.parent_id is not None:
         if draft.parent_id not in places:
-            problems["parent_id"] = "The place it lies in no longer exists."
+            problems["parent_id"] = QT_TRANSLATE_NOOP(
+                "Places", "The place it lies in no longer exists."
+            )
         elif place_id is not None and place_id in _lineage(places, draft.parent_id):
-            problems["parent_id"] = "A place cannot lie inside itself or a place inside it."
+            problems["parent_id"] = QT_TRANSLATE_NOOP(
+                "Places", "A place cannot lie inside itself or a place inside it."
+            )
     # Imports and the facets find a place by its English or Chinese name: one place each.
     for field_name in ("name", "name_zh"):
         key = str(values[field_name]).casefold()
@@ -125,9 +140,9 @@ def check_place(
             None,
         )  # fmt: skip
         if other is not None:
-            problems[field_name] = (
-                f"Another place is already called “{values[field_name]}”: {other.label}."
-            )
+            problems[field_name] = QT_TRANSLATE_NOOP(
+                "Places", "Another place is already called “%1”: %2."
+            ).arg(values[field_name], other.label)
     return problems, values
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.case_filter import CaseFilter, TagMode
 from app.changes import Journal
+from app.messages import QT_TRANSLATE_NOOP, Message, join
 from app.query import QueryError, count_cases
 from models import Place, Tag
 from models.search import SavedSearch
@@ -59,8 +60,11 @@ class SavedSearchNameError(ValueError):
 class UnknownSavedSearchError(LookupError):
     def __init__(self, search_id: int) -> None:
         super().__init__(
-            f"That saved search (number {search_id}) no longer exists; "
-            "it may have been deleted elsewhere."
+            QT_TRANSLATE_NOOP(
+                "SavedSearches",
+                "That saved search (number %1) no longer exists; "
+                "it may have been deleted elsewhere.",
+            ).arg(search_id)
         )
 
 
@@ -82,15 +86,22 @@ def normalise_search_name(name: str) -> tuple[str, str]:
     """
     display = unicodedata.normalize("NFC", name).strip()
     if not display:
-        raise SavedSearchNameError("A saved search needs a name.")
+        raise SavedSearchNameError(
+            QT_TRANSLATE_NOOP("SavedSearches", "A saved search needs a name.")
+        )
     if any(unicodedata.category(c) == "Cc" for c in display):
         raise SavedSearchNameError(
-            "A saved search's name cannot hold control characters such as tabs or line breaks."
+            QT_TRANSLATE_NOOP(
+                "SavedSearches",
+                "A saved search's name cannot hold control characters such as tabs or line breaks.",
+            )
         )
     if len(display) > MAX_LENGTH:
         raise SavedSearchNameError(
-            f"A saved search's name can be at most {MAX_LENGTH} characters; "
-            f"this one has {len(display)}."
+            QT_TRANSLATE_NOOP(
+                "SavedSearches",
+                "A saved search's name can be at most %1 characters; this one has %2.",
+            ).arg(MAX_LENGTH, len(display))
         )
     return display, unicodedata.normalize("NFC", display.casefold())
 
@@ -202,24 +213,35 @@ def describe_selection(session: Session, flt: CaseFilter) -> str:
     For example: "sector: Education; donor: Beijing; tags (all of): craft, tea".
     A place or tag no longer in the catalogue is named by what was kept.
     """
-    parts: list[str] = []
+    parts: list[Message] = []
     if flt.sectors:
-        parts.append("sector: " + ", ".join(sorted(flt.sectors, key=str.casefold)))
+        sectors = ", ".join(sorted(flt.sectors, key=str.casefold))
+        parts.append(QT_TRANSLATE_NOOP("SavedSearches", "sector: %1").arg(sectors))
     wanted = set(flt.donor_places | flt.recipient_places)
     names = dict(session.execute(select(Place.id, Place.name).where(Place.id.in_(wanted))).all())
-    for label, ids in (("donor", flt.donor_places), ("recipient", flt.recipient_places)):
+    for label, ids in (
+        (QT_TRANSLATE_NOOP("SavedSearches", "donor: %1"), flt.donor_places),
+        (QT_TRANSLATE_NOOP("SavedSearches", "recipient: %1"), flt.recipient_places),
+    ):
         if ids:
-            shown = [names.get(i) or f"place #{i} (no longer in the catalogue)" for i in ids]
-            parts.append(f"{label}: " + ", ".join(sorted(shown, key=str.casefold)))
+            gone = QT_TRANSLATE_NOOP("SavedSearches", "place #%1 (no longer in the catalogue)")
+            shown: list[str] = [names.get(i) or gone.arg(i) for i in ids]
+            ordered = sorted(shown, key=str.casefold)
+            parts.append(label.arg(join(", ", ordered)))
     if flt.forms:
-        parts.append("form: " + ", ".join(sorted(flt.forms, key=str.casefold)))
+        forms = ", ".join(sorted(flt.forms, key=str.casefold))
+        parts.append(QT_TRANSLATE_NOOP("SavedSearches", "form: %1").arg(forms))
     if flt.tags:
         tag_names = dict(
             session.execute(select(Tag.name_key, Tag.name).where(Tag.name_key.in_(flt.tags))).all()
         )
         shown = sorted((tag_names.get(k, k) for k in flt.tags), key=str.casefold)
-        parts.append(f"tags ({flt.tag_mode} of): " + ", ".join(shown))
-    return "; ".join(parts)
+        if flt.tag_mode == "all":
+            tags = QT_TRANSLATE_NOOP("SavedSearches", "tags (all of): %1")
+        else:
+            tags = QT_TRANSLATE_NOOP("SavedSearches", "tags (any of): %1")
+        parts.append(tags.arg(", ".join(shown)))
+    return join("; ", parts)
 
 
 # --- writing --------------------------------------------------------------------------
@@ -283,7 +305,11 @@ def rename_saved(journal: Journal, search_id: int, name: str) -> None:
         raise UnknownSavedSearchError(search_id)
     other = _id_by_key(session, key)
     if other is not None and other != search_id:
-        raise SavedSearchNameError(f"There is already a saved search called {display!r}.")
+        raise SavedSearchNameError(
+            QT_TRANSLATE_NOOP("SavedSearches", "There is already a saved search called %1.").arg(
+                repr(display)
+            )
+        )
     if stored[0] != display:
         journal.update(
             "saved_search", SavedSearch.id == search_id, {"name": display, "name_key": key}

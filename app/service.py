@@ -18,6 +18,7 @@ from app.case_edit import CaseDraft, Choice
 from app.changes import ChangeSet, Journal, replay
 from app.detail import CaseDetail, case_detail_by_id
 from app.highlights import HighlightInfo
+from app.messages import QT_TRANSLATE_NOOP, message_of
 from app.notes import NoteInfo
 from app.query import (
     CaseFilter,
@@ -63,9 +64,11 @@ def failure_message(catalogue: Catalogue, exc: BaseException) -> str | None:
     from app.db_errors import is_read_only_error, user_message
 
     if isinstance(exc, CatalogueError):
-        return str(exc)
+        return message_of(exc)
     if catalogue.read_only and catalogue.read_only_reason and is_read_only_error(exc):
-        return f"{catalogue.read_only_reason} Nothing was changed."
+        return QT_TRANSLATE_NOOP("Service", "%1 Nothing was changed.").arg(
+            catalogue.read_only_reason
+        )
     if catalogue.server is not None:
         return _server_message(catalogue, catalogue.server, exc)
     return user_message(exc, catalogue.path)
@@ -114,7 +117,9 @@ class CatalogueService:
             said = failure_message(self.catalogue, exc)
             if said is None:
                 first_line = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-                said = f"Could not write to the catalogue ({first_line}). Nothing was changed."
+                said = QT_TRANSLATE_NOOP(
+                    "Service", "Could not write to the catalogue (%1). Nothing was changed."
+                ).arg(first_line)
             raise WriteFailedError(said) from exc
 
     def watch_changes(self) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from app.messages import QT_TRANSLATE_NOOP
+
 MAX_LENGTH = 200
 
 
@@ -21,14 +23,26 @@ def normalise_tag_name(name: str) -> tuple[str, str]:
     text = unicodedata.normalize("NFC", name).strip()
     parts = [part.strip() for part in text.split("/")]
     if not text or all(not part for part in parts):
-        raise TagNameError("A tag name needs at least one letter or digit.")
+        raise TagNameError(
+            QT_TRANSLATE_NOOP("TagNames", "A tag name needs at least one letter or digit.")
+        )
     if any(not part for part in parts):
-        raise TagNameError(f"The tag {name.strip()!r} has an empty level between slashes.")
+        raise TagNameError(
+            QT_TRANSLATE_NOOP("TagNames", "The tag %1 has an empty level between slashes.").arg(
+                repr(name.strip())
+            )
+        )
     display = "/".join(" ".join(part.split()) for part in parts)
     if len(display) > MAX_LENGTH:
         raise TagNameError(
-            f"A tag name can be at most {MAX_LENGTH} characters; this one has {len(display)}."
+            QT_TRANSLATE_NOOP(
+                "TagNames", "A tag name can be at most %1 characters; this one has %2."
+            ).arg(MAX_LENGTH, len(display))
         )
     if any(unicodedata.category(c) == "Cc" for c in display):
-        raise TagNameError("A tag name cannot hold control characters such as tabs or line breaks.")
+        raise TagNameError(
+            QT_TRANSLATE_NOOP(
+                "TagNames", "A tag name cannot hold control characters such as tabs or line breaks."
+            )
+        )
     return display, unicodedata.normalize("NFC", display.casefold())

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import Journal
 from app.id_sets import chunks
+from app.messages import QT_TRANSLATE_NOOP
 from app.tag_links import tagged_cases
 from app.tag_names import TagNameError, normalise_tag_name
 from models import CaseStudy, Highlight, Tag
@@ -39,7 +40,7 @@ __all__ = [
 
 class UnknownTagError(LookupError):
     def __init__(self, name: str) -> None:
-        super().__init__(f"There is no tag {name!r}.")
+        super().__init__(QT_TRANSLATE_NOOP("Tags", "There is no tag %1.").arg(repr(name)))
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,11 @@ def rename_tag(journal: Journal, old_name: str, new_name: str) -> int:
     if not tags:
         raise UnknownTagError(old_name)
     if new_key.startswith(old_key + "/"):
-        raise TagNameError(f"A tag cannot be moved under itself ({new_display!r}).")
+        raise TagNameError(
+            QT_TRANSLATE_NOOP("Tags", "A tag cannot be moved under itself (%1).").arg(
+                repr(new_display)
+            )
+        )
     old_depth = old_key.count("/") + 1
     for tag_id, name in tags:
         rest = name.split("/")[old_depth:]
@@ -263,7 +268,9 @@ def checked_colour(colour: str) -> str:
         and colour.startswith("#")
         and all(c in "0123456789abcdefABCDEF" for c in colour[1:])
     ):
-        raise ValueError(f"{colour!r} is not a colour like #a0c4ff.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP("Tags", "%1 is not a colour like #a0c4ff.").arg(repr(colour))
+        )
     return colour.lower()
 
 

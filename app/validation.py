@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 
+from app.messages import QT_TRANSLATE_NOOP
+
 YEAR_RANGE = (1900, 2100)
 _PERIOD = re.compile(r"^\s*(\d{4})?\s*[-–—]\s*(\d{4})?\s*$")
 
@@ -23,13 +25,19 @@ def parse_number(value: object, name: str) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise FieldValueError(f"{name} must be a number, not {value!r}")
+        raise FieldValueError(
+            QT_TRANSLATE_NOOP("Validation", "%1 must be a number, not %2").arg(name, repr(value))
+        )
     try:
         number = float(value.replace(",", "").strip()) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise FieldValueError(f"{name} {value!r} is not a number") from None
+        raise FieldValueError(
+            QT_TRANSLATE_NOOP("Validation", "%1 %2 is not a number").arg(name, repr(value))
+        ) from None
     if not math.isfinite(number):
-        raise FieldValueError(f"{name} {value!r} is not a finite number")
+        raise FieldValueError(
+            QT_TRANSLATE_NOOP("Validation", "%1 %2 is not a finite number").arg(name, repr(value))
+        )
     return number
 
 
@@ -40,9 +48,15 @@ def parse_year(value: object, name: str) -> int | None:
     try:
         number = float(value.strip()) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise FieldValueError(f"{name} {value!r} is not a year") from None
+        raise FieldValueError(
+            QT_TRANSLATE_NOOP("Validation", "%1 %2 is not a year").arg(name, repr(value))
+        ) from None
     if not number.is_integer() or not YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
-        raise FieldValueError(f"{name} {value!r} is not a year between 1900 and 2100")
+        raise FieldValueError(
+            QT_TRANSLATE_NOOP("Validation", "%1 %2 is not a year between 1900 and 2100").arg(
+                name, repr(value)
+            )
+        )
     return int(number)
 
 
@@ -56,5 +70,7 @@ def parse_period(text: str, name: str) -> tuple[int | None, int | None, int | No
         return parse_year(text, name), None, None
     start, end = parse_year(match[1], name), parse_year(match[2], name)
     if start is not None and end is not None and start > end:
-        raise FieldValueError(f"{name}: {start} comes after {end}")
+        raise FieldValueError(
+            QT_TRANSLATE_NOOP("Validation", "%1: %2 comes after %3").arg(name, start, end)
+        )
     return None, start, end

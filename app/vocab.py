@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.changes import Journal
+from app.messages import QT_TRANSLATE_NOOP, Message
 from models import CaseStudy
 from models.catalogue import ASSISTANCE_FORMS, CaseAssistance
 
@@ -29,9 +30,12 @@ SECTOR: Kind = "sector"
 FORM: Kind = "form"
 KINDS: tuple[Kind, ...] = (SECTOR, FORM)
 # What each kind is called, for messages and the command line.
-KIND_WORDS: dict[Kind, tuple[str, str]] = {
-    SECTOR: ("sector", "sectors"),
-    FORM: ("form of assistance", "forms of assistance"),
+KIND_WORDS: dict[Kind, tuple[Message, Message]] = {
+    SECTOR: (QT_TRANSLATE_NOOP("Vocab", "sector"), QT_TRANSLATE_NOOP("Vocab", "sectors")),
+    FORM: (
+        QT_TRANSLATE_NOOP("Vocab", "form of assistance"),
+        QT_TRANSLATE_NOOP("Vocab", "forms of assistance"),
+    ),
 }
 # The columns' widths (case_study.sector, case_assistance.form).
 MAX_LENGTH: dict[Kind, int] = {SECTOR: 80, FORM: 40}
@@ -61,14 +65,19 @@ def normalise_term(kind: Kind, name: str) -> tuple[str, str]:
     display = " ".join(unicodedata.normalize("NFC", name).split())
     words = KIND_WORDS[kind][0]
     if not display:
-        raise TermError(f"A {words} needs at least one letter or digit.")
+        raise TermError(
+            QT_TRANSLATE_NOOP("Vocab", "A %1 needs at least one letter or digit.").arg(words)
+        )
     if len(display) > MAX_LENGTH[kind]:
         raise TermError(
-            f"A {words} can be at most {MAX_LENGTH[kind]} characters; "
-            f"“{display[:40]}…” has {len(display)}."
+            QT_TRANSLATE_NOOP("Vocab", "A %1 can be at most %2 characters; “%3…” has %4.").arg(
+                words, MAX_LENGTH[kind], display[:40], len(display)
+            )
         )
     if any(unicodedata.category(c) == "Cc" for c in display):
-        raise TermError(f"A {words} cannot hold control characters.")
+        raise TermError(
+            QT_TRANSLATE_NOOP("Vocab", "A %1 cannot hold control characters.").arg(words)
+        )
     return display, term_key(display)
 
 
@@ -158,9 +167,11 @@ def rename_term(journal: Journal, kind: Kind, old: str, new: str) -> int:
         words = KIND_WORDS[kind][0]
         if kind == FORM and old_key in {term_key(f) for f in ASSISTANCE_FORMS}:
             raise TermError(
-                f"No case study uses the {words} “{old.strip()}”; there is nothing to rename."
+                QT_TRANSLATE_NOOP(
+                    "Vocab", "No case study uses the %1 “%2”; there is nothing to rename."
+                ).arg(words, old.strip())
             )
-        raise TermError(f"There is no {words} “{old.strip()}”.")
+        raise TermError(QT_TRANSLATE_NOOP("Vocab", "There is no %1 “%2”.").arg(words, old.strip()))
     changed: set[int] = set()
     if kind == SECTOR:
         for spelling, ids in using.items():
@@ -189,7 +200,11 @@ def merge_terms(journal: Journal, kind: Kind, sources: list[str], target: str) -
     _, target_key = normalise_term(kind, target)
     known = spellings(session, kind)
     if target_key not in known:
-        raise TermError(f"There is no {KIND_WORDS[kind][0]} “{target.strip()}” to merge into.")
+        raise TermError(
+            QT_TRANSLATE_NOOP("Vocab", "There is no %1 “%2” to merge into.").arg(
+                KIND_WORDS[kind][0], target.strip()
+            )
+        )
     changed = 0
     for source in sources:
         if normalise_term(kind, source)[1] != target_key:

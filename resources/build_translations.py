@@ -7,7 +7,7 @@
 The .ts files (resources/translations/) are the source: casebook_zh_CN.ts holds
 the Chinese, written by hand in Qt Linguist or an editor; casebook_en.ts holds
 only the English plural forms ("%n case study" / "%n case studies"). lupdate
-reads every tr() and QT_TRANSLATE_NOOP in views/ (and app/gui.py) and adds new
+reads every tr() and QT_TRANSLATE_NOOP in views/ and app/ and adds new
 strings as unfinished; lrelease compiles each .ts to the .qm the app loads.
 The .qm files are committed, so a `pip install .` ships them without needing
 Qt's tools at build time; tests/test_translation.py fails when they are stale.
@@ -32,8 +32,9 @@ TS_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def sources() -> list[Path]:
-    """The Python files whose strings are translated."""
-    return [*sorted((ROOT / "views").glob("*.py")), ROOT / "app" / "gui.py"]
+    """The Python files whose strings are translated: the views' tr(), and app/'s
+    messages (app.messages) marked with QT_TRANSLATE_NOOP."""
+    return [*sorted((ROOT / "views").glob("*.py")), *sorted((ROOT / "app").rglob("*.py"))]
 
 
 def tool(name: str) -> str:

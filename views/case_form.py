@@ -38,6 +38,7 @@ from views.field_messages import message_line, text_field
 from views.open_dialog import error_label
 from views.place_dialog import PlaceDialog
 from views.place_picker import PlacePicker
+from views.translation import tr_message
 
 if TYPE_CHECKING:
     from app.case_edit import CaseDraft, Choice
@@ -343,7 +344,7 @@ class CaseFormDialog(QDialog):
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each message beside its field; the first problem's tab comes to the front."""
         for name, label in self.messages.items():
-            label.setText(problems.get(name, ""))
+            label.setText(tr_message(problems.get(name, "")))
             label.setVisible(name in problems)
         edits = (self.title_edit, self.title_zh_edit, self.title_zh_note_edit, self.slug_edit,
                  self.start_edit, self.end_edit)  # fmt: skip
@@ -354,7 +355,7 @@ class CaseFormDialog(QDialog):
             (self.actors_model, self.actors_message),
         ):
             model.set_problems(problems)
-            message.setText("\n".join(model.problems.values()))
+            message.setText("\n".join(tr_message(p) for p in model.problems.values()))
             message.setVisible(bool(model.problems))
         first = next(iter(problems), None)
         if first is None:

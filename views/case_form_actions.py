@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from views.literal_text import literal
 from views.open_dialog import OpenDialog
-from views.translation import arg
+from views.translation import arg, tr_message
 
 if TYPE_CHECKING:
     from app.case_edit import CaseDraft
@@ -80,7 +80,7 @@ class CaseFormActions(QObject):
                 new_id = window.change(text, save_case, case_id, d, loaded)
             except CaseChangedElsewhereError as exc:
                 # Say so before writing; the user chooses (undo brings theirs back).
-                if not self._overwrite_anyway(str(exc)):
+                if not self._overwrite_anyway(tr_message(exc)):
                     raise
                 new_id = window.change(text, save_case, case_id, d)
             window.select_case(new_id)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.translation import tr_message
+
 
 class CheckDialog(QDialog):
     """Shows the lines of a check report; `restore_requested` is set when the user
@@ -34,7 +36,7 @@ class CheckDialog(QDialog):
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.report.setPlainText("\n".join(lines))
+        self.report.setPlainText("\n".join(tr_message(line) for line in lines))
         layout.addWidget(self.report)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

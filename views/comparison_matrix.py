@@ -45,7 +45,7 @@ from app.change_scope import MATRIX_TABLES, ChangeScope
 from app.matrix import MAX_ROWS, Matrix, MatrixColumn, filtered_matrix, selected_matrix
 from views.literal_text import literal
 from views.roles import CASE_ID_ROLE, SORT_ROLE
-from views.translation import QT_TRANSLATE_NOOP, number
+from views.translation import QT_TRANSLATE_NOOP, number, tr_message
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -240,7 +240,7 @@ class ComparisonMatrix(QWidget):
         try:
             matrix, choices, total = self._read(MAX_ROWS)
         except ValueError as exc:  # QueryError: the search bar already says why
-            self.note.setText(str(exc))
+            self.note.setText(tr_message(exc))
             return
         if self.chosen is None:
             self.chosen = [c.key for c in matrix.columns]
@@ -337,7 +337,7 @@ class ComparisonMatrix(QWidget):
         try:
             matrix, _choices, total = self._read(None)
         except ValueError as exc:
-            QMessageBox.warning(self, self.tr("Export to Excel"), literal(str(exc)))
+            QMessageBox.warning(self, self.tr("Export to Excel"), literal(tr_message(exc)))
             return False
         header = self.table.horizontalHeader()
         if 0 <= header.sortIndicatorSection() < len(matrix.columns):
@@ -350,7 +350,7 @@ class ComparisonMatrix(QWidget):
         try:
             write_matrix_workbook(matrix, target, scope)
         except OutputFileError as exc:
-            QMessageBox.warning(self, self.tr("Export to Excel"), literal(str(exc)))
+            QMessageBox.warning(self, self.tr("Export to Excel"), literal(tr_message(exc)))
             return False
         self.window_.statusBar().showMessage(
             self.tr("Exported the matrix of {0} cases to {1}.").format(total, target), 15000

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from views.literal_text import literal
+from views.translation import tr_message
 
 Index = QModelIndex | QPersistentModelIndex
 PROBLEM_COLOUR = QColor("#ffd6d6")
@@ -80,7 +81,7 @@ class DraftTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return PROBLEM_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
-            return literal(problem) if problem else None
+            return literal(tr_message(problem)) if problem else None
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from views.translation import tr_message
+
 if TYPE_CHECKING:
     from app.case_filter import CaseFilter
     from app.service import CatalogueService
@@ -57,10 +59,12 @@ class ExportWorker(QObject):
         except ExportCancelledError:
             self.cancelled.emit()
         except (OutputFileError, UnknownFormatError) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(tr_message(exc))
         except Exception as exc:  # report, never crash the window; the file is untouched
             self.failed.emit(
-                self.tr("The export failed: %1. Nothing was written.").replace("%1", str(exc))
+                self.tr("The export failed: %1. Nothing was written.").replace(
+                    "%1", tr_message(exc)
+                )
             )
         else:
             self.succeeded.emit(summary)

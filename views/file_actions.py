@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from views.error_dialog import show_error
 from views.literal_text import literal
+from views.translation import tr_message
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
@@ -230,7 +231,7 @@ class FileActions(QObject):
         try:
             save_copy(self.window.service.catalogue.path, target)
         except CopyError as exc:
-            show_error(self.window, str(exc))
+            show_error(self.window, tr_message(exc))
             return False
         self.window.statusBar().showMessage(
             self.tr("Saved a copy to %1.").replace("%1", str(target)), STATUS_MS

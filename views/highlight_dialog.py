@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.open_dialog import error_label
+from views.translation import tr_message
 
 QUOTE_PREVIEW = 200
 
@@ -72,7 +73,7 @@ class HighlightDialog(QDialog):
         try:
             self._apply(self.tag_edit.text(), self.comment_edit.toPlainText())
         except (TagNameError, HighlightError) as exc:
-            self.message.setText(str(exc))
+            self.message.setText(tr_message(exc))
             self.message.show()
             self.tag_edit.setFocus()
             return

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.literal_text import literal
-from views.translation import QT_TRANSLATE_NOOP, arg, number
+from views.translation import QT_TRANSLATE_NOOP, arg, number, tr_message
 
 if TYPE_CHECKING:
     from app.xlsx.importer import ImportPlan
@@ -91,7 +91,12 @@ class ImportPreviewModel(QStandardItemModel):
         rejected = self._group(self.tr("Rejected ({0})").format(len(plan.rejected)))
         for rejection in plan.rejected[:SHOWN_ROWS]:
             rejected.appendRow(
-                self._row(self.tr("rejected"), rejection.sheet, rejection.row, rejection.details)
+                self._row(
+                    self.tr("rejected"),
+                    rejection.sheet,
+                    rejection.row,
+                    tr_message(rejection.details),
+                )
             )
         self._more(rejected, len(plan.rejected))
         unchanged = sum(plan.unchanged.values())
@@ -99,11 +104,11 @@ class ImportPreviewModel(QStandardItemModel):
         if plan.new_values:
             new = self._group(self.tr("New to this catalogue ({0})").format(len(plan.new_values)))
             for value in plan.new_values[:SHOWN_ROWS]:
-                new.appendRow(self._row(value, "", None, self.tr("added to the list")))
+                new.appendRow(self._row(tr_message(value), "", None, self.tr("added to the list")))
         if plan.warnings:
             notes = self._group(self.tr("Left out ({0})").format(len(plan.warnings)))
             for warning in plan.warnings[:SHOWN_ROWS]:
-                notes.appendRow(self._row(self.tr("left out"), "", None, warning))
+                notes.appendRow(self._row(self.tr("left out"), "", None, tr_message(warning)))
         if plan.kept_yours:
             self._group(
                 self.tr("Kept yours: {0} fields you changed since they last matched").format(
@@ -231,7 +236,7 @@ class ImportController(QObject):
             QMessageBox.warning(
                 window,
                 self.tr("Merge Catalogue"),
-                literal(self.tr("{0} Nothing was merged.").format(exc)),
+                literal(self.tr("{0} Nothing was merged.").format(tr_message(exc))),
             )
             return False
         return self._confirm_and_apply(plan, path, self.tr("merge of {0}").format(path.name))
@@ -247,7 +252,7 @@ class ImportController(QObject):
             QMessageBox.warning(
                 window,
                 self.tr("Import from Excel"),
-                literal(self.tr("{0} Nothing was imported.").format(exc)),
+                literal(self.tr("{0} Nothing was imported.").format(tr_message(exc))),
             )
             return False
         return self._confirm_and_apply(plan, path, self.tr("import of {0}").format(path.name))
@@ -275,7 +280,7 @@ class ImportController(QObject):
             QMessageBox.warning(
                 window,
                 self.tr("Import from Excel"),
-                literal(self.tr("{0} Nothing was imported.").format(exc)),
+                literal(self.tr("{0} Nothing was imported.").format(tr_message(exc))),
             )
             return False
         window.statusBar().showMessage(

@@ -67,7 +67,7 @@ from views.tag_actions import TagActions
 from views.tag_panel import TagPanel
 from views.team_connect import TeamConnect
 from views.toggle_on_click import toggle_on_click
-from views.translation import arg, number
+from views.translation import arg, number, tr_message
 from views.visual_views import VIEWS, ViewTabs, view_title
 from views.vocab_actions import VocabActions
 from views.window_title import window_title
@@ -245,8 +245,8 @@ class MainWindow(QMainWindow):
         try:
             result, changes = self.service.write(operation, *args, **kwargs)
         except WriteFailedError as exc:
-            self.statusBar().showMessage(str(exc))
-            QMessageBox.warning(self, self.tr("Not Changed"), str(exc))
+            self.statusBar().showMessage(tr_message(exc))
+            QMessageBox.warning(self, self.tr("Not Changed"), tr_message(exc))
             raise ChangeFailed(str(exc)) from exc
         self._push(text, changes, None)
         return result
@@ -301,9 +301,11 @@ class MainWindow(QMainWindow):
             try:
                 command.replay_ahead(undo=undo)
             except (ReplayConflictError, WriteFailedError) as exc:
-                self.statusBar().showMessage(str(exc))
+                self.statusBar().showMessage(tr_message(exc))
                 QMessageBox.warning(
-                    self, self.tr("Cannot Undo") if undo else self.tr("Cannot Redo"), str(exc)
+                    self,
+                    self.tr("Cannot Undo") if undo else self.tr("Cannot Redo"),
+                    tr_message(exc),
                 )
                 return
         if undo:
@@ -606,7 +608,7 @@ class MainWindow(QMainWindow):
             self.case_model.set_filter(flt)
         except QueryError as exc:
             # The table keeps the last results; the line under the box says why.
-            self.search_bar.show_problem(str(exc))
+            self.search_bar.show_problem(tr_message(exc))
             return
         self.search_bar.show_problem(None)
         self._searching = searching

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from views.error_dialog import show_error
 from views.literal_text import literal
-from views.translation import arg
+from views.translation import arg, tr_message
 from views.window_title import window_title
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class MaintenanceActions(QObject):
         try:
             made = make_backup(self._path())
         except BackupError as exc:
-            show_error(self.window, str(exc))
+            show_error(self.window, tr_message(exc))
             return None
         self.window.statusBar().showMessage(arg(self.tr("Backed up to %1."), made), STATUS_MS)
         return made
@@ -171,7 +171,7 @@ class MaintenanceActions(QObject):
         try:
             kept = restore_backup(path, backup)
         except BackupError as exc:
-            show_error(window, str(exc))
+            show_error(window, tr_message(exc))
             self.reopen()
             return False
         self.reopen()
@@ -195,7 +195,7 @@ class MaintenanceActions(QObject):
         try:
             catalogue = open_catalogue(path, auto_backup=False)
         except CatalogueError as exc:
-            show_error(window, str(exc))
+            show_error(window, tr_message(exc))
             return
         window.attach(CatalogueService(catalogue))
         window.catalogue_changed()

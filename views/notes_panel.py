@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from views.roles import NOTE_ID_ROLE
 from views.time_text import local_time_text
-from views.translation import arg
+from views.translation import arg, tr_message
 
 if TYPE_CHECKING:
     from app.change_scope import ChangeScope
@@ -344,7 +344,7 @@ class NotesPanel(QWidget):
                 self._show_warning(
                     self.tr(
                         "Not saved yet: %1 Your text is kept here; Casebook keeps trying."
-                    ).replace("%1", str(exc))
+                    ).replace("%1", tr_message(exc))
                 )
                 self.retry_timer.start()
                 return False

@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from app.case_filter import CaseFilter
 from views.literal_text import literal
-from views.translation import then
+from views.translation import then, tr_message
 
 if TYPE_CHECKING:
     from app.change_scope import ChangeScope
@@ -530,7 +530,7 @@ class PairingMapView(QWidget):
         try:
             writers[kind](Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Export the pairing map"), literal(str(exc)))
+            QMessageBox.warning(self, self.tr("Export the pairing map"), literal(tr_message(exc)))
 
     def _source_rect(self) -> QRectF:
         return self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10)

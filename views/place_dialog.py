@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.places import PLACE_LEVELS, PlaceDraft, PlaceDraftError, PlaceInfo
 from views.data_words import level_name
 from views.field_messages import message_line, text_field
+from views.translation import tr_message
 
 
 def tree_order(places: list[PlaceInfo]) -> list[tuple[PlaceInfo, int]]:
@@ -113,7 +114,7 @@ class PlaceDialog(QDialog):
 
     def show_problems(self, problems: dict[str, str]) -> None:
         for name, label in self.messages.items():
-            label.setText(problems.get(name, ""))
+            label.setText(tr_message(problems.get(name, "")))
             label.setVisible(name in problems)
 
     def accept(self) -> None:

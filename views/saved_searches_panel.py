@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.case_filter import FACET_DONOR, FACET_FORM, FACET_RECIPIENT, FACET_SECTOR, CaseFilter
 from views.literal_text import literal
-from views.translation import arg, then
+from views.translation import arg, then, tr_message
 
 if TYPE_CHECKING:
     from app.change_scope import ChangeScope
@@ -185,7 +185,7 @@ class SavedSearchesPanel(QWidget):
             selection = service.describe_selection(search.selection)
             lines = [search.name]
             lines.append(self.tr("Query: %1").replace("%1", search.query) if search.query else "")
-            lines.append(selection)
+            lines.append(tr_message(selection))
             tips[search.id] = "\n".join(line for line in lines if line)
         self.model.set_searches(searches, service.saved_counts(), tips)
         if current is not None and (row := self.model.row_of(current)) >= 0:
@@ -318,7 +318,7 @@ class SavedSearchesPanel(QWidget):
         try:
             display, _key = normalise_search_name(name)
         except SavedSearchNameError as exc:
-            QMessageBox.warning(self.window_, title, literal(str(exc)))
+            QMessageBox.warning(self.window_, title, literal(tr_message(exc)))
             return False
         existing = self.window_.service.find_saved(display)
         if existing is not None and filter_of(existing) != flt:
@@ -340,7 +340,7 @@ class SavedSearchesPanel(QWidget):
                 arg(self.tr("save search '%1'"), shown), save_search, display, flt
             )
         except (SavedSearchNameError, LookupError) as exc:
-            QMessageBox.warning(self.window_, title, literal(str(exc)))
+            QMessageBox.warning(self.window_, title, literal(tr_message(exc)))
             return False
         self.applied_id = search_id
         self._reload_now()  # so the new row can be selected at once
@@ -381,7 +381,7 @@ class SavedSearchesPanel(QWidget):
                 display,
             )
         except (SavedSearchNameError, LookupError) as exc:
-            QMessageBox.warning(self.window_, title, literal(str(exc)))
+            QMessageBox.warning(self.window_, title, literal(tr_message(exc)))
             return False
         self._reload_now()
         return True
@@ -403,7 +403,9 @@ class SavedSearchesPanel(QWidget):
                 arg(self.tr("delete saved search '%1'"), name), delete_saved, search_id
             )
         except LookupError as exc:
-            QMessageBox.warning(self.window_, self.tr("Delete Saved Search"), literal(str(exc)))
+            QMessageBox.warning(
+                self.window_, self.tr("Delete Saved Search"), literal(tr_message(exc))
+            )
             return False
         self._reload_now()
         self.window_.statusBar().showMessage(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from views.open_dialog import error_label
-from views.translation import arg
+from views.translation import arg, tr_message
 
 if TYPE_CHECKING:
     from app.tags import TagInfo
@@ -125,7 +125,7 @@ class AddTagsDialog(QDialog):
         try:
             self._apply(names)
         except TagNameError as exc:
-            self.show_problem(str(exc))
+            self.show_problem(tr_message(exc))
             return
         super().accept()
 

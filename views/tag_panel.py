@@ -29,7 +29,7 @@ from views.literal_text import literal
 from views.roles import TAG_KEY_ROLE, TAG_NAME_ROLE
 from views.tag_model import TagTreeModel
 from views.toggle_on_click import toggle_on_click
-from views.translation import QT_TRANSLATE_NOOP, arg
+from views.translation import QT_TRANSLATE_NOOP, arg, tr_message
 
 if TYPE_CHECKING:
     from app.case_filter import TagMode
@@ -188,7 +188,7 @@ class TagPanel(QWidget):
         try:
             display, key = normalise_tag_name(new)
         except TagNameError as exc:
-            QMessageBox.warning(self, self.tr("Rename Tag"), literal(str(exc)))
+            QMessageBox.warning(self, self.tr("Rename Tag"), literal(tr_message(exc)))
             return False
         existing = {t.key: t for t in self.window_.service.tags()}
         merging = key in existing and key != normalise_tag_name(name)[1]
@@ -219,7 +219,7 @@ class TagPanel(QWidget):
         try:
             self.window_.change(text, rename_tag, name, new)
         except (TagNameError, LookupError) as exc:
-            QMessageBox.warning(self, self.tr("Rename Tag"), literal(str(exc)))
+            QMessageBox.warning(self, self.tr("Rename Tag"), literal(tr_message(exc)))
             return False
         self.select_tag(key)
         return True

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.messages import Message
 from resources import resource_path
 
 LANGUAGE_KEY = "ui/language"
@@ -47,6 +48,27 @@ def arg(text: str, *values: object) -> str:
         lambda m: str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values) else m[0],
         text,
     )
+
+
+def tr_message(message: object) -> str:
+    """`message` in the interface language: an app/ Message translated (its arguments
+    that are messages too, its other arguments as they are); anything else as its str.
+
+    An exception shows its message (`str(exc)` would lose the translation).
+    """
+    if isinstance(message, BaseException):
+        args = message.args
+        message = args[0] if len(args) == 1 and isinstance(args[0], Message) else str(message)
+    if not isinstance(message, Message):
+        return str(message)
+    values = [tr_message(a) if isinstance(a, Message) else a for a in message.args]
+    if message.joined is not None:
+        return message.joined.join(str(v) for v in values)
+    n = -1 if message.n is None else message.n
+    translated = QCoreApplication.translate(message.context, message.template, None, n)
+    if translated == message.template and message.n is not None:
+        return str(message)  # untranslated (English): its own plural
+    return arg(translated, *values)
 
 
 def language_names() -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 from app.case_filter import FACET_FORM, FACET_SECTOR
 from views.literal_text import literal
 from views.roles import FACET_GROUP_ROLE, FACET_KEY_ROLE
+from views.translation import tr_message
 
 if TYPE_CHECKING:
     from app.vocab import Kind
@@ -96,7 +97,7 @@ class VocabActions(QObject):
         try:
             display, key = normalise_term(kind, new)
         except TermError as exc:
-            QMessageBox.warning(self._parent(), self.tr("Rename"), literal(str(exc)))
+            QMessageBox.warning(self._parent(), self.tr("Rename"), literal(tr_message(exc)))
             return False
         existing = {t.key: t for t in self.window.service.read(list_terms, kind)}
         merging = key in existing and key != normalise_term(kind, name)[1]
@@ -111,7 +112,7 @@ class VocabActions(QObject):
         try:
             self.window.change(text, rename_term, kind, name, new)
         except TermError as exc:
-            QMessageBox.warning(self._parent(), self.tr("Rename"), literal(str(exc)))
+            QMessageBox.warning(self._parent(), self.tr("Rename"), literal(tr_message(exc)))
             return False
         self._keep_filter(kind, name, existing[key].name if merging else display)
         return True

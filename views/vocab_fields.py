@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.vocab import FORM, SECTOR, Kind, TermError, normalise_term
+from views.translation import tr_message
 
 # Asks for a new value: (parent, title, label) -> (text, accepted). Tests replace it.
 AskText = Callable[[QWidget, str, str], tuple[str, bool]]
@@ -89,7 +90,7 @@ class SectorCombo(QComboBox):
             try:
                 self.add_value(text)
             except TermError as exc:
-                QMessageBox.warning(self, self.tr("New Sector"), str(exc))
+                QMessageBox.warning(self, self.tr("New Sector"), tr_message(exc))
 
     def add_value(self, text: str) -> None:
         """Select `text`: the existing value it names, else a new entry (TermError if unusable)."""
@@ -147,7 +148,7 @@ class FormChecks(QWidget):
             try:
                 self.add_form(text)
             except TermError as exc:
-                QMessageBox.warning(self, self.tr("New Form of Assistance"), str(exc))
+                QMessageBox.warning(self, self.tr("New Form of Assistance"), tr_message(exc))
 
     def add_form(self, text: str) -> None:
         """Tick `text`: the existing form it names, else a new check box (TermError if unusable)."""

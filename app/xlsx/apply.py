@@ -31,6 +31,7 @@ from app.highlights import (
     add_quoted_highlights,
     update_highlight,
 )
+from app.messages import QT_TRANSLATE_NOOP, message_of
 from app.notes import NewNote, NoteError, add_notes, update_note
 from app.sources import SOURCE_FIELDS, SourceError, save_source
 from app.tag_names import TagNameError
@@ -230,7 +231,10 @@ def apply_import(journal: Journal, plan: ImportPlan) -> int:
         applier.highlights()
     except (DraftError, NoteError, HighlightError, SourceError, TagNameError, KeyError) as exc:
         raise ImportRefusedError(
-            f"The catalogue changed since the preview, so the import was stopped ({exc})."
+            QT_TRANSLATE_NOOP(
+                "ImportApply",
+                "The catalogue changed since the preview, so the import was stopped (%1).",
+            ).arg(message_of(exc))
         ) from exc
     applier.sync_bases()
     return len(applier.rows)

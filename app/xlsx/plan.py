@@ -39,6 +39,7 @@ from app.case_edit import (
 )
 from app.chinese_title import checked_title_zh, checked_title_zh_note
 from app.id_sets import in_ids
+from app.messages import QT_TRANSLATE_NOOP, Message, message_of
 from app.tag_names import TagNameError, normalise_tag_name
 from app.tags import checked_colour
 from app.validation import FieldValueError, parse_number, parse_year
@@ -108,7 +109,9 @@ class Rejection:
     @property
     def details(self) -> str:
         """The reason, after the column when there is one."""
-        return f"column {self.column}: {self.reason}" if self.column else self.reason
+        if not self.column:
+            return self.reason
+        return QT_TRANSLATE_NOOP("ImportPlan", "column %1: %2").arg(self.column, self.reason)
 
     def __str__(self) -> str:
         where = f"{self.sheet}, row {self.row}"
@@ -175,14 +178,14 @@ def _year(value: Any, name: str) -> int | None:
     try:
         return parse_year(value, name)
     except FieldValueError as exc:
-        raise RowRejectedError(str(exc)) from None
+        raise RowRejectedError(message_of(exc)) from None
 
 
 def _number(value: Any, name: str) -> float | None:
     try:
         return parse_number(value, name)
     except FieldValueError as exc:
-        raise RowRejectedError(str(exc)) from None
+        raise RowRejectedError(message_of(exc)) from None
 
 
 def _flag(value: Any) -> bool:
@@ -419,7 +422,9 @@ class _Planner:
                         raise RowRejectedError(problem[1], problem[0])
                     handler(number, row)
                 except RowRejectedError as exc:
-                    self.plan.rejected.append(Rejection(sheet.name, number, str(exc), exc.column))
+                    self.plan.rejected.append(
+                        Rejection(sheet.name, number, message_of(exc), exc.column)
+                    )
         del rows
         self.seen.pop(sheet.name, None)  # keys repeat only within a sheet
         give_back_memory()  # the sheet's cells, before the next sheet is read
@@ -519,19 +524,24 @@ class _Planner:
         ids = sorted({i for _, row in chunk if (i := _row_id(row.get(header))) is not None})
         return in_ids(model.id, ids) if ids else false()
 
-    def claim(self, header: str, key: Any, shown: str, number: int) -> None:
+    def claim(self, header: str, key: Any, shown: Message, number: int) -> None:
         """Take `key` for row `number`; a key the sheet already gave another row is rejected."""
         seen = self.seen.setdefault(self.sheet.name, {})
         first = seen.setdefault(key, number)
         if first != number:
             raise RowRejectedError(
-                f"{shown} is also on row {first}; each may appear once", self.sheet.column(header)
+                QT_TRANSLATE_NOOP("ImportPlan", "%1 is also on row %2; each may appear once").arg(
+                    shown, first
+                ),
+                self.sheet.column(header),
             )
 
     def identity(self, row: dict[str, Any], number: int) -> str:
         uuid = _uuid(row)
         if uuid:
-            self.claim(layout.UUID, uuid, f"the UUID {uuid}", number)
+            self.claim(
+                layout.UUID, uuid, QT_TRANSLATE_NOOP("ImportPlan", "the UUID %1").arg(uuid), number
+            )
         return uuid
 
     def rejected_by_editor(self, problems: dict[str, str], columns: dict[str, str]) -> None:
@@ -551,11 +561,13 @@ class _Planner:
         try:
             value, key = normalise_term(kind, text)
         except TermError as exc:
-            raise RowRejectedError(str(exc), self.sheet.column(column)) from exc
+            raise RowRejectedError(message_of(exc), self.sheet.column(column)) from exc
         known = self.vocab[kind].get(key)
         if known is None:
             self.vocab[kind][key] = known = value
-            self.plan.new_values.append(f"{KIND_WORDS[kind][0]} “{value}”")
+            self.plan.new_values.append(
+                QT_TRANSLATE_NOOP("ImportPlan", "%1 “%2”").arg(KIND_WORDS[kind][0], value)
+            )
         return known
 
     def assistance_forms(self, value: Any) -> list[str]:
@@ -567,8 +579,10 @@ class _Planner:
     def case_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Slug")).strip()
         if not slug:
-            raise RowRejectedError("the Slug cell is empty")
-        self.claim("Slug", slug, f"the slug {slug!r}", number)
+            raise RowRejectedError(QT_TRANSLATE_NOOP("ImportPlan", "the Slug cell is empty"))
+        self.claim(
+            "Slug", slug, QT_TRANSLATE_NOOP("ImportPlan", "the slug %1").arg(repr(slug)), number
+        )
         uuid = self.identity(row, number)
         values: dict[str, Any] = {
             "title": _text(row.get("Title")),
@@ -586,7 +600,7 @@ class _Planner:
             try:
                 tags.append(normalise_tag_name(name))
             except TagNameError as exc:
-                raise RowRejectedError(str(exc), self.sheet.column("Tags")) from exc
+                raise RowRejectedError(message_of(exc), self.sheet.column("Tags")) from exc
         case = self.case_uuids.get(uuid) if uuid else None
         case = case or self.cases.get(slug)
         if case is None:
@@ -674,8 +688,11 @@ class _Planner:
             place = self.places.get(_words(name).casefold())
             if place is None:
                 self.plan.warnings.append(
-                    f"{self.sheet.name}, row {number}: the place “{name}” is not in this "
-                    "catalogue's list of places; the case comes in without it."
+                    QT_TRANSLATE_NOOP(
+                        "ImportPlan",
+                        "%1, row %2: the place “%3” is not in this "
+                        "catalogue's list of places; the case comes in without it.",
+                    ).arg(self.sheet.name, number, name)
                 )
             else:
                 ids.append(place)
@@ -704,13 +721,15 @@ class _Planner:
                 try:
                     values[name] = check(_text(row.get(header)))
                 except FieldValueError as exc:
-                    raise RowRejectedError(str(exc), self.sheet.column(header)) from None
+                    raise RowRejectedError(message_of(exc), self.sheet.column(header)) from None
         return values
 
     def metric_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Case slug")).strip()
         if not self.case_exists(slug):
-            raise RowRejectedError(f"no case with the slug {slug!r}")
+            raise RowRejectedError(
+                QT_TRANSLATE_NOOP("ImportPlan", "no case with the slug %1").arg(repr(slug))
+            )
         uuid = self.identity(row, number)
         value = _number(row.get("Value"), "Value")
         low, high = _number(row.get("Low"), "Low"), _number(row.get("High"), "High")
@@ -741,7 +760,12 @@ class _Planner:
         values["source_key"] = _text(row.get("Source key")).strip()
         key = _text(row.get("Key")).strip()
         if key:
-            self.claim("Key", (slug, key), f"the key {key!r} of {slug!r}", number)
+            self.claim(
+                "Key",
+                (slug, key),
+                QT_TRANSLATE_NOOP("ImportPlan", "the key %1 of %2").arg(repr(key), repr(slug)),
+                number,
+            )
         case = self.cases.get(slug)
         metric = self.metric_uuids.get(uuid) if uuid else None
         if metric is None and case is not None and key:
@@ -772,19 +796,33 @@ class _Planner:
     def note_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Case slug")).strip()
         if not self.case_exists(slug):
-            raise RowRejectedError(f"no case with the slug {slug!r}")
+            raise RowRejectedError(
+                QT_TRANSLATE_NOOP("ImportPlan", "no case with the slug %1").arg(repr(slug))
+            )
         body = _text(row.get("Note"))
         uuid = self.identity(row, number)
         found = self.notes.get(uuid) if uuid else self.legacy_row(self.notes, layout.NOTE_ID, row)
         note = found[0] if found else None
         if note is not None and not uuid:
-            self.claim(layout.NOTE_ID, note.id, f"note {note.id}", number)
+            self.claim(
+                layout.NOTE_ID,
+                note.id,
+                QT_TRANSLATE_NOOP("ImportPlan", "note %1").arg(note.id),
+                number,
+            )
         if found is not None and found[1] != slug:
-            raise RowRejectedError(f"this note belongs to {found[1]!r}, not {slug!r}")
+            raise RowRejectedError(
+                QT_TRANSLATE_NOOP("ImportPlan", "this note belongs to %1, not %2").arg(
+                    repr(found[1]), repr(slug)
+                )
+            )
         values: dict[str, Any] = {"slug": slug, "body": body}
         if note is None:
             if not body.strip():
-                raise RowRejectedError("the Note cell is empty", self.sheet.column("Note"))
+                raise RowRejectedError(
+                    QT_TRANSLATE_NOOP("ImportPlan", "the Note cell is empty"),
+                    self.sheet.column("Note"),
+                )
             created = row.get("Created")
             values.update(
                 author=_text(row.get(layout.AUTHOR)).strip(),
@@ -802,14 +840,16 @@ class _Planner:
     def highlight_row(self, number: int, row: dict[str, Any]) -> None:
         slug = _text(row.get("Case slug")).strip()
         if not self.case_exists(slug):
-            raise RowRejectedError(f"no case with the slug {slug!r}")
+            raise RowRejectedError(
+                QT_TRANSLATE_NOOP("ImportPlan", "no case with the slug %1").arg(repr(slug))
+            )
         comment = _text(row.get("Comment"))
         tag = _text(row.get("Tag")).strip()
         if tag:
             try:
                 tag = normalise_tag_name(tag)[0]
             except TagNameError as exc:
-                raise RowRejectedError(str(exc), self.sheet.column("Tag")) from exc
+                raise RowRejectedError(message_of(exc), self.sheet.column("Tag")) from exc
         uuid = self.identity(row, number)
         found = (
             self.highlights.get(uuid)
@@ -818,18 +858,34 @@ class _Planner:
         )
         item = found[0] if found else None
         if item is not None and not uuid:
-            self.claim(layout.HIGHLIGHT_ID, item.id, f"highlight {item.id}", number)
+            self.claim(
+                layout.HIGHLIGHT_ID,
+                item.id,
+                QT_TRANSLATE_NOOP("ImportPlan", "highlight %1").arg(item.id),
+                number,
+            )
         if found is not None and found[1] != slug:
-            raise RowRejectedError(f"this highlight belongs to {found[1]!r}, not {slug!r}")
+            raise RowRejectedError(
+                QT_TRANSLATE_NOOP("ImportPlan", "this highlight belongs to %1, not %2").arg(
+                    repr(found[1]), repr(slug)
+                )
+            )
         values: dict[str, Any] = {"slug": slug, "comment": comment, "tag": tag}
         if item is None:
             where = _text(row.get("Field")).strip() or "summary"
             quote = _text(row.get("Quote"))
             if where not in ("summary", "narrative"):
-                raise RowRejectedError(f"Field {where!r} must be summary or narrative",
-                                       self.sheet.column("Field"))  # fmt: skip
+                raise RowRejectedError(
+                    QT_TRANSLATE_NOOP("ImportPlan", "Field %1 must be summary or narrative").arg(
+                        repr(where)
+                    ),
+                    self.sheet.column("Field"),
+                )
             if not quote.strip():
-                raise RowRejectedError("the Quote cell is empty", self.sheet.column("Quote"))
+                raise RowRejectedError(
+                    QT_TRANSLATE_NOOP("ImportPlan", "the Quote cell is empty"),
+                    self.sheet.column("Quote"),
+                )
             values.update(field=where, quote=quote, author=_text(row.get(layout.AUTHOR)).strip())
             self.record(
                 RowChange(layout.HIGHLIGHTS, number, slug, "add", values, uuid=uuid or new_uuid())
@@ -846,13 +902,15 @@ class _Planner:
         try:
             display, key = normalise_tag_name(_text(row.get("Tag")))
         except TagNameError as exc:
-            raise RowRejectedError(str(exc), self.sheet.column("Tag")) from exc
-        self.claim("Tag", key, f"the tag {display!r}", number)
+            raise RowRejectedError(message_of(exc), self.sheet.column("Tag")) from exc
+        self.claim(
+            "Tag", key, QT_TRANSLATE_NOOP("ImportPlan", "the tag %1").arg(repr(display)), number
+        )
         uuid = self.identity(row, number)
         try:
             colour = checked_colour(_text(row.get("Colour")).strip())
         except ValueError as exc:
-            raise RowRejectedError(str(exc), self.sheet.column("Colour")) from None
+            raise RowRejectedError(message_of(exc), self.sheet.column("Colour")) from None
         tag = self.tag_by_key(key)
         values = {"name": display, "name_key": key, "colour": colour}
         if tag is None:
@@ -868,8 +926,10 @@ class _Planner:
     def source_row(self, number: int, row: dict[str, Any]) -> None:
         key = _text(row.get("Key")).strip()
         if not key:
-            raise RowRejectedError("the Key cell is empty", self.sheet.column("Key"))
-        self.claim("Key", key, f"the key {key!r}", number)
+            raise RowRejectedError(
+                QT_TRANSLATE_NOOP("ImportPlan", "the Key cell is empty"), self.sheet.column("Key")
+            )
+        self.claim("Key", key, QT_TRANSLATE_NOOP("ImportPlan", "the key %1").arg(repr(key)), number)
         uuid = self.identity(row, number)
         values = {
             "title": _text(row.get("Title")),
@@ -887,7 +947,10 @@ class _Planner:
         source = source or self.session.scalars(select(Source).where(Source.key == key)).first()
         if source is None:
             if not values["title"].strip():
-                raise RowRejectedError("the Title cell is empty", self.sheet.column("Title"))
+                raise RowRejectedError(
+                    QT_TRANSLATE_NOOP("ImportPlan", "the Title cell is empty"),
+                    self.sheet.column("Title"),
+                )
             values["key"] = key
             self.record(
                 RowChange(layout.SOURCES, number, key, "add", values, uuid=uuid or new_uuid())
@@ -899,7 +962,10 @@ class _Planner:
         for name, new in values.items():
             self.compare(change, name, getattr(source, name), new, base)
         if any(c.field == "title" and not str(c.new).strip() for c in change.changes):
-            raise RowRejectedError("the Title cell is empty", self.sheet.column("Title"))
+            raise RowRejectedError(
+                QT_TRANSLATE_NOOP("ImportPlan", "the Title cell is empty"),
+                self.sheet.column("Title"),
+            )
         self.record(change)
 
 

@@ -22,6 +22,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from app.messages import QT_TRANSLATE_NOOP, Message
 from app.xlsx import layout
 from app.xlsx.cells import EXCEL_CELL_LIMIT, unescaped_from_excel, utf16_length
 from app.xlsx.zip_limits import archive_problem
@@ -107,32 +108,45 @@ def _entities_refused(exc: BaseException) -> bool:
     return False
 
 
-def _entities_message(path: Path) -> str:
-    return (
-        f"{path.name} holds XML that declares entities, which can make "
+def _entities_message(path: Path) -> Message:
+    return QT_TRANSLATE_NOOP(
+        "Workbook",
+        "%1 holds XML that declares entities, which can make "
         "the program opening it read other files or fill the memory; workbooks never need "
-        "them, so Casebook does not open it."
-    )
+        "them, so Casebook does not open it.",
+    ).arg(path.name)
 
 
 def _check_signature(path: Path) -> None:
     if path.exists() and not path.is_file():
         # A folder, a FIFO or a device: reading a FIFO would wait for ever.
-        raise WorkbookError(f"{path.name} is not a file, so it cannot be a workbook.")
+        raise WorkbookError(
+            QT_TRANSLATE_NOOP("Workbook", "%1 is not a file, so it cannot be a workbook.").arg(
+                path.name
+            )
+        )
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise WorkbookError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise WorkbookError(
+            QT_TRANSLATE_NOOP("Workbook", "Cannot read %1: %2.").arg(path, exc.strerror)
+        ) from exc
     if head.startswith(OLE_SIGNATURE):
         raise WorkbookError(
-            f"{path.name} is an old-style .xls workbook or a password-protected one. "
-            "Open it in Excel or LibreOffice, remove any password and save it as .xlsx."
+            QT_TRANSLATE_NOOP(
+                "Workbook",
+                "%1 is an old-style .xls workbook or a password-protected one. "
+                "Open it in Excel or LibreOffice, remove any password and save it as .xlsx.",
+            ).arg(path.name)
         )
     if not head.startswith(ZIP_SIGNATURE):
         raise WorkbookError(
-            f"{path.name} is not an Excel workbook (.xlsx); it may be a CSV or text file "
-            "with an .xlsx name."
+            QT_TRANSLATE_NOOP(
+                "Workbook",
+                "%1 is not an Excel workbook (.xlsx); it may be a CSV or text file "
+                "with an .xlsx name.",
+            ).arg(path.name)
         )
 
 
@@ -166,10 +180,11 @@ def _too_long(sheet: SheetRows, values: tuple[Any, ...]) -> tuple[str, str] | No
         if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT // 2:
             length = utf16_length(value)
             if length > EXCEL_CELL_LIMIT:
-                return _column_name(sheet, index), (
-                    f"the cell holds {length:,} characters, more than Excel's "
-                    f"{EXCEL_CELL_LIMIT:,}; put the rest in a '(continued)' column"
-                )
+                return _column_name(sheet, index), QT_TRANSLATE_NOOP(
+                    "Workbook",
+                    "the cell holds %1 characters, more than Excel's %2; "
+                    "put the rest in a '(continued)' column",
+                ).arg(f"{length:,}", f"{EXCEL_CELL_LIMIT:,}")
     return None
 
 
@@ -186,10 +201,11 @@ def _formula(sheet: SheetRows, cells: tuple[Any, ...]) -> tuple[str, str] | None
     """(column, reason) for the first cell holding a formula, if any."""
     for index, cell in enumerate(cells):
         if cell.data_type == "f":
-            return _column_name(sheet, index), (
-                f"the cell holds a formula ({_formula_text(cell.value)}); Casebook takes "
-                "values, not formulas: paste it as a value"
-            )
+            return _column_name(sheet, index), QT_TRANSLATE_NOOP(
+                "Workbook",
+                "the cell holds a formula (%1); Casebook takes "
+                "values, not formulas: paste it as a value",
+            ).arg(_formula_text(cell.value))
     return None
 
 
@@ -203,12 +219,22 @@ def _check_header(path: Path, sheet: SheetRows, first: tuple[Any, ...]) -> None:
     if not present & KNOWN_HEADERS[sheet.name]:
         shown = ", ".join(repr(str(v))[:40] for v in first[:4] if v not in (None, ""))
         raise WorkbookError(
-            f"{path.name}: the '{sheet.name}' sheet has no header row: row 1 should name "
-            f"its columns ({', '.join(required)}, …) but holds {shown or 'nothing'}."
+            QT_TRANSLATE_NOOP(
+                "Workbook",
+                "%1: the '%2' sheet has no header row: row 1 should name "
+                "its columns (%3, …) but holds %4.",
+            ).arg(
+                path.name,
+                sheet.name,
+                ", ".join(required),
+                shown or QT_TRANSLATE_NOOP("Workbook", "nothing"),
+            )
         )
     raise WorkbookError(
-        f"{path.name}: the '{sheet.name}' sheet has no {' or '.join(repr(m) for m in missing)} "
-        "column in row 1, so it is not in Casebook's layout."
+        QT_TRANSLATE_NOOP(
+            "Workbook",
+            "%1: the '%2' sheet has no %3 column in row 1, so it is not in Casebook's layout.",
+        ).arg(path.name, sheet.name, " or ".join(repr(m) for m in missing))
     )
 
 
@@ -244,8 +270,9 @@ def _read_sheet(path: Path, worksheet: Any, name: str, formulas: bool) -> SheetR
         if _entities_refused(exc):
             raise WorkbookError(_entities_message(path)) from exc
         raise WorkbookError(
-            f"{path.name} is damaged: the '{name}' sheet cannot be read from row {number + 1} "
-            f"on ({one_line(exc)})."
+            QT_TRANSLATE_NOOP(
+                "Workbook", "%1 is damaged: the '%2' sheet cannot be read from row %3 on (%4)."
+            ).arg(path.name, name, number + 1, one_line(exc))
         ) from exc
     return sheet
 
@@ -318,8 +345,10 @@ def _damaged_part(path: Path) -> str:
                                 pass
                 except Exception:
                     if info.filename in sheets:
-                        return f": its '{sheets[info.filename]}' sheet"
-                    return f": its part {info.filename}"
+                        return QT_TRANSLATE_NOOP("Workbook", ": its '%1' sheet").arg(
+                            sheets[info.filename]
+                        )
+                    return QT_TRANSLATE_NOOP("Workbook", ": its part %1").arg(info.filename)
     except Exception:
         return ""  # the archive itself is broken; the library's message says how
     return ""
@@ -433,7 +462,9 @@ def _openpyxl_rows(path: Path, sheet: SheetRows) -> Iterator[tuple[int, dict[str
         workbook = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:
         raise WorkbookError(
-            f"{path.name} is damaged and cannot be read ({one_line(exc)})."
+            QT_TRANSLATE_NOOP("Workbook", "%1 is damaged and cannot be read (%2).").arg(
+                path.name, one_line(exc)
+            )
         ) from exc
     try:
         read = _read_sheet(path, workbook[sheet.name], sheet.name, formulas=True)
@@ -480,7 +511,7 @@ def read_workbook(path: Path) -> dict[str, SheetRows]:
     _check_signature(path)
     problem = archive_problem(path)
     if problem is not None:
-        raise WorkbookError(f"{path.name} {problem}")
+        raise WorkbookError(QT_TRANSLATE_NOOP("Workbook", "%1 %2").arg(path.name, problem))
     fast = _read_fast(path)
     if fast is not None:
         return fast
@@ -493,13 +524,17 @@ def read_workbook(path: Path) -> dict[str, SheetRows]:
             raise WorkbookError(_entities_message(path)) from exc
         where = _damaged_part(path)
         raise WorkbookError(
-            f"{path.name} is damaged{where} and cannot be read ({one_line(exc)})."
+            QT_TRANSLATE_NOOP("Workbook", "%1 is damaged%2 and cannot be read (%3).").arg(
+                path.name, where, one_line(exc)
+            )
         ) from exc
     try:
         if layout.CASES not in workbook.sheetnames:
             raise WorkbookError(
-                f"{path.name} is not in Casebook's layout: it has no "
-                f"'{layout.CASES}' sheet (it has: {', '.join(workbook.sheetnames)})."
+                QT_TRANSLATE_NOOP(
+                    "Workbook",
+                    "%1 is not in Casebook's layout: it has no '%2' sheet (it has: %3).",
+                ).arg(path.name, layout.CASES, ", ".join(workbook.sheetnames))
             )
         plain = _sheets_without_formulas(path)
         sheets = {

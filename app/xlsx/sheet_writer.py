@@ -176,6 +176,8 @@ class XmlRows:
         kind = type(value)
         if kind is str:
             return _text_cell(ref, value, style)
+        if isinstance(value, str):  # a message (app.messages): its English text
+            return _text_cell(ref, str(value), style)
         if kind is bool:
             return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
         if kind is int or kind is float:

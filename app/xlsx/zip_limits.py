@@ -30,6 +30,8 @@ import zlib
 from pathlib import Path
 from typing import IO, BinaryIO
 
+from app.messages import QT_TRANSLATE_NOOP, Message
+
 MAX_ENTRIES = 1_000
 MAX_UNPACKED = 2_000_000_000  # bytes, all entries together
 MAX_RATIO = 100  # a part may unpack to this many times its packed size...
@@ -75,11 +77,12 @@ def archive_problem(path: Path) -> str | None:
         return None
 
 
-def _too_many(count: int) -> str:
-    return (
-        f"holds {count:,} files inside its archive; Casebook opens workbooks of up to "
-        f"{MAX_ENTRIES:,} (its own exports hold about 30)."
-    )
+def _too_many(count: int) -> Message:
+    return QT_TRANSLATE_NOOP(
+        "Workbook",
+        "holds %1 files inside its archive; Casebook opens workbooks of up to "
+        "%2 (its own exports hold about 30).",
+    ).arg(f"{count:,}", f"{MAX_ENTRIES:,}")
 
 
 def _declared_entry_count(handle: BinaryIO) -> int | None:
@@ -111,34 +114,40 @@ def _declared_entry_count(handle: BinaryIO) -> int | None:
     return count
 
 
-def _entries_problem(infos: list[zipfile.ZipInfo]) -> str | None:
+def _entries_problem(infos: list[zipfile.ZipInfo]) -> Message | None:
     """Too many entries, encrypted ones, too much when unpacked, or packed too tightly."""
     if len(infos) > MAX_ENTRIES:
         return _too_many(len(infos))
     for info in infos:
         if info.flag_bits & _ENCRYPTED_FLAG or info.compress_type == _AES_METHOD:
-            return (
-                f"is password-protected (its part {info.filename} is encrypted). Open it in "
-                "Excel or LibreOffice, remove the password and save it again as .xlsx."
-            )
+            return QT_TRANSLATE_NOOP(
+                "Workbook",
+                "is password-protected (its part %1 is encrypted). Open it in "
+                "Excel or LibreOffice, remove the password and save it again as .xlsx.",
+            ).arg(info.filename)
     total = sum(info.file_size for info in infos)
     if total > MAX_UNPACKED:
-        return (
-            f"holds {size_words(total)} when unpacked; Casebook opens workbooks up to "
-            f"{size_words(MAX_UNPACKED)}."
-        )
+        return QT_TRANSLATE_NOOP(
+            "Workbook", "holds %1 when unpacked; Casebook opens workbooks up to %2."
+        ).arg(size_words(total), size_words(MAX_UNPACKED))
     for info in infos:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * info.compress_size:
             ratio = info.file_size // max(1, info.compress_size)
-            return (
-                f"looks like a zip bomb: its part {info.filename} unpacks from "
-                f"{size_words(info.compress_size)} to {size_words(info.file_size)} "
-                f"({ratio:,} times); Casebook opens parts packed up to {MAX_RATIO} times."
+            return QT_TRANSLATE_NOOP(
+                "Workbook",
+                "looks like a zip bomb: its part %1 unpacks from %2 to %3 "
+                "(%4 times); Casebook opens parts packed up to %5 times.",
+            ).arg(
+                info.filename,
+                size_words(info.compress_size),
+                size_words(info.file_size),
+                f"{ratio:,}",
+                MAX_RATIO,
             )
     return None
 
 
-def _prologs_problem(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> str | None:
+def _prologs_problem(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Message | None:
     """A part with a document type declaration, or too long a way to its first element."""
     for info in infos:
         if info.is_dir():
@@ -149,16 +158,18 @@ def _prologs_problem(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> 
         except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
             continue  # a damaged part: opening the workbook says which
         if verdict == "doctype":
-            return (
-                f"holds XML with a document type declaration (in its part {info.filename}), "
+            return QT_TRANSLATE_NOOP(
+                "Workbook",
+                "holds XML with a document type declaration (in its part %1), "
                 "which can make the program opening it read other files or fill the memory "
-                "(XML entities); workbooks never need one, so Casebook does not open it."
-            )
+                "(XML entities); workbooks never need one, so Casebook does not open it.",
+            ).arg(info.filename)
         if verdict == "long":
-            return (
-                f"has a part ({info.filename}) with over {PROLOG_LIMIT:,} characters before "
-                "its first element, which no workbook has; Casebook does not open it."
-            )
+            return QT_TRANSLATE_NOOP(
+                "Workbook",
+                "has a part (%1) with over %2 characters before "
+                "its first element, which no workbook has; Casebook does not open it.",
+            ).arg(info.filename, f"{PROLOG_LIMIT:,}")
     return None
 
 

@@ -38,6 +38,184 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Could not back up %1 to %2: %3</source>
+        <translation>无法将 %1 备份到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Cannot restore: %1 Nothing was changed.</source>
+        <translation>无法恢复：%1 未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot restore a catalogue from itself. Nothing was changed.</source>
+        <translation>不能用案例库自身来恢复它。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Could not restore %1 to %2: %3</source>
+        <translation>无法将 %1 恢复到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Could not restore %1 into %2: %3</source>
+        <translation>无法将 %1 恢复到 %2 中：%3</translation>
+    </message>
+    <message>
+        <source>Could not keep a copy of %1 before restoring: %2. Nothing was changed.</source>
+        <translation>恢复前无法保留 %1 的副本：%2。未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEdit</name>
+    <message>
+        <source>Another case study already has the slug “%1”.</source>
+        <translation>已有另一个案例使用标识名“%1”。</translation>
+    </message>
+    <message>
+        <source>This case study was changed elsewhere since you opened it (%1).</source>
+        <translation>自你打开此案例以来，它已在别处被修改（%1）。</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>note on the Chinese title</source>
+        <translation>中文标题说明</translation>
+    </message>
+    <message>
+        <source>slug</source>
+        <translation>标识名</translation>
+    </message>
+    <message>
+        <source>sector</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>narrative</source>
+        <translation>详述</translation>
+    </message>
+    <message>
+        <source>start year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <source>end year</source>
+        <translation>结束年份</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>仍在进行</translation>
+    </message>
+    <message>
+        <source>forms of assistance</source>
+        <translation>援助形式</translation>
+    </message>
+    <message>
+        <source>donors</source>
+        <translation>援助方</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>受援方</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人物与机构</translation>
+    </message>
+    <message>
+        <source>That case study no longer exists.</source>
+        <translation>该案例已不存在。</translation>
+    </message>
+    <message>
+        <source>Figure %1</source>
+        <translation>指标 %1</translation>
+    </message>
+    <message>
+        <source>%1 needs a name.</source>
+        <translation>%1需要一个名称。</translation>
+    </message>
+    <message>
+        <source>%1: value</source>
+        <translation>%1：数值</translation>
+    </message>
+    <message>
+        <source>%1: low</source>
+        <translation>%1：下限</translation>
+    </message>
+    <message>
+        <source>%1: high</source>
+        <translation>%1：上限</translation>
+    </message>
+    <message>
+        <source>%1: year</source>
+        <translation>%1：年份</translation>
+    </message>
+    <message>
+        <source>%1: the low value must not exceed the high value.</source>
+        <translation>%1：下限不得大于上限。</translation>
+    </message>
+    <message>
+        <source>%1: the value must lie inside its range (%2–%3).</source>
+        <translation>%1：数值必须在其范围之内（%2–%3）。</translation>
+    </message>
+    <message>
+        <source>%1 needs a value, or both a low and a high.</source>
+        <translation>%1需要一个数值，或者同时给出下限和上限。</translation>
+    </message>
+    <message>
+        <source>%1: choose one of %2.</source>
+        <translation>%1：请从 %2 中选择一项。</translation>
+    </message>
+    <message>
+        <source>A case study needs a title.</source>
+        <translation>案例需要一个标题。</translation>
+    </message>
+    <message>
+        <source>The slug may hold only lower-case letters, digits and single hyphens (for example “jin-embroidery”).</source>
+        <translation>标识名只能包含小写字母、数字和单个连字符（例如“jin-embroidery”）。</translation>
+    </message>
+    <message>
+        <source>Start year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <source>End year</source>
+        <translation>结束年份</translation>
+    </message>
+    <message>
+        <source>The end year must not come before the start year.</source>
+        <translation>结束年份不得早于起始年份。</translation>
+    </message>
+    <message>
+        <source>Person or organisation %1 needs a name.</source>
+        <translation>第 %1 个人物或机构需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Choose person or organisation for entry %1.</source>
+        <translation>请为第 %1 项选择“人物”或“机构”。</translation>
+    </message>
+    <message>
+        <source>Case %1: %2</source>
+        <translation>案例 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CaseFormActions</name>
     <message>
         <source>&amp;New Case…</source>
@@ -295,6 +473,247 @@
     </message>
 </context>
 <context>
+    <name>CatalogueCopy</name>
+    <message>
+        <source>%1 is the open catalogue itself; choose another name.</source>
+        <translation>%1 就是当前打开的案例库；请另选一个名称。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 是一个文件夹；请选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is open in another Casebook window; close it or choose another name.</source>
+        <translation>%1 已在另一个 Casebook 窗口中打开；请关闭它或另选一个名称。</translation>
+    </message>
+    <message>
+        <source>Could not save a copy to %1: %2</source>
+        <translation>无法将副本保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Changes</name>
+    <message>
+        <source>the case study</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>the tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>a tag on a case</source>
+        <translation>案例上的一个标签</translation>
+    </message>
+    <message>
+        <source>the highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>the figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>the source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>a perspective</source>
+        <translation>一条观点</translation>
+    </message>
+    <message>
+        <source>the place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>the person or organisation</source>
+        <translation>人物或机构</translation>
+    </message>
+    <message>
+        <source>a person of a case</source>
+        <translation>案例中的一个人物</translation>
+    </message>
+    <message>
+        <source>a place of a case</source>
+        <translation>案例中的一个地点</translation>
+    </message>
+    <message>
+        <source>a source of a case</source>
+        <translation>案例中的一个来源</translation>
+    </message>
+    <message>
+        <source>a form of assistance of a case</source>
+        <translation>案例中的一种援助形式</translation>
+    </message>
+    <message>
+        <source>the saved search</source>
+        <translation>已存搜索</translation>
+    </message>
+    <message>
+        <source>a row of %1</source>
+        <translation>%1 表中的一行</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos;</source>
+        <translation>%1“%2”</translation>
+    </message>
+    <message>
+        <source>%1 was deleted</source>
+        <translation>删除了%1</translation>
+    </message>
+    <message>
+        <source>%1 was added</source>
+        <translation>添加了%1</translation>
+    </message>
+    <message>
+        <source>%1 was changed</source>
+        <translation>修改了%1</translation>
+    </message>
+    <message>
+        <source>Cannot undo this step: %1 elsewhere since (by another Casebook process or an import). Nothing was changed.</source>
+        <translation>无法撤销这一步：此后别处（另一个 Casebook 进程或一次导入）%1。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot redo this step: %1 elsewhere since (by another Casebook process or an import). Nothing was changed.</source>
+        <translation>无法重做这一步：此后别处（另一个 Casebook 进程或一次导入）%1。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 (and %n more)</source>
+        <translation>%1（另有 %n 处）</translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <source>Notes of a case study that does not exist</source>
+        <translation>属于不存在的案例的笔记</translation>
+    </message>
+    <message>
+        <source>Highlights of a case study that does not exist</source>
+        <translation>属于不存在的案例的标注</translation>
+    </message>
+    <message>
+        <source>Tag links to a case study that does not exist</source>
+        <translation>指向不存在的案例的标签关联</translation>
+    </message>
+    <message>
+        <source>Tag links to a tag that does not exist</source>
+        <translation>指向不存在的标签的标签关联</translation>
+    </message>
+    <message>
+        <source>Highlights with a tag that does not exist</source>
+        <translation>带有不存在的标签的标注</translation>
+    </message>
+    <message>
+        <source>Metrics of a case study that does not exist</source>
+        <translation>属于不存在的案例的指标</translation>
+    </message>
+    <message>
+        <source>Metrics with neither a value nor a low and a high</source>
+        <translation>既无数值、也无上下限的指标</translation>
+    </message>
+    <message>
+        <source>Metrics with a low above their high</source>
+        <translation>下限大于上限的指标</translation>
+    </message>
+    <message>
+        <source>Metrics with an unknown qualifier</source>
+        <translation>限定词未知的指标</translation>
+    </message>
+    <message>
+        <source>Case studies that end before they start</source>
+        <translation>结束早于开始的案例</translation>
+    </message>
+    <message>
+        <source>every note, highlight, tag link and metric belongs to an existing case study</source>
+        <translation>每条笔记、标注、标签关联和指标都属于现有的案例</translation>
+    </message>
+    <message>
+        <source>metric values and case study periods are consistent</source>
+        <translation>指标数值与案例时期前后一致</translation>
+    </message>
+    <message>
+        <source>%1: no problems found.</source>
+        <translation>%1：未发现问题。</translation>
+    </message>
+    <message>
+        <source>%1: %n problem(s) found.</source>
+        <translation>%1：发现 %n 个问题。</translation>
+    </message>
+    <message>
+        <source>  problem: %1</source>
+        <translation>  问题：%1</translation>
+    </message>
+    <message>
+        <source>  ok: %1</source>
+        <translation>  通过：%1</translation>
+    </message>
+    <message>
+        <source>The file is empty or missing: there is no catalogue to check.</source>
+        <translation>文件为空或不存在：没有可检查的案例库。</translation>
+    </message>
+    <message>
+        <source>SQLite cannot open the file: %1.</source>
+        <translation>SQLite 无法打开该文件：%1。</translation>
+    </message>
+    <message>
+        <source>%1: could not be counted (%2).</source>
+        <translation>%1：无法统计（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>The file is not marked as a Casebook catalogue.</source>
+        <translation>该文件没有 Casebook 案例库的标记。</translation>
+    </message>
+    <message>
+        <source>The catalogue has schema %1; this Casebook updates it to %2 when it opens it for writing.</source>
+        <translation>案例库的结构版本为 %1；本 Casebook 以可写方式打开它时会将其升级到 %2。</translation>
+    </message>
+    <message>
+        <source>schema version %1 (the latest)</source>
+        <translation>结构版本 %1（最新）</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check could not run: %1.</source>
+        <translation>SQLite 完整性检查无法运行：%1。</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check (pages, indexes, constraints)</source>
+        <translation>SQLite 完整性检查（页、索引、约束）</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check: %1</source>
+        <translation>SQLite 完整性检查：%1</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check found more problems than are listed.</source>
+        <translation>SQLite 完整性检查发现的问题多于此处列出的。</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s foreign key check could not run: %1.</source>
+        <translation>SQLite 外键检查无法运行：%1。</translation>
+    </message>
+    <message>
+        <source>every link between rows points to an existing row</source>
+        <translation>行之间的每个关联都指向现有的行</translation>
+    </message>
+    <message>
+        <source>Rows of %1 linked to a missing %2: %3.</source>
+        <translation>%1 表中关联到缺失的 %2 的行：%3。</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <source>Check Catalogue</source>
@@ -311,6 +730,25 @@
     <message>
         <source>Restore from Backup…</source>
         <translation>从备份恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>ChineseTitle</name>
+    <message>
+        <source>The Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>The note on the Chinese title</source>
+        <translation>中文标题说明</translation>
+    </message>
+    <message>
+        <source>%1 cannot hold control characters such as tabs or line breaks.</source>
+        <translation>%1不能包含制表符、换行符等控制字符。</translation>
+    </message>
+    <message>
+        <source>%1 can be at most %2 characters; this one has %3.</source>
+        <translation>%1最多 %2 个字符；当前有 %3 个。</translation>
     </message>
 </context>
 <context>
@@ -447,6 +885,73 @@
     <message>
         <source>mixed</source>
         <translation>褒贬兼有</translation>
+    </message>
+</context>
+<context>
+    <name>DbErrors</name>
+    <message>
+        <source>Another Casebook process is writing to the catalogue; tried for %1 s. Try again in a moment.</source>
+        <translation>另一个 Casebook 进程正在写入案例库；已尝试 %1 秒。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is full; nothing was lost. Free some space and try again.</source>
+        <translation>磁盘已满；没有丢失任何内容。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>The catalogue is read-only here; nothing was changed.</source>
+        <translation>案例库在此处为只读；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Restore a backup with `casebook restore` or File → Restore from Backup…</source>
+        <translation>请用 `casebook restore` 或“文件 → 从备份恢复…”恢复一个备份。</translation>
+    </message>
+    <message>
+        <source>The catalogue is damaged; nothing was changed. %1</source>
+        <translation>案例库已损坏；未作任何更改。%1</translation>
+    </message>
+    <message>
+        <source>The disk reported an error reading or writing the catalogue; nothing was changed. Check the disk, then try again.</source>
+        <translation>读写案例库时磁盘报告了错误；未作任何更改。请检查磁盘后再试。</translation>
+    </message>
+    <message>
+        <source>The catalogue file cannot be opened; check that it and its folder still exist.</source>
+        <translation>无法打开案例库文件；请检查该文件及其所在文件夹是否仍然存在。</translation>
+    </message>
+    <message>
+        <source>Your disk quota is used up; nothing was lost. Free some space and try again.</source>
+        <translation>你的磁盘配额已用完；没有丢失任何内容。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is read-only; nothing was changed.</source>
+        <translation>磁盘为只读；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>No such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>A part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>That is a folder, not a file</source>
+        <translation>这是一个文件夹，而不是文件</translation>
+    </message>
+    <message>
+        <source>The file name is too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1393,29 @@
     </message>
 </context>
 <context>
+    <name>Highlights</name>
+    <message>
+        <source>Only the summary and the narrative can be highlighted, not %1.</source>
+        <translation>只能标注摘要和详述，不能标注 %1。</translation>
+    </message>
+    <message>
+        <source>That case study no longer exists.</source>
+        <translation>该案例已不存在。</translation>
+    </message>
+    <message>
+        <source>Select some text in the summary or narrative first.</source>
+        <translation>请先在摘要或详述中选择一些文字。</translation>
+    </message>
+    <message>
+        <source>A highlight needs the words it marks.</source>
+        <translation>标注需要包含它所标出的文字。</translation>
+    </message>
+    <message>
+        <source>That highlight no longer exists.</source>
+        <translation>该标注已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>HighlightsPanel</name>
     <message>
         <source>Summary</source>
@@ -943,6 +1471,13 @@
     </message>
 </context>
 <context>
+    <name>ImportApply</name>
+    <message>
+        <source>The catalogue changed since the preview, so the import was stopped (%1).</source>
+        <translation>预览之后案例库发生了变化，因此导入已停止（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>&amp;Import from Excel…</source>
@@ -987,6 +1522,89 @@
     <message>
         <source>{0}: {1} added, {2} changed.</source>
         <translation>{0}：新增 {1} 项，修改 {2} 项。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlan</name>
+    <message>
+        <source>column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
+    </message>
+    <message>
+        <source>%1 is also on row %2; each may appear once</source>
+        <translation>%1 也出现在第 %2 行；每项只能出现一次</translation>
+    </message>
+    <message>
+        <source>the UUID %1</source>
+        <translation>UUID 标识符 %1</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1“%2”</translation>
+    </message>
+    <message>
+        <source>the Slug cell is empty</source>
+        <translation>Slug（标识名）单元格为空</translation>
+    </message>
+    <message>
+        <source>the slug %1</source>
+        <translation>标识名 %1</translation>
+    </message>
+    <message>
+        <source>%1, row %2: the place “%3” is not in this catalogue&apos;s list of places; the case comes in without it.</source>
+        <translation>%1，第 %2 行：地点“%3”不在本案例库的地点列表中；案例将不带该地点导入。</translation>
+    </message>
+    <message>
+        <source>no case with the slug %1</source>
+        <translation>没有标识名为 %1 的案例</translation>
+    </message>
+    <message>
+        <source>the key %1 of %2</source>
+        <translation>%2 的键 %1</translation>
+    </message>
+    <message>
+        <source>note %1</source>
+        <translation>笔记 %1</translation>
+    </message>
+    <message>
+        <source>this note belongs to %1, not %2</source>
+        <translation>这条笔记属于 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>the Note cell is empty</source>
+        <translation>Note（笔记）单元格为空</translation>
+    </message>
+    <message>
+        <source>highlight %1</source>
+        <translation>标注 %1</translation>
+    </message>
+    <message>
+        <source>this highlight belongs to %1, not %2</source>
+        <translation>这条标注属于 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>Field %1 must be summary or narrative</source>
+        <translation>Field（字段）%1 必须是 summary 或 narrative</translation>
+    </message>
+    <message>
+        <source>the Quote cell is empty</source>
+        <translation>Quote（引文）单元格为空</translation>
+    </message>
+    <message>
+        <source>the tag %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>the Key cell is empty</source>
+        <translation>Key（键）单元格为空</translation>
+    </message>
+    <message>
+        <source>the key %1</source>
+        <translation>键 %1</translation>
+    </message>
+    <message>
+        <source>the Title cell is empty</source>
+        <translation>Title（标题）单元格为空</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +2007,25 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>Notes</name>
+    <message>
+        <source>That case study no longer exists.</source>
+        <translation>该案例已不存在。</translation>
+    </message>
+    <message>
+        <source>The note was deleted elsewhere while you wrote.</source>
+        <translation>在你写作期间，这条笔记已在别处被删除。</translation>
+    </message>
+    <message>
+        <source>The note was changed elsewhere while you wrote.</source>
+        <translation>在你写作期间，这条笔记已在别处被修改。</translation>
+    </message>
+    <message>
+        <source>That note no longer exists.</source>
+        <translation>该笔记已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>NotesDock</name>
     <message>
         <source>All Notes</source>
@@ -1666,6 +2303,53 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>Places</name>
+    <message>
+        <source>That place no longer exists.</source>
+        <translation>该地点已不存在。</translation>
+    </message>
+    <message>
+        <source>A place needs a name.</source>
+        <translation>地点需要一个名称。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>Uyghur name</source>
+        <translation>维吾尔文名</translation>
+    </message>
+    <message>
+        <source>The %1 can be at most %2 characters.</source>
+        <translation>%1最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The %1 cannot hold control characters.</source>
+        <translation>%1不能包含控制字符。</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>请从以下选项中选择一项：%1。</translation>
+    </message>
+    <message>
+        <source>The place it lies in no longer exists.</source>
+        <translation>它所属的上级地点已不存在。</translation>
+    </message>
+    <message>
+        <source>A place cannot lie inside itself or a place inside it.</source>
+        <translation>地点不能位于自身或其下辖地点之内。</translation>
+    </message>
+    <message>
+        <source>Another place is already called “%1”: %2.</source>
+        <translation>已有另一个地点名为“%1”：%2。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesController</name>
     <message>
         <source>&amp;Preferences…</source>
@@ -1803,6 +2487,57 @@ Close anyway and lose that text?</source>
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearches</name>
+    <message>
+        <source>That saved search (number %1) no longer exists; it may have been deleted elsewhere.</source>
+        <translation>该已存搜索（编号 %1）已不存在；可能已在别处被删除。</translation>
+    </message>
+    <message>
+        <source>A saved search needs a name.</source>
+        <translation>已存搜索需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A saved search&apos;s name cannot hold control characters such as tabs or line breaks.</source>
+        <translation>已存搜索的名称不能包含制表符、换行符等控制字符。</translation>
+    </message>
+    <message>
+        <source>A saved search&apos;s name can be at most %1 characters; this one has %2.</source>
+        <translation>已存搜索的名称最多 %1 个字符；当前有 %2 个。</translation>
+    </message>
+    <message>
+        <source>sector: %1</source>
+        <translation>领域：%1</translation>
+    </message>
+    <message>
+        <source>donor: %1</source>
+        <translation>援助方：%1</translation>
+    </message>
+    <message>
+        <source>recipient: %1</source>
+        <translation>受援方：%1</translation>
+    </message>
+    <message>
+        <source>place #%1 (no longer in the catalogue)</source>
+        <translation>地点 #%1（已不在案例库中）</translation>
+    </message>
+    <message>
+        <source>form: %1</source>
+        <translation>援助形式：%1</translation>
+    </message>
+    <message>
+        <source>tags (all of): %1</source>
+        <translation>标签（全部符合）：%1</translation>
+    </message>
+    <message>
+        <source>tags (any of): %1</source>
+        <translation>标签（任一符合）：%1</translation>
+    </message>
+    <message>
+        <source>There is already a saved search called %1.</source>
+        <translation>已有名为 %1 的已存搜索。</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2710,17 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>Service</name>
+    <message>
+        <source>%1 Nothing was changed.</source>
+        <translation>%1 未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Could not write to the catalogue (%1). Nothing was changed.</source>
+        <translation>无法写入案例库（%1）。未作任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -2025,6 +2771,25 @@ Close anyway and lose that text?</source>
         <translation>
             <numerusform>从 %n 个案例移除标签 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TagNames</name>
+    <message>
+        <source>A tag name needs at least one letter or digit.</source>
+        <translation>标签名至少需要一个字母或数字。</translation>
+    </message>
+    <message>
+        <source>The tag %1 has an empty level between slashes.</source>
+        <translation>标签 %1 的斜杠之间有空的层级。</translation>
+    </message>
+    <message>
+        <source>A tag name can be at most %1 characters; this one has %2.</source>
+        <translation>标签名最多 %1 个字符；当前有 %2 个。</translation>
+    </message>
+    <message>
+        <source>A tag name cannot hold control characters such as tabs or line breaks.</source>
+        <translation>标签名不能包含制表符、换行符等控制字符。</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2895,21 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>Tags</name>
+    <message>
+        <source>There is no tag %1.</source>
+        <translation>没有标签 %1。</translation>
+    </message>
+    <message>
+        <source>A tag cannot be moved under itself (%1).</source>
+        <translation>标签不能移到它自己之下（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a colour like #a0c4ff.</source>
+        <translation>%1 不是 #a0c4ff 这样的颜色。</translation>
+    </message>
+</context>
+<context>
     <name>TeamConnect</name>
     <message>
         <source>Connect to &amp;Team Catalogue…</source>
@@ -2211,6 +2991,33 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <source>%1 must be a number, not %2</source>
+        <translation>%1必须是数字，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a number</source>
+        <translation>%1 %2 不是数字</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a finite number</source>
+        <translation>%1 %2 不是有限的数字</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a year</source>
+        <translation>%1 %2 不是年份</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a year between 1900 and 2100</source>
+        <translation>%1 %2 不是 1900 至 2100 之间的年份</translation>
+    </message>
+    <message>
+        <source>%1: %2 comes after %3</source>
+        <translation>%1：%2 晚于 %3</translation>
+    </message>
+</context>
+<context>
     <name>ViewTabs</name>
     <message>
         <source>Pairing Map</source>
@@ -2231,6 +3038,49 @@ Close anyway and lose that text?</source>
     <message>
         <source>Table</source>
         <translation>表格</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>sector</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>sectors</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>form of assistance</source>
+        <translation>援助形式</translation>
+    </message>
+    <message>
+        <source>forms of assistance</source>
+        <translation>援助形式</translation>
+    </message>
+    <message>
+        <source>A %1 needs at least one letter or digit.</source>
+        <translation>%1至少需要一个字母或数字。</translation>
+    </message>
+    <message>
+        <source>A %1 can be at most %2 characters; “%3…” has %4.</source>
+        <translation>%1最多 %2 个字符；“%3…”有 %4 个。</translation>
+    </message>
+    <message>
+        <source>A %1 cannot hold control characters.</source>
+        <translation>%1不能包含控制字符。</translation>
+    </message>
+    <message>
+        <source>No case study uses the %1 “%2”; there is nothing to rename.</source>
+        <translation>没有案例使用%1“%2”；无需重命名。</translation>
+    </message>
+    <message>
+        <source>There is no %1 “%2”.</source>
+        <translation>没有%1“%2”。</translation>
+    </message>
+    <message>
+        <source>There is no %1 “%2” to merge into.</source>
+        <translation>没有可并入的%1“%2”。</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +3112,101 @@ Close anyway and lose that text?</source>
     <message>
         <source>Rename</source>
         <translation>重命名</translation>
+    </message>
+</context>
+<context>
+    <name>Workbook</name>
+    <message>
+        <source>%1 holds XML that declares entities, which can make the program opening it read other files or fill the memory; workbooks never need them, so Casebook does not open it.</source>
+        <translation>%1 含有声明实体的 XML，这可能让打开它的程序读取其他文件或耗尽内存；工作簿从不需要实体，因此 Casebook 不打开它。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file, so it cannot be a workbook.</source>
+        <translation>%1 不是文件，因此不可能是工作簿。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is an old-style .xls workbook or a password-protected one. Open it in Excel or LibreOffice, remove any password and save it as .xlsx.</source>
+        <translation>%1 是旧式的 .xls 工作簿或受密码保护的工作簿。请在 Excel 或 LibreOffice 中打开它，去掉密码，并另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>%1 is not an Excel workbook (.xlsx); it may be a CSV or text file with an .xlsx name.</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）；它可能是一个以 .xlsx 命名的 CSV 或文本文件。</translation>
+    </message>
+    <message>
+        <source>the cell holds %1 characters, more than Excel&apos;s %2; put the rest in a &apos;(continued)&apos; column</source>
+        <translation>该单元格有 %1 个字符，超过了 Excel 的上限 %2；请把其余部分放到“(continued)”列中</translation>
+    </message>
+    <message>
+        <source>the cell holds a formula (%1); Casebook takes values, not formulas: paste it as a value</source>
+        <translation>该单元格含有公式（%1）；Casebook 只接受数值而不接受公式：请将其粘贴为数值</translation>
+    </message>
+    <message>
+        <source>%1: the &apos;%2&apos; sheet has no header row: row 1 should name its columns (%3, …) but holds %4.</source>
+        <translation>%1：“%2”工作表没有标题行：第 1 行应列出各列的名称（%3 等），但其内容为 %4。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>%1: the &apos;%2&apos; sheet has no %3 column in row 1, so it is not in Casebook&apos;s layout.</source>
+        <translation>%1：“%2”工作表的第 1 行没有 %3 列，因此不符合 Casebook 的格式。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the &apos;%2&apos; sheet cannot be read from row %3 on (%4).</source>
+        <translation>%1 已损坏：“%2”工作表从第 %3 行起无法读取（%4）。</translation>
+    </message>
+    <message>
+        <source>: its &apos;%1&apos; sheet</source>
+        <translation>（其中的“%1”工作表）</translation>
+    </message>
+    <message>
+        <source>: its part %1</source>
+        <translation>（其中的部件 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be read (%2).</source>
+        <translation>%1 已损坏，无法读取（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged%2 and cannot be read (%3).</source>
+        <translation>%1 已损坏%2，无法读取（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 is not in Casebook&apos;s layout: it has no &apos;%2&apos; sheet (it has: %3).</source>
+        <translation>%1 不符合 Casebook 的格式：它没有“%2”工作表（现有：%3）。</translation>
+    </message>
+    <message>
+        <source>holds %1 files inside its archive; Casebook opens workbooks of up to %2 (its own exports hold about 30).</source>
+        <translation>的压缩包内含 %1 个文件；Casebook 只打开最多含 %2 个文件的工作簿（它自己导出的约含 30 个）。</translation>
+    </message>
+    <message>
+        <source>is password-protected (its part %1 is encrypted). Open it in Excel or LibreOffice, remove the password and save it again as .xlsx.</source>
+        <translation>受密码保护（其部件 %1 已加密）。请在 Excel 或 LibreOffice 中打开它，去掉密码，并重新保存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>holds %1 when unpacked; Casebook opens workbooks up to %2.</source>
+        <translation>解压后有 %1；Casebook 只打开不超过 %2 的工作簿。</translation>
+    </message>
+    <message>
+        <source>looks like a zip bomb: its part %1 unpacks from %2 to %3 (%4 times); Casebook opens parts packed up to %5 times.</source>
+        <translation>看起来像压缩炸弹：其部件 %1 从 %2 解压为 %3（%4 倍）；Casebook 只打开压缩比不超过 %5 倍的部件。</translation>
+    </message>
+    <message>
+        <source>holds XML with a document type declaration (in its part %1), which can make the program opening it read other files or fill the memory (XML entities); workbooks never need one, so Casebook does not open it.</source>
+        <translation>含有带文档类型声明的 XML（在其部件 %1 中），这可能让打开它的程序读取其他文件或耗尽内存（XML 实体）；工作簿从不需要它，因此 Casebook 不打开它。</translation>
+    </message>
+    <message>
+        <source>has a part (%1) with over %2 characters before its first element, which no workbook has; Casebook does not open it.</source>
+        <translation>有一个部件（%1）在其第一个元素之前有超过 %2 个字符，正常的工作簿不会如此；Casebook 不打开它。</translation>
     </message>
 </context>
 </TS>
