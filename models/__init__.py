@@ -22,6 +22,7 @@ from models.catalogue import (
     Source,
 )
 from models.exchange import SyncBase
+from models.history import ChangeRow, ChangeStep
 from models.search import CaseArea, SavedSearch, SearchDirty, SearchDoc
 
 
@@ -35,6 +36,8 @@ def _never_reuse_ids() -> None:
 _never_reuse_ids()
 
 __all__ = [
+    "ChangeRow",
+    "ChangeStep",
     "ASSISTANCE_FORMS",
     "PLACE_LEVELS",
     "QUALIFIERS",
