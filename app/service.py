@@ -8,14 +8,14 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app import case_edit, highlights, notes, tags
 from app.case_edit import CaseDraft, Choice
-from app.changes import ChangeSet, Journal, replay
+from app.changes import ChangeSet, Journal, RowChange, replay
 from app.detail import CaseDetail, case_detail_by_id
 from app.highlights import HighlightInfo
 from app.notes import NoteInfo
@@ -38,6 +38,7 @@ from app.watch import ChangeWatcher
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from app.history import LoggedStep
     from app.xlsx.export import ExportSummary, Progress, ShouldCancel
     from app.xlsx.importer import ImportPlan
 
@@ -96,6 +97,9 @@ def _server_message(catalogue: Catalogue, server: str, exc: BaseException) -> st
 
 
 class CatalogueService:
+    # What a step is logged as when no text is given (the command line sets its command).
+    default_step_text: ClassVar[str] = ""
+
     def __init__(self, catalogue: Catalogue, author: str | None = None) -> None:
         from app.authorship import default_author
 
@@ -103,6 +107,8 @@ class CatalogueService:
         self._watcher: ChangeWatcher | None = None
         # Signs new notes and highlights (Preferences can change it).
         self.author = default_author() if author is None else author
+        # The ids of the log steps this service wrote (the window's own changes).
+        self.own_steps: set[int] = set()
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -211,22 +217,64 @@ class CatalogueService:
         `operation` is an app function taking a Journal (tags.tag_cases,
         notes.update_note, case_edit.save_case…). If it raises, nothing is written.
         """
+        return self.write_as("", operation, *args, **kwargs)
+
+    def write_as(
+        self,
+        text: str,
+        operation: Callable[Concatenate[Journal, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> tuple[T, ChangeSet]:
+        """`write`, logged as a step with this text (its undo text: "tag 2 cases with 'tea'").
+
+        The step and its rows go into the change log in the same transaction as
+        the change. An empty text logs `default_step_text` (the command line's
+        command), else the operation's name.
+        """
+        from app.history import record_step
+
+        text = text or self.default_step_text or operation.__name__.replace("_", " ")
         with self._writing(), self.catalogue.sessions.begin() as session:
             journal = Journal(session, self.author)
             result = operation(journal, *args, **kwargs)
-        self._absorb_own_write()
+            step = record_step(session, journal.changes, author=self.author, text=text)
+        self._own_write(step)
         return result, journal.changes
 
-    def replay(self, changes: ChangeSet, *, undo: bool) -> None:
-        """Undo or redo a change set from `write`, in one transaction.
+    def replay(self, changes: ChangeSet, *, undo: bool, text: str = "") -> None:
+        """Undo or redo a change set from `write`, in one transaction, logged as a step.
 
         Raises ReplayConflictError, writing nothing, if a row it would rewrite
         was changed elsewhere since; WriteFailedError if the catalogue cannot
         be written.
         """
+        from app.history import record_step
+
+        kind = "undo" if undo else "redo"
+        rows = ChangeSet(
+            [
+                RowChange(c.table, c.key, c.after, c.before) if undo else c
+                for c in (reversed(changes.changes) if undo else changes.changes)
+            ]
+        )
         with self._writing(), self.catalogue.sessions.begin() as session:
             replay(session, changes, undo=undo)
+            step = record_step(session, rows, author=self.author, text=text, kind=kind)
+        self._own_write(step)
+
+    def _own_write(self, step: int | None) -> None:
+        """After a write of ours: the watch does not take it for another process's."""
+        if step is not None:
+            self.own_steps.add(step)
         self._absorb_own_write()
+
+    def case_history(self, case_id: int) -> list[LoggedStep]:
+        """The steps that changed this case, newest first."""
+        from app.history import case_history
+
+        with self.catalogue.sessions() as session:
+            return case_history(session, case_id)
 
     def tags(self, ids: Collection[int] | None = None) -> list[TagInfo]:
         """Every tag with its count, or only those with these ids."""

@@ -36,8 +36,6 @@ def _never_reuse_ids() -> None:
 _never_reuse_ids()
 
 __all__ = [
-    "ChangeRow",
-    "ChangeStep",
     "ASSISTANCE_FORMS",
     "PLACE_LEVELS",
     "QUALIFIERS",
@@ -49,6 +47,8 @@ __all__ = [
     "CaseSource",
     "CaseStudy",
     "CaseTag",
+    "ChangeRow",
+    "ChangeStep",
     "Highlight",
     "Meta",
     "Metric",

@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         from app.service import WriteFailedError
 
         try:
-            result, changes = self.service.write(operation, *args, **kwargs)
+            result, changes = self.service.write_as(text, operation, *args, **kwargs)
         except WriteFailedError as exc:
             self.statusBar().showMessage(str(exc))
             QMessageBox.warning(self, self.tr("Not Changed"), str(exc))
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         Made as the user types (a note's autosave), it says nothing of a failure
         itself: WriteFailedError goes to the caller, which keeps the text and retries.
         """
-        result, changes = self.service.write(operation, *args, **kwargs)
+        result, changes = self.service.write_as(text, operation, *args, **kwargs)
         self._push(text, changes, merge_key)
         return result
 
