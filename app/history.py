@@ -175,7 +175,7 @@ def case_history(session: Session, case_id: int, limit: int = 200) -> list[Logge
         for r in (b, a)
         if r is not None
     }
-    found = session.execute(select(Tag.id, Tag.name).where(Tag.id.in_(tag_ids))).tuples()
+    found = session.execute(select(Tag.id, Tag.name).where(Tag.id.in_(tag_ids))).all()
     tags = {tag_id: name for tag_id, name in found}
     for step_id, table, before, after in loaded:
         steps[step_id].facts.extend(_facts(table, before, after, tags))
