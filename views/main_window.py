@@ -54,6 +54,7 @@ from views.facet_model import FacetModel
 from views.file_actions import FileActions
 from views.help_actions import HelpActions
 from views.highlights_panel import HighlightsPanel
+from views.history_panel import HistoryPanel
 from views.import_dialog import ImportController
 from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.tag_panel.mode_combo.currentIndexChanged.connect(self.apply_filter)
         self.catalogueChanged.connect(self.tag_panel.catalogue_changed)
         self.catalogueChanged.connect(self.notes_panel.catalogue_changed)
+        self.catalogueChanged.connect(self.history_panel.catalogue_changed)
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
         self.vocab_actions = VocabActions(
@@ -407,6 +409,8 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(self)
         self.detail.tabs.insertTab(1, self.highlights_panel, self.tr("Read && Highlight"))
         self.detail.tabs.addTab(self.notes_panel, self.tr("Notes"))
+        self.history_panel = HistoryPanel(self)
+        self.detail.tabs.addTab(self.history_panel, self.tr("History"))
         # Leaving the Notes tab writes the note at once, as switching note or case does.
         self.detail.tabs.currentChanged.connect(lambda _index: self.notes_panel.flush())
         self._notes_dock: NotesDock | None = None  # built when first shown
@@ -720,6 +724,7 @@ class MainWindow(QMainWindow):
         self.highlights_panel.show_case(detail, highlights_changed=highlights_changed)
         if case_id != self.notes_panel.case_id:
             self.notes_panel.show_case(case_id)
+        self.history_panel.show_case(case_id)
         self._mark_search_words()
         notes = len(detail.notes) if detail else 0
         self.detail.tabs.setTabText(
