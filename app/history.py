@@ -211,12 +211,20 @@ def last_step_id(session: Session) -> int:
     return int(session.scalar(select(func.max(ChangeStep.id))) or 0)
 
 
-def changes_after(session: Session, step_id: int) -> list[tuple[int, ChangeSet]]:
-    """Each step logged after `step_id`, in order, with its rows as a ChangeSet."""
-    ids = list(session.scalars(select(ChangeStep.id).where(ChangeStep.id > step_id)))
-    found: dict[int, ChangeSet] = {i: ChangeSet() for i in sorted(ids)}
+def step_ids_after(session: Session, step_id: int) -> list[int]:
+    """The ids of the steps logged after `step_id`, in order."""
+    return list(
+        session.scalars(
+            select(ChangeStep.id).where(ChangeStep.id > step_id).order_by(ChangeStep.id)
+        )
+    )
+
+
+def change_sets(session: Session, ids: list[int]) -> dict[int, ChangeSet]:
+    """These steps' rows, each step's as a ChangeSet (keys and values as logged)."""
+    found: dict[int, ChangeSet] = {i: ChangeSet() for i in ids}
     if not ids:
-        return []
+        return found
     result = session.execute(
         select(
             ChangeRow.step_id,
@@ -225,17 +233,75 @@ def changes_after(session: Session, step_id: int) -> list[tuple[int, ChangeSet]]
             ChangeRow.before,
             ChangeRow.after,
         )
-        .where(ChangeRow.step_id > step_id)
+        .where(ChangeRow.step_id.in_(ids))
         .order_by(ChangeRow.id)
     )
     for sid, table, key, before, after in result:
-        if sid in found:
-            found[sid].changes.append(
-                RowChange(
-                    table,
-                    tuple(json.loads(key)),
-                    json.loads(before) if before else None,
-                    json.loads(after) if after else None,
-                )
+        found[sid].changes.append(
+            RowChange(
+                table,
+                tuple(json.loads(key)),
+                json.loads(before) if before else None,
+                json.loads(after) if after else None,
             )
-    return list(found.items())
+        )
+    return found
+
+
+def changes_after(session: Session, step_id: int) -> list[tuple[int, ChangeSet]]:
+    """Each step logged after `step_id`, in order, with its rows as a ChangeSet."""
+    ids = step_ids_after(session, step_id)
+    return list(change_sets(session, ids).items())
+
+
+@dataclass
+class LogReader:
+    """What others wrote since the last look, read from the change log (no Qt: the window polls).
+
+    `news` gives the rows of the steps others logged since, as one ChangeSet
+    (empty: nothing new), or None when the log cannot tell (a gap in the
+    step ids, the catalogue replaced by another): then everything must be
+    read again. Steps in `own` (this process's writes) are passed over.
+    """
+
+    last: int = 0
+    catalogue: str = ""  # the catalogue's own UUID when the watch began
+    own: set[int] = field(default_factory=set)
+    # A step with more rows than this is shown as a change of everything (a large import).
+    most_rows: int = 20_000
+
+    def start(self, session: Session) -> None:
+        self.last = last_step_id(session)
+        self.catalogue = _catalogue_uuid(session)
+
+    def news(self, session: Session) -> ChangeSet | None:
+        ids = step_ids_after(session, self.last)
+        if _catalogue_uuid(session) != self.catalogue or last_step_id(session) < self.last:
+            self.start(session)  # another catalogue, or this one put back as it was
+            return None
+        if not ids:
+            return ChangeSet()
+        expected = range(self.last + 1, ids[-1] + 1)
+        self.last = ids[-1]
+        if ids != list(expected):
+            return None  # a step missing (not committed yet, or rolled back): read it all
+        others = [i for i in ids if i not in self.own]
+        self.own.difference_update(ids)
+        if not others:
+            return ChangeSet()
+        rows = session.scalar(
+            select(func.count()).select_from(ChangeRow).where(ChangeRow.step_id.in_(others))
+        )
+        if (rows or 0) > self.most_rows:
+            return None
+        news = ChangeSet()
+        for changes in change_sets(session, others).values():
+            news.extend(changes)
+        return news
+
+
+def _catalogue_uuid(session: Session) -> str:
+    from models import Meta
+    from models.migrations.v007_identities import CATALOGUE_KEY
+
+    return str(session.scalar(select(Meta.value).where(Meta.key == CATALOGUE_KEY)) or "")

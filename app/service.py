@@ -6,6 +6,7 @@ Views hold a CatalogueService and never see a Session or SQL.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, ClassVar, Concatenate, ParamSpec, TypeVar
@@ -38,9 +39,11 @@ from app.watch import ChangeWatcher
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from app.history import LoggedStep
+    from app.history import LoggedStep, LogReader
     from app.xlsx.export import ExportSummary, Progress, ShouldCancel
     from app.xlsx.importer import ImportPlan
+
+log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -105,6 +108,7 @@ class CatalogueService:
 
         self.catalogue = catalogue
         self._watcher: ChangeWatcher | None = None
+        self._log: LogReader | None = None
         # Signs new notes and highlights (Preferences can change it).
         self.author = default_author() if author is None else author
         # The ids of the log steps this service wrote (the window's own changes).
@@ -123,12 +127,40 @@ class CatalogueService:
             raise WriteFailedError(said) from exc
 
     def watch_changes(self) -> None:
-        """From now on, `changed_elsewhere` tells of other processes' commits.
+        """From now on, `changes_elsewhere` (and `changed_elsewhere`) tell of other
+        processes' commits.
 
-        A file's watch only: for a team catalogue `changed_elsewhere` stays False
-        (live updates from the server come with a later part of issue 13)."""
+        `changed_elsewhere` is a file's watch only (False for a team catalogue);
+        `changes_elsewhere` reads the change log on both back ends."""
         if self._watcher is None and self.catalogue.server is None:
             self._watcher = ChangeWatcher(self.catalogue.path)
+        if self._log is None:
+            from app.history import LogReader
+
+            reader = LogReader(own=self.own_steps)
+            with self.catalogue.sessions() as session:
+                reader.start(session)
+            self._log = reader
+
+    def changes_elsewhere(self) -> ChangeSet | None:
+        """What other processes changed since the last call, read from the change log.
+
+        Empty when nothing (or nothing but bookkeeping); None when the log
+        cannot tell (a step missing, the catalogue replaced): then anything may
+        have changed. A file is only read when its fingerprint moved; a team
+        catalogue's log is polled. Nothing is known until `watch_changes`.
+        """
+        if self._log is None:
+            return ChangeSet()
+        if self._watcher is not None and not self._watcher.changed():
+            return ChangeSet()
+        try:
+            with self.catalogue.sessions() as session:
+                return self._log.news(session)
+        except (SQLAlchemyError, sqlite3.Error, OSError):
+            # The server gone or the file locked: asked again at the next tick.
+            log.info("could not read the change log", exc_info=True)
+            return ChangeSet()
 
     def changed_elsewhere(self) -> bool:
         """Whether another process committed since the last call (False unless watching)."""

@@ -828,7 +828,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def _check_external_changes(self) -> None:
         """Another process (the command line, an import elsewhere) wrote: show it."""
-        if self._service is None or not self._service.changed_elsewhere():
+        if self._service is None:
             return
-        self.catalogue_changed(ChangeScope.whole())
+        news = self._service.changes_elsewhere()  # None: the log cannot tell what
+        if news is not None and not news:
+            return
+        self.catalogue_changed(ChangeScope.whole() if news is None else ChangeScope.of(news))
         self.statusBar().showMessage(self.tr("Updated with changes made elsewhere."), 5000)
