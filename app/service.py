@@ -113,6 +113,7 @@ class CatalogueService:
         self.author = default_author() if author is None else author
         # The ids of the log steps this service wrote (the window's own changes).
         self.own_steps: set[int] = set()
+        self._step_text = ""  # the text `write_as` gives the step being written
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -248,8 +249,19 @@ class CatalogueService:
 
         `operation` is an app function taking a Journal (tags.tag_cases,
         notes.update_note, case_edit.save_case…). If it raises, nothing is written.
+        The change goes into the change log as one step, in the same transaction;
+        its text is `write_as`'s, else `default_step_text` (the command line's
+        command), else the operation's name.
         """
-        return self.write_as("", operation, *args, **kwargs)
+        from app.history import record_step
+
+        text = self._step_text or self.default_step_text or operation.__name__.replace("_", " ")
+        with self._writing(), self.catalogue.sessions.begin() as session:
+            journal = Journal(session, self.author)
+            result = operation(journal, *args, **kwargs)
+            step = record_step(session, journal.changes, author=self.author, text=text)
+        self._own_write(step)
+        return result, journal.changes
 
     def write_as(
         self,
@@ -258,21 +270,16 @@ class CatalogueService:
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> tuple[T, ChangeSet]:
-        """`write`, logged as a step with this text (its undo text: "tag 2 cases with 'tea'").
+        """`write`, logged with this text (its undo text: "tag 2 cases with 'tea'").
 
-        The step and its rows go into the change log in the same transaction as
-        the change. An empty text logs `default_step_text` (the command line's
-        command), else the operation's name.
+        Goes through `write` itself, so whatever stands in for `write` (a test's
+        failing disk) stands in for this too.
         """
-        from app.history import record_step
-
-        text = text or self.default_step_text or operation.__name__.replace("_", " ")
-        with self._writing(), self.catalogue.sessions.begin() as session:
-            journal = Journal(session, self.author)
-            result = operation(journal, *args, **kwargs)
-            step = record_step(session, journal.changes, author=self.author, text=text)
-        self._own_write(step)
-        return result, journal.changes
+        before, self._step_text = self._step_text, text
+        try:
+            return self.write(operation, *args, **kwargs)
+        finally:
+            self._step_text = before
 
     def replay(self, changes: ChangeSet, *, undo: bool, text: str = "") -> None:
         """Undo or redo a change set from `write`, in one transaction, logged as a step.
