@@ -179,3 +179,26 @@ def test_kill_9_mid_write_keeps_the_log_and_the_data_in_step(small_catalogue: Ca
         ).fetchone()[0]
     assert notes and sorted(logged) == sorted(notes)  # every note logged once, no more
     assert empty_steps == 0
+
+
+def test_casebook_history_prints_a_case_changes(
+    small_catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    small_catalogue.close()
+    db = str(small_catalogue.path)
+    try:
+        assert main(["--db", db, "tag", "alpha", "tea"]) == 0
+        assert main(["--db", db, "note", "alpha", "Visited in May"]) == 0
+    finally:
+        CatalogueService.default_step_text = ""
+    capsys.readouterr()
+    assert main(["--db", db, "history", "alpha", "--json"]) == 0
+    steps = json.loads(capsys.readouterr().out)
+    assert [(s["text"], s["changes"]) for s in steps] == [
+        ("casebook note", ["note 'Visited in May' added"]),
+        ("casebook tag", ["tag 'tea' added"]),
+    ]
+    assert main(["--db", db, "history", "beta"]) == 0
+    assert capsys.readouterr().out == "No changes to beta are logged.\n"

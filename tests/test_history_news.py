@@ -3,6 +3,9 @@ rows without a full re-read; a gap in the log or a replaced catalogue re-reads i
 
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -89,3 +92,22 @@ def test_another_process_tag_repaints_rows_without_a_full_reread(
     shown = [str(win.case_model.index(row, c).data()) for c in range(win.case_model.columnCount())]
     assert any("added-by-cli" in s for s in shown)
     assert "elsewhere" in win.statusBar().currentMessage()
+
+
+def test_a_log_that_cannot_be_read_now_is_asked_again_later(
+    small_catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = CatalogueService(small_catalogue)
+    mine.watch_changes()
+    reader = mine._log
+    assert reader is not None
+
+    def locked(_session: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(reader, "news", locked)
+    other = _reopen(small_catalogue)
+    CatalogueService(other).write(tag_cases, [_case(small_catalogue, "alpha")], ["tea"])
+    other.close()
+    news = mine.changes_elsewhere()  # no traceback from the watch timer
+    assert news is not None and not news
