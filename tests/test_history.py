@@ -106,6 +106,29 @@ def test_a_failed_write_logs_nothing(any_small_catalogue: Catalogue) -> None:
         assert session.scalar(select(func.count()).select_from(ChangeRow)) == 0
 
 
+def test_a_step_that_cannot_be_logged_leaves_the_change_unwritten(
+    any_small_catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The step is written in the change's own transaction: both, or neither."""
+    import app.history
+
+    catalogue = any_small_catalogue
+    service = CatalogueService(catalogue)
+    alpha = _case(catalogue, "alpha")
+    _, changes = service.write(tag_cases, [alpha], ["tea"])
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the log is full")
+
+    monkeypatch.setattr(app.history, "record_step", broken)
+    with pytest.raises(RuntimeError, match="the log is full"):
+        service.write(tag_cases, [alpha], ["coffee"])
+    with pytest.raises(RuntimeError, match="the log is full"):
+        service.replay(changes, undo=True)
+    assert [t.name for t in service.tags_of_cases([alpha])] == ["tea"]
+    assert len(_steps(catalogue)) == 1
+
+
 def test_a_write_without_text_logs_the_operation_or_the_command(
     small_catalogue: Catalogue,
 ) -> None:
