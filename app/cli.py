@@ -242,6 +242,9 @@ def _run(args: argparse.Namespace) -> int:
         from app.gui import run_gui
 
         return run_gui(path, quit_after_show=getattr(args, "quit_after_show", False))
+    from app.service import CatalogueService
+
+    CatalogueService.default_step_text = f"casebook {args.command}"  # the change log's text
     own: OwnHandler | None = getattr(args, "own_handler", None)
     if own is not None:
         return own(args)

@@ -1,4 +1,4 @@
-"""`casebook tag`, `untag`, `note` and `tags`: the same app functions the window uses.
+"""`casebook tag`, `untag`, `note`, `tags` and `history`: the same app functions the window uses.
 
 Kept free of heavy imports at module level: the parser is built on every
 start, including the window's.
@@ -7,7 +7,9 @@ start, including the window's.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from app.plurals import counted
@@ -108,7 +110,34 @@ def cmd_tags(catalogue: Catalogue, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_history(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    """A case's changes from the change log, newest first (local time, author, text, what)."""
+    from app.history import case_history, fact_text, step_json
+
+    case_id = _case_id(catalogue, args.slug)
+    with catalogue.sessions() as session:
+        steps = case_history(session, case_id)
+    if args.json:
+        print(json.dumps([step_json(s) for s in steps], ensure_ascii=False, indent=2))
+        return 0
+    if not steps:
+        print(f"No changes to {args.slug} are logged.")
+    for step in steps:
+        when = step.at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+        who = f" by {step.author}" if step.author else ""
+        kind = "" if step.kind == "change" else f" ({step.kind})"
+        print(f"{when}{who}: {step.text}{kind}")
+        for fact in step.facts:
+            print(f"    {fact_text(fact)}")
+    return 0
+
+
 def register(commands: Any) -> None:
+    history = commands.add_parser("history", help="a case study's changes, newest first")
+    history.add_argument("slug", metavar="SLUG")
+    history.add_argument("--json", action="store_true", help="print a JSON array")
+    history.set_defaults(handler=cmd_history)
+
     tag = commands.add_parser("tag", help="put tags on a case study")
     tag.add_argument("slug", metavar="SLUG")
     tag.add_argument("tags", metavar="TAG", nargs="+")

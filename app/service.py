@@ -6,16 +6,17 @@ Views hold a CatalogueService and never see a Session or SQL.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app import case_edit, highlights, notes, tags
 from app.case_edit import CaseDraft, Choice
-from app.changes import ChangeSet, Journal, replay
+from app.changes import ChangeSet, Journal, RowChange, replay
 from app.detail import CaseDetail, case_detail_by_id
 from app.highlights import HighlightInfo
 from app.messages import QT_TRANSLATE_NOOP, message_of
@@ -39,8 +40,11 @@ from app.watch import ChangeWatcher
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from app.history import LoggedStep, LogReader
     from app.xlsx.export import ExportSummary, Progress, ShouldCancel
     from app.xlsx.importer import ImportPlan
+
+log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -100,13 +104,20 @@ def _server_message(catalogue: Catalogue, server: str, exc: BaseException) -> st
 
 
 class CatalogueService:
+    # What a step is logged as when no text is given (the command line sets its command).
+    default_step_text: ClassVar[str] = ""
+
     def __init__(self, catalogue: Catalogue, author: str | None = None) -> None:
         from app.authorship import default_author
 
         self.catalogue = catalogue
         self._watcher: ChangeWatcher | None = None
+        self._log: LogReader | None = None
         # Signs new notes and highlights (Preferences can change it).
         self.author = default_author() if author is None else author
+        # The ids of the log steps this service wrote (the window's own changes).
+        self.own_steps: set[int] = set()
+        self._step_text = ""  # the text `write_as` gives the step being written
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -123,12 +134,40 @@ class CatalogueService:
             raise WriteFailedError(said) from exc
 
     def watch_changes(self) -> None:
-        """From now on, `changed_elsewhere` tells of other processes' commits.
+        """From now on, `changes_elsewhere` (and `changed_elsewhere`) tell of other
+        processes' commits.
 
-        A file's watch only: for a team catalogue `changed_elsewhere` stays False
-        (live updates from the server come with a later part of issue 13)."""
+        `changed_elsewhere` is a file's watch only (False for a team catalogue);
+        `changes_elsewhere` reads the change log on both back ends."""
         if self._watcher is None and self.catalogue.server is None:
             self._watcher = ChangeWatcher(self.catalogue.path)
+        if self._log is None:
+            from app.history import LogReader
+
+            reader = LogReader(own=self.own_steps)
+            with self.catalogue.sessions() as session:
+                reader.start(session)
+            self._log = reader
+
+    def changes_elsewhere(self) -> ChangeSet | None:
+        """What other processes changed since the last call, read from the change log.
+
+        Empty when nothing (or nothing but bookkeeping); None when the log
+        cannot tell (a step missing, the catalogue replaced): then anything may
+        have changed. A file is only read when its fingerprint moved; a team
+        catalogue's log is polled. Nothing is known until `watch_changes`.
+        """
+        if self._log is None:
+            return ChangeSet()
+        if self._watcher is not None and not self._watcher.changed():
+            return ChangeSet()
+        try:
+            with self.catalogue.sessions() as session:
+                return self._log.news(session)
+        except (SQLAlchemyError, sqlite3.Error, OSError):
+            # The server gone or the file locked: asked again at the next tick.
+            log.info("could not read the change log", exc_info=True)
+            return ChangeSet()
 
     def changed_elsewhere(self) -> bool:
         """Whether another process committed since the last call (False unless watching)."""
@@ -216,23 +255,71 @@ class CatalogueService:
 
         `operation` is an app function taking a Journal (tags.tag_cases,
         notes.update_note, case_edit.save_case…). If it raises, nothing is written.
+        The change goes into the change log as one step, in the same transaction;
+        its text is `write_as`'s, else `default_step_text` (the command line's
+        command), else the operation's name.
         """
+        from app.history import record_step
+
+        text = self._step_text or self.default_step_text or operation.__name__.replace("_", " ")
         with self._writing(), self.catalogue.sessions.begin() as session:
             journal = Journal(session, self.author)
             result = operation(journal, *args, **kwargs)
-        self._absorb_own_write()
+            step = record_step(session, journal.changes, author=self.author, text=text)
+        self._own_write(step)
         return result, journal.changes
 
-    def replay(self, changes: ChangeSet, *, undo: bool) -> None:
-        """Undo or redo a change set from `write`, in one transaction.
+    def write_as(
+        self,
+        text: str,
+        operation: Callable[Concatenate[Journal, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> tuple[T, ChangeSet]:
+        """`write`, logged with this text (its undo text: "tag 2 cases with 'tea'").
+
+        Goes through `write` itself, so whatever stands in for `write` (a test's
+        failing disk) stands in for this too.
+        """
+        before, self._step_text = self._step_text, text
+        try:
+            return self.write(operation, *args, **kwargs)
+        finally:
+            self._step_text = before
+
+    def replay(self, changes: ChangeSet, *, undo: bool, text: str = "") -> None:
+        """Undo or redo a change set from `write`, in one transaction, logged as a step.
 
         Raises ReplayConflictError, writing nothing, if a row it would rewrite
         was changed elsewhere since; WriteFailedError if the catalogue cannot
         be written.
         """
+        from app.history import record_step
+
+        kind = "undo" if undo else "redo"
+        rows = ChangeSet(
+            [
+                RowChange(c.table, c.key, c.after, c.before) if undo else c
+                for c in (reversed(changes.changes) if undo else changes.changes)
+            ]
+        )
         with self._writing(), self.catalogue.sessions.begin() as session:
             replay(session, changes, undo=undo)
+            step = record_step(session, rows, author=self.author, text=text, kind=kind)
+        self._own_write(step)
+
+    def _own_write(self, step: int | None) -> None:
+        """After a write of ours: the watch does not take it for another process's."""
+        if step is not None:
+            self.own_steps.add(step)
         self._absorb_own_write()
+
+    def case_history(self, case_id: int) -> list[LoggedStep]:
+        """The steps that changed this case, newest first."""
+        from app.history import case_history
+
+        with self.catalogue.sessions() as session:
+            return case_history(session, case_id)
 
     def tags(self, ids: Collection[int] | None = None) -> list[TagInfo]:
         """Every tag with its count, or only those with these ids."""

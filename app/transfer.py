@@ -32,7 +32,10 @@ from models.backends import backend_of
 Row = dict[str, Any]
 
 # Made from the rest by Casebook, or the catalogue's own (meta holds its UUID and version).
-SKIPPED_TABLES = frozenset({"meta", "search_doc", "search_dirty", "case_area"})
+# The change log is each catalogue's own history: not copied.
+SKIPPED_TABLES = frozenset(
+    {"meta", "search_doc", "search_dirty", "case_area", "change_step", "change_row"}
+)
 BATCH = 500
 
 

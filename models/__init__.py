@@ -22,6 +22,7 @@ from models.catalogue import (
     Source,
 )
 from models.exchange import SyncBase
+from models.history import ChangeRow, ChangeStep
 from models.search import CaseArea, SavedSearch, SearchDirty, SearchDoc
 
 
@@ -46,6 +47,8 @@ __all__ = [
     "CaseSource",
     "CaseStudy",
     "CaseTag",
+    "ChangeRow",
+    "ChangeStep",
     "Highlight",
     "Meta",
     "Metric",

@@ -313,16 +313,16 @@ def test_a_numbered_migration_after_8_runs_once_on_a_server(
 
     assert isinstance(pg_databases, PgDatabases)
     catalogue = open_catalogue(pg_databases.new("small"), seed=False)
-    step = types.ModuleType("models.migrations.v009_example")
+    step = types.ModuleType("models.migrations.v999_example")
     step.STATEMENTS = ["ALTER TABLE note ADD COLUMN mood VARCHAR(20) DEFAULT '' NOT NULL"]  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, step.__name__, step)
     monkeypatch.setattr(migrations, "MIGRATION_MODULES", (*migrations.MIGRATION_MODULES,
-                                                          "v009_example"))  # fmt: skip
-    monkeypatch.setattr(migrations, "LATEST_VERSION", 9)
-    assert migrations.migrate(catalogue.engine, target=9) == [9]
-    assert migrations.migrate(catalogue.engine, target=9) == []
+                                                          "v999_example"))  # fmt: skip
+    monkeypatch.setattr(migrations, "LATEST_VERSION", LATEST_VERSION + 1)
+    assert migrations.migrate(catalogue.engine, target=LATEST_VERSION + 1) == [LATEST_VERSION + 1]
+    assert migrations.migrate(catalogue.engine, target=LATEST_VERSION + 1) == []
     with catalogue.engine.connect() as conn:
-        assert schema_version(conn) == 9
+        assert schema_version(conn) == LATEST_VERSION + 1
         assert conn.execute(text("SELECT count(mood) FROM note")).scalar() == 0
     catalogue.close()
 

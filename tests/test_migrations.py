@@ -143,6 +143,7 @@ def test_ids_are_never_reused_after_the_newest_row_is_deleted(tmp_path: Path) ->
     expected = {
         "actor", "case_study", "place", "source", "tag", "case_actor",
         "metric", "note", "perspective", "highlight", "saved_search",
+        "change_step", "change_row",
     }  # fmt: skip
     assert _autoincrement_tables(path) == expected
 

@@ -150,7 +150,7 @@ def test_migration_8_brings_an_older_catalogue_s_spellings_together(tmp_path) ->
         forms = [(1, "Funds"), (1, "funds"), (2, "funds"), (3, "market  access"), (3, "talent")]
         for case, form in forms:
             conn.exec_driver_sql("INSERT INTO case_assistance VALUES (?, ?)", (case, form))
-    assert migrate(engine) == [8]
+    assert migrate(engine, target=8) == [8]
     engine.dispose()
     with sqlite3.connect(path) as conn:
         sectors = conn.execute("SELECT slug, sector FROM case_study ORDER BY slug").fetchall()

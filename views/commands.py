@@ -52,7 +52,7 @@ class ChangeCommand(QUndoCommand):
         Raises ReplayConflictError or WriteFailedError, writing nothing; the
         window then leaves the stack where it was and says why.
         """
-        self._service.replay(self.changes, undo=undo)
+        self._service.replay(self.changes, undo=undo, text=self.text())
         self._ahead = True
 
     def id(self) -> int:
@@ -68,12 +68,12 @@ class ChangeCommand(QUndoCommand):
         if self._done:
             self._done = False
         elif not self._ahead:
-            self._service.replay(self.changes, undo=False)
+            self._service.replay(self.changes, undo=False, text=self.text())
         self._ahead = False
         self._changed(self.changes)
 
     def undo(self) -> None:
         if not self._ahead:
-            self._service.replay(self.changes, undo=True)
+            self._service.replay(self.changes, undo=True, text=self.text())
         self._ahead = False
         self._changed(self.changes)

@@ -54,6 +54,7 @@ from views.facet_model import FacetModel
 from views.file_actions import FileActions
 from views.help_actions import HelpActions
 from views.highlights_panel import HighlightsPanel
+from views.history_panel import HistoryPanel
 from views.import_dialog import ImportController
 from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.tag_panel.mode_combo.currentIndexChanged.connect(self.apply_filter)
         self.catalogueChanged.connect(self.tag_panel.catalogue_changed)
         self.catalogueChanged.connect(self.notes_panel.catalogue_changed)
+        self.catalogueChanged.connect(self.history_panel.catalogue_changed)
         self.tag_actions = TagActions(self)
         self.case_actions = CaseFormActions(self)
         self.vocab_actions = VocabActions(
@@ -243,7 +245,7 @@ class MainWindow(QMainWindow):
         from app.service import WriteFailedError
 
         try:
-            result, changes = self.service.write(operation, *args, **kwargs)
+            result, changes = self.service.write_as(text, operation, *args, **kwargs)
         except WriteFailedError as exc:
             self.statusBar().showMessage(tr_message(exc))
             QMessageBox.warning(self, self.tr("Not Changed"), tr_message(exc))
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
         Made as the user types (a note's autosave), it says nothing of a failure
         itself: WriteFailedError goes to the caller, which keeps the text and retries.
         """
-        result, changes = self.service.write(operation, *args, **kwargs)
+        result, changes = self.service.write_as(text, operation, *args, **kwargs)
         self._push(text, changes, merge_key)
         return result
 
@@ -437,6 +439,8 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(self)
         self.detail.tabs.insertTab(1, self.highlights_panel, self.tr("Read && Highlight"))
         self.detail.tabs.addTab(self.notes_panel, self.tr("Notes"))
+        self.history_panel = HistoryPanel(self)
+        self.detail.tabs.addTab(self.history_panel, self.tr("History"))
         # Leaving the Notes tab writes the note at once, as switching note or case does.
         self.detail.tabs.currentChanged.connect(lambda _index: self.notes_panel.flush())
         self._notes_dock: NotesDock | None = None  # built when first shown
@@ -750,6 +754,7 @@ class MainWindow(QMainWindow):
         self.highlights_panel.show_case(detail, highlights_changed=highlights_changed)
         if case_id != self.notes_panel.case_id:
             self.notes_panel.show_case(case_id)
+        self.history_panel.show_case(case_id)
         self._mark_search_words()
         notes = len(detail.notes) if detail else 0
         self.detail.tabs.setTabText(
@@ -853,7 +858,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def _check_external_changes(self) -> None:
         """Another process (the command line, an import elsewhere) wrote: show it."""
-        if self._service is None or not self._service.changed_elsewhere():
+        if self._service is None:
             return
-        self.catalogue_changed(ChangeScope.whole())
+        news = self._service.changes_elsewhere()  # None: the log cannot tell what
+        if news is not None and not news:
+            return
+        self.catalogue_changed(ChangeScope.whole() if news is None else ChangeScope.of(news))
         self.statusBar().showMessage(self.tr("Updated with changes made elsewhere."), 5000)

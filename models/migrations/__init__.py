@@ -32,6 +32,7 @@ MIGRATION_MODULES: Sequence[str] = (
     "v006_place_positions",
     "v007_identities",
     "v008_vocabulary_spellings",
+    "v009_change_log",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)

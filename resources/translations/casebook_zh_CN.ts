@@ -1471,6 +1471,149 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>短名</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>叙述</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Start year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <source>End year</source>
+        <translation>结束年份</translation>
+    </message>
+    <message>
+        <source>Ongoing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评注</translation>
+    </message>
+    <message>
+        <source>case study</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>perspective</source>
+        <translation>观点</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>person or organisation</source>
+        <translation>人物或机构</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>form of assistance</source>
+        <translation>援助形式</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos; added</source>
+        <translation>已添加标签“%1”</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos; removed</source>
+        <translation>已移除标签“%1”</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos; changed</source>
+        <translation>已更改标签“%1”</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; added</source>
+        <translation>已添加%1“%2”</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>已添加%1</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; removed</source>
+        <translation>已移除%1“%2”</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>已移除%1</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; changed</source>
+        <translation>已更改%1“%2”</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>已更改%1</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>撤销 %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>重做 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No changes to this case study are logged.</source>
+        <translation>日志中没有此案例的更改。</translation>
+    </message>
+</context>
+<context>
     <name>ImportApply</name>
     <message>
         <source>The catalogue changed since the preview, so the import was stopped (%1).</source>
@@ -1751,6 +1894,10 @@ theirs:
     <message>
         <source>Notes</source>
         <translation>笔记</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -1,0 +1,113 @@
+"""Others' changes read from the change log: a tag written by another process repaints its
+rows without a full re-read; a gap in the log or a replaced catalogue re-reads it all."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from app.change_scope import ChangeScope
+from app.notes import add_note
+from app.service import CatalogueService
+from app.store import Catalogue, open_catalogue
+from app.tags import tag_cases
+from tests.test_history import _case
+from views.main_window import WATCH_MS, MainWindow
+
+
+def _reopen(catalogue: Catalogue) -> Catalogue:
+    """A second, independent connection to the same catalogue (another process's view)."""
+    return open_catalogue(catalogue.server or catalogue.path, seed=False)
+
+
+def test_others_changes_come_from_the_log_and_own_ones_do_not(
+    any_small_catalogue: Catalogue,
+) -> None:
+    catalogue = any_small_catalogue
+    mine = CatalogueService(catalogue)
+    mine.watch_changes()
+    alpha, beta = _case(catalogue, "alpha"), _case(catalogue, "beta")
+    assert not mine.changes_elsewhere()
+
+    mine.write(add_note, alpha, "mine")
+    other = _reopen(catalogue)
+    CatalogueService(other).write(tag_cases, [alpha, beta], ["tea"])
+    other.close()
+
+    news = mine.changes_elsewhere()
+    assert news is not None
+    assert [c.table for c in news.changes] == ["tag", "case_tag", "case_tag"]  # not the note
+    scope = ChangeScope.of(news)
+    assert scope.case_ids == {alpha, beta} and not scope.everything
+    assert not mine.changes_elsewhere()  # told once
+
+
+def test_a_gap_in_the_log_or_a_replaced_catalogue_means_read_everything(
+    any_small_catalogue: Catalogue,
+) -> None:
+    catalogue = any_small_catalogue
+    mine = CatalogueService(catalogue)
+    mine.watch_changes()
+    other = _reopen(catalogue)
+    CatalogueService(other).write(tag_cases, [_case(catalogue, "alpha")], ["tea"])
+    with other.engine.begin() as conn:  # a step whose id came after one never seen
+        conn.execute(
+            text(
+                "INSERT INTO change_step (id, at, author, text, kind) "
+                "SELECT max(id) + 2, '2026-01-01', 'x', 'x', 'change' FROM change_step"
+            )
+        )
+    assert mine.changes_elsewhere() is None
+    assert not mine.changes_elsewhere()  # from there on, in step again
+    with other.engine.begin() as conn:
+        conn.execute(text("UPDATE meta SET value = 'another' WHERE key = 'catalogue_uuid'"))
+    CatalogueService(other).write(tag_cases, [_case(catalogue, "beta")], ["tea"])
+    other.close()
+    assert mine.changes_elsewhere() is None
+
+
+def test_another_process_tag_repaints_rows_without_a_full_reread(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    win = small_window
+    case_id = win.selected_case_id()
+    assert case_id is not None
+    resets: list[bool] = []
+    win.case_model.modelReset.connect(lambda: resets.append(True))
+    scopes: list[ChangeScope] = []
+    win.catalogueChanged.connect(scopes.append)
+
+    other = _reopen(win.service.catalogue)
+    CatalogueService(other).write(tag_cases, [case_id], ["added-by-cli"])
+    other.close()
+
+    qtbot.waitUntil(lambda: bool(scopes), timeout=WATCH_MS * 4)
+    assert not scopes[0].everything and scopes[0].case_ids == {case_id}
+    assert resets == []  # the table was not read again
+    assert win.selected_case_id() == case_id
+    row = win.case_model.positions()[case_id]
+    shown = [str(win.case_model.index(row, c).data()) for c in range(win.case_model.columnCount())]
+    assert any("added-by-cli" in s for s in shown)
+    assert "elsewhere" in win.statusBar().currentMessage()
+
+
+def test_a_log_that_cannot_be_read_now_is_asked_again_later(
+    small_catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = CatalogueService(small_catalogue)
+    mine.watch_changes()
+    reader = mine._log
+    assert reader is not None
+
+    def locked(_session: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(reader, "news", locked)
+    other = _reopen(small_catalogue)
+    CatalogueService(other).write(tag_cases, [_case(small_catalogue, "alpha")], ["tea"])
+    other.close()
+    news = mine.changes_elsewhere()  # no traceback from the watch timer
+    assert news is not None and not news
