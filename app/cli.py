@@ -244,7 +244,15 @@ def _run(args: argparse.Namespace) -> int:
         return run_gui(path, quit_after_show=getattr(args, "quit_after_show", False))
     from app.service import CatalogueService
 
+    before = CatalogueService.default_step_text
     CatalogueService.default_step_text = f"casebook {args.command}"  # the change log's text
+    try:
+        return _run_command(args, path)
+    finally:
+        CatalogueService.default_step_text = before  # main() may run again in this process
+
+
+def _run_command(args: argparse.Namespace, path: Path | str) -> int:
     own: OwnHandler | None = getattr(args, "own_handler", None)
     if own is not None:
         return own(args)

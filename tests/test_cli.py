@@ -113,3 +113,12 @@ def test_python_dash_m_app_runs_the_same_command(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "nope" in result.stderr
+
+
+def test_a_command_leaves_no_step_text_behind(tmp_path: Path) -> None:
+    """The change log's "casebook COMMAND" text is the command's only while it runs."""
+    from app.cli import main
+    from app.service import CatalogueService
+
+    assert main(["--db", str(tmp_path / "c.sqlite3"), "list"]) == 0
+    assert CatalogueService.default_step_text == ""
