@@ -29,6 +29,8 @@ def window(qtbot: QtBot, small_catalogue: Catalogue, settings: QSettings) -> Ite
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # The facets fill from a worker thread a moment after the window opens.
+    qtbot.waitUntil(lambda: win.facet_model.value_item("sector", "energy") is not None)
     yield win
 
 
