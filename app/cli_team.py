@@ -26,19 +26,24 @@ def _open(location: str, *, create: bool) -> Any:
     return open_catalogue(path)
 
 
+def _require_server_address(url_text: str) -> None:
+    from app.cli import CommandError
+    from app.paths import is_server_address
+
+    if not is_server_address(url_text):
+        raise CommandError(
+            f"{url_text} is not a server address; give postgresql+psycopg://USER@HOST:PORT/DBNAME."
+        )
+
+
 def cmd_team_init(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
-    from app.cli import CommandError
-    from app.paths import is_server_address
     from app.store import open_server_catalogue
     from models import CaseStudy
     from models.migrations import LATEST_VERSION
 
-    if not is_server_address(args.url):
-        raise CommandError(
-            f"{args.url} is not a server address; give postgresql+psycopg://USER@HOST:PORT/DBNAME."
-        )
+    _require_server_address(args.url)
     catalogue = open_server_catalogue(args.url)
     try:
         with catalogue.sessions() as session:
@@ -56,14 +61,9 @@ def cmd_team_init(args: argparse.Namespace) -> int:
 
 def _server_connection(url_text: str) -> Any:
     """An engine on the team catalogue's server, for the owner's role commands."""
-    from app.cli import CommandError
-    from app.paths import is_server_address
     from models.server import make_server_engine, server_url
 
-    if not is_server_address(url_text):
-        raise CommandError(
-            f"{url_text} is not a server address; give postgresql+psycopg://USER@HOST:PORT/DBNAME."
-        )
+    _require_server_address(url_text)
     url = server_url(url_text)
     return url, make_server_engine(url)
 

@@ -39,6 +39,22 @@ def _english_interface(qapp: object) -> None:
 
 
 @pytest.fixture
+def chinese(qapp: object) -> Iterator[None]:
+    """The interface in Chinese (and its locale) for one test; English again after it."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from views.translation import install_translation
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    before = QLocale()
+    assert install_translation(app, "zh_CN") == "zh_CN"
+    yield
+    install_translation(app, "en", locale=False)
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "catalogue.sqlite3"
 

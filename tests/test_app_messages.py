@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -203,17 +203,6 @@ def test_every_marked_app_message_has_a_finished_chinese_translation() -> None:
 
 
 # --- (b) in Chinese ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def chinese(qapp: object) -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    before = QLocale()
-    assert install_translation(app, "zh_CN") == "zh_CN"
-    yield
-    install_translation(app, "en", locale=False)
-    QLocale.setDefault(before)
 
 
 def test_tr_message_translates_templates_and_message_arguments(chinese: None) -> None:

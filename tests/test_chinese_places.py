@@ -3,11 +3,10 @@ name) and their levels too; in English nothing changes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from app.case_filter import CaseFilter
@@ -16,20 +15,9 @@ from app.service import CatalogueService
 from app.store import Catalogue
 from views.data_words import LEVEL_NAMES, data_word, level_name
 from views.main_window import MainWindow
-from views.translation import in_chinese, install_translation
+from views.translation import in_chinese
 
 DONOR = 1  # the table's columns: title, donor, recipient…
-
-
-@pytest.fixture
-def chinese(qapp: object) -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    before = QLocale()
-    install_translation(app, "zh_CN")
-    yield
-    install_translation(app, "en", locale=False)
-    QLocale.setDefault(before)
 
 
 @pytest.fixture

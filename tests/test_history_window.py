@@ -8,7 +8,6 @@ from pytestqt.qtbot import QtBot
 from app.case_edit import save_case
 from app.notes import add_note
 from app.tags import tag_cases
-from tests.test_translation import chinese  # noqa: F401 (a fixture)
 from views.main_window import MainWindow
 
 
@@ -61,7 +60,7 @@ def test_the_history_tab_follows_the_selected_case(qtbot: QtBot, small_window: M
 
 def test_the_history_tab_in_chinese(
     qtbot: QtBot,
-    chinese: None,  # noqa: F811 (the fixture imported above)
+    chinese: None,
     small_window: MainWindow,
 ) -> None:
     win = small_window

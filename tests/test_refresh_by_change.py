@@ -332,7 +332,7 @@ def test_changes_made_elsewhere_keep_the_selection_and_the_scroll(
     CatalogueService(other).write(add_cases, [CaseDraft(title="AAA first by title")])
     other.close()
 
-    win.refresh()  # what the watch timer does on noticing another process's commit
+    win.catalogue_changed()  # a change nobody described, as from another process
     _settle(qtbot, win)
 
     assert win.case_model.rowCount() == CASES + 3

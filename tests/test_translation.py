@@ -105,17 +105,6 @@ def test_ts_and_qm_are_up_to_date_with_the_code() -> None:
 # --- installing -------------------------------------------------------------------
 
 
-@pytest.fixture
-def chinese(qapp: object) -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    before = QLocale()
-    assert install_translation(app, "zh_CN") == "zh_CN"
-    yield
-    install_translation(app, "en", locale=False)
-    QLocale.setDefault(before)
-
-
 def test_plural_forms(chinese: None) -> None:
     translate = QCoreApplication.translate
     assert translate("MainWindow", "%Ln case study(s)", "", 1) == "1 个案例"

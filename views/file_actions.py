@@ -40,14 +40,19 @@ def launch_window(path: Path) -> bool:
     return bool(started)
 
 
-def recent_catalogues(settings: QSettings) -> list[Path]:
-    """The catalogues opened last, newest first (whether or not they still exist)."""
-    value: object = settings.value(RECENT_KEY, [])
+def stored_list(settings: QSettings, key: str) -> list[str]:
+    """A list of texts kept under `key`, newest first, at most MAX_RECENT."""
+    value: object = settings.value(key, [])
     # An INI file gives back a one-item list as a plain string.
     items: list[object] = [value] if isinstance(value, str) else []
     if isinstance(value, (list, tuple)):
         items = list(value)
-    return [Path(str(item)) for item in items if str(item)][:MAX_RECENT]
+    return [str(item) for item in items if str(item)][:MAX_RECENT]
+
+
+def recent_catalogues(settings: QSettings) -> list[Path]:
+    """The catalogues opened last, newest first (whether or not they still exist)."""
+    return [Path(item) for item in stored_list(settings, RECENT_KEY)]
 
 
 def remember_catalogue(settings: QSettings, path: Path) -> None:

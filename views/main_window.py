@@ -682,11 +682,6 @@ class MainWindow(QMainWindow):
         self._filter_timer.start()
 
     @Slot()
-    def refresh(self) -> None:
-        """Redraw everything from the catalogue, keeping the selection and scroll position."""
-        self.catalogue_changed(ChangeScope.whole())
-
-    @Slot()
     def clear_filters(self) -> None:
         self._only_cases = None
         self.filter_edit.blockSignals(True)

@@ -19,13 +19,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.paths import server_address_problem
+from views.file_actions import MAX_RECENT, stored_list
 from views.literal_text import literal
 
 if TYPE_CHECKING:
     from views.main_window import MainWindow
 
 RECENT_TEAM_KEY = "file/recentTeam"
-MAX_RECENT = 10
 STATUS_MS = 15000
 
 TeamLauncher = Callable[[str], bool]
@@ -39,11 +39,7 @@ def launch_team_window(address: str) -> bool:
 
 def recent_addresses(settings: QSettings) -> list[str]:
     """The team catalogues connected to last, newest first."""
-    value: object = settings.value(RECENT_TEAM_KEY, [])
-    items: list[object] = [value] if isinstance(value, str) else []
-    if isinstance(value, (list, tuple)):
-        items = list(value)
-    return [str(item) for item in items if str(item)][:MAX_RECENT]
+    return stored_list(settings, RECENT_TEAM_KEY)
 
 
 def remember_address(settings: QSettings, address: str) -> None:

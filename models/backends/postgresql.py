@@ -47,6 +47,7 @@ from models.backends.functions import (
     json_each,
     json_group_array,
 )
+from models.migrations.v005_search import _CASE_CHILDREN  # the same triggers
 
 NAME = "postgresql"
 
@@ -65,18 +66,6 @@ _WEIGHTS = {
 # ts_rank's weights for D, C, B, A: the bm25 weights' proportions (1.5, 2, 5, 10).
 _RANK_WEIGHTS = "'{0.15, 0.2, 0.5, 1.0}'"
 
-# (table, part, the column naming the case): as migration 5's triggers.
-_CASE_CHILDREN = (
-    ("case_assistance", "case"),
-    ("case_place", "case"),
-    ("case_actor", "case"),
-    ("case_source", "case"),
-    ("metric", "case"),
-    ("perspective", "case"),
-    ("case_tag", "case"),
-    ("note", "notes"),
-    ("highlight", "marks"),
-)
 # (table, event, part, link table, link column): a renamed place, person,
 # source or tag changes the documents of every case linked to it.
 _LINKED = (
