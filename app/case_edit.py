@@ -9,15 +9,17 @@ Journal, re-anchoring highlights when the summary or narrative changed.
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import cast
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from app.changes import Journal
+from app.changes import Journal, RowChangedElsewhereError
 from app.chinese_title import checked_title_zh, checked_title_zh_note
 from app.formatting import format_number
 from app.highlights import reanchor_case
@@ -100,6 +102,8 @@ class CaseDraft:
     metrics: list[MetricDraft] = field(default_factory=list)
     actors: list[ActorDraft] = field(default_factory=list)
     uuid: str = ""  # a new case from a colleague's workbook keeps its identity
+    # The case's row version when loaded (0: a new case); a save checks it.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -125,9 +129,10 @@ class CaseChangedElsewhereError(DraftError):
     writes the user's version over it (and undo brings the other one back).
     """
 
-    def __init__(self, fields: list[Message]) -> None:
+    def __init__(self, fields: list[Message], theirs: CaseDraft | None = None) -> None:
         super().__init__({})
         self.fields = fields
+        self.theirs = theirs  # the case as it is stored now
         self.args = (
             QT_TRANSLATE_NOOP(
                 "CaseEdit", "This case study was changed elsewhere since you opened it (%1)."
@@ -160,6 +165,82 @@ def changed_fields(before: CaseDraft, now: CaseDraft) -> list[Message]:
     return [
         words for name, words in _FIELD_WORDS.items() if getattr(before, name) != getattr(now, name)
     ]
+
+
+def field_words(name: str) -> Message:
+    """A draft field's name in words ("title", "figures")."""
+    return _FIELD_WORDS[name]
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """A field someone else changed while the editor was open.
+
+    `both` is True when the user changed it too, to something else: then
+    only the user can choose. Otherwise theirs is the sensible default.
+    """
+
+    name: str
+    both: bool
+
+
+def merge_drafts(
+    base: CaseDraft, mine: CaseDraft, theirs: CaseDraft
+) -> tuple[CaseDraft, list[FieldConflict]]:
+    """A three-way merge of the user's draft with the case as stored now.
+
+    `base` is the case as the editor loaded it. Each field only one side
+    changed takes that side; a field both changed alike is simply that. The
+    merged draft keeps the user's value where both changed it differently;
+    the conflicts list every field the others changed (see FieldConflict), in
+    the form's order. The merged draft carries the stored version.
+    """
+    merged = copy.deepcopy(mine)
+    merged.version = theirs.version
+    conflicts: list[FieldConflict] = []
+    for name in _FIELD_WORDS:
+        was, ours, now = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        if now == was:
+            continue  # not changed elsewhere: the user's value stands
+        both = ours != was and ours != now
+        if not both:
+            setattr(merged, name, copy.deepcopy(now))
+        conflicts.append(FieldConflict(name, both))
+    return merged, conflicts
+
+
+def with_fields(draft: CaseDraft, source: CaseDraft, names: Collection[str]) -> CaseDraft:
+    """`draft` with these fields taken from `source` (the user's choices in a conflict)."""
+    out = copy.deepcopy(draft)
+    for name in names:
+        setattr(out, name, copy.deepcopy(getattr(source, name)))
+    return out
+
+
+def draft_texts(session: Session, draft: CaseDraft) -> dict[str, str]:
+    """Each field of a draft as one line of text, for showing two versions side by side."""
+    places = dict(session.execute(select(Place.id, Place.name)).tuples())
+    sources = dict(session.execute(select(Source.id, Source.title)).tuples())
+
+    def names(ids: list[int], known: dict[int, str]) -> str:
+        return "; ".join(known.get(i, f"#{i}") for i in ids)
+
+    def metric(m: MetricDraft) -> str:
+        value = m.value or "–".join(v for v in (m.low, m.high) if v)
+        return " ".join(p for p in (f"{m.name}:", value, m.unit, f"({m.period})" if m.period
+                                    else "") if p)  # fmt: skip
+
+    plain = ("title", "title_zh", "title_zh_note", "slug", "sector", "summary", "narrative",
+             "start_year", "end_year")  # fmt: skip
+    texts = {name: str(getattr(draft, name)) for name in plain}
+    texts["ongoing"] = "✓" if draft.ongoing else "–"
+    texts["forms"] = "; ".join(draft.forms)
+    texts["donor_places"] = names(draft.donor_places, places)
+    texts["recipient_places"] = names(draft.recipient_places, places)
+    texts["source_ids"] = names(draft.source_ids, sources)
+    texts["metrics"] = "; ".join(metric(m) for m in draft.metrics)
+    texts["actors"] = "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in draft.actors)
+    return texts
 
 
 class UnknownCaseIdError(LookupError):
@@ -215,6 +296,7 @@ def load_draft(session: Session, case_id: int) -> CaseDraft:
         source_ids=[s.id for s in case.sources],
         metrics=[_metric_draft(m) for m in case.metrics],
         actors=[ActorDraft(a.actor.name, a.actor.kind, a.role, a.id) for a in case.actors],
+        version=case.version,
     )
 
 
@@ -557,10 +639,13 @@ def save_case(
     it: another process or an import changed it while the editor was open.
     """
     session = journal.session
+    version = None
     if case_id is not None and expected is not None:
-        fields = changed_fields(expected, load_draft(session, case_id))
+        theirs = load_draft(session, case_id)
+        fields = changed_fields(expected, theirs)
         if fields:
-            raise CaseChangedElsewhereError(fields)
+            raise CaseChangedElsewhereError(fields, theirs)
+        version = theirs.version  # the values are as loaded: the save goes over this version
     problems, values = check_draft(session, draft, case_id)
     metric_problems, metrics = _metric_values(draft)
     problems.update(metric_problems)
@@ -572,7 +657,13 @@ def save_case(
         if session.scalar(select(CaseStudy.id).where(CaseStudy.id == case_id)) is None:
             raise UnknownCaseIdError
         forms = cast(list[str], values.pop(FORMS))
-        journal.update("case_study", CaseStudy.id == case_id, values)
+        try:
+            journal.update("case_study", CaseStudy.id == case_id, values, expected_version=version)
+        except RowChangedElsewhereError:  # saved by someone else since the read above
+            assert expected is not None
+            session.expire_all()  # the case as committed now, not as read above
+            theirs = load_draft(session, case_id)
+            raise CaseChangedElsewhereError(changed_fields(expected, theirs), theirs) from None
     _save_children(journal, case_id, draft, forms, metrics)
     reanchor_case(journal, case_id)
     return case_id

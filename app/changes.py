@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, select
+from sqlalchemy import ColumnElement, CursorResult, Table, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.id_sets import chunks, in_ids
@@ -51,6 +51,26 @@ class ChangeSet:
 
     def touched(self, table: str) -> set[tuple[Any, ...]]:
         return {c.key for c in self.changes if c.table == table}
+
+
+VERSION = "version"  # the column optimistic locking reads (models.identity.Versioned)
+
+
+class RowChangedElsewhereError(Exception):
+    """A row is not at the version the editor loaded: someone else saved it since.
+
+    `now` is the row as it is stored now. Nothing was written.
+    """
+
+    def __init__(self, table: str, key: tuple[Any, ...], now: Row) -> None:
+        super().__init__(f"{table} {key} was changed elsewhere")
+        self.table = table
+        self.key = key
+        self.now = now
+
+
+def _without_version(row: Row | None) -> Row | None:
+    return None if row is None else {k: v for k, v in row.items() if k != VERSION}
 
 
 def _table(name: str) -> Table:
@@ -146,15 +166,46 @@ class Journal:
             RowChange(table_name, key, before.get(key), dict(row)) for key, row in changed
         )
 
-    def update(self, table_name: str, where: ColumnElement[bool], values: Mapping[str, Any]) -> int:
-        """Update the rows matching `where`; returns how many changed."""
+    def update(
+        self,
+        table_name: str,
+        where: ColumnElement[bool],
+        values: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+    ) -> int:
+        """Update the rows matching `where`; returns how many changed.
+
+        A row with a `version` (models.identity.Versioned) that changes gets
+        one more. With `expected_version` (the version an editor loaded),
+        raises RowChangedElsewhereError, writing nothing, if a matching row
+        holds another: someone saved it in the meantime (optimistic locking).
+        """
         table = _table(table_name)
+        versioned = VERSION in table.c
+        if versioned:
+            values = {**values, VERSION: table.c[VERSION] + 1}
         count = 0
         for before in self._rows(table, where):
             key = _key_of(table, before)
+            if expected_version is not None and before.get(VERSION) != expected_version:
+                raise RowChangedElsewhereError(table_name, key, before)
             condition = _key_condition(table, key)
-            self.session.execute(table.update().where(condition).values(**values))
+            statement = table.update().where(condition).values(**values)
+            if expected_version is not None:
+                # Also in the statement: a save committed since the read above
+                # (PostgreSQL's read committed) leaves this one matching nothing.
+                statement = statement.where(table.c[VERSION] == expected_version)
+            if cast(CursorResult[Any], self.session.execute(statement)).rowcount == 0:
+                (now,) = self._rows(table, condition) or [before]
+                raise RowChangedElsewhereError(table_name, key, now)
             (after,) = self._rows(table, condition)
+            if versioned and _without_version(after) == _without_version(before):
+                # Nothing changed (the same values written again): the version stays.
+                self.session.execute(
+                    table.update().where(condition).values({VERSION: before[VERSION]})
+                )
+                after = before
             if after != before:
                 self.changes.changes.append(RowChange(table_name, key, before, after))
                 count += 1
@@ -190,8 +241,12 @@ def _deletes(change: RowChange, undo: bool) -> bool:
 
 
 def _put_run(session: Session, table_name: str, deleting: bool, run: list[RowChange],
-             undo: bool) -> None:  # fmt: skip
-    """Delete the run's rows by key, or write them (insert, or update if present), in bulk."""
+             undo: bool, versions: Mapping[tuple[str, tuple[Any, ...]], int]) -> None:  # fmt: skip
+    """Delete the run's rows by key, or write them (insert, or update if present), in bulk.
+
+    A versioned row is written one version above the one it holds now (or the
+    one it had, if it is gone): an editor that loaded it before sees it moved.
+    """
     table = _table(table_name)
     keys = list(table.primary_key.columns)
     if deleting:
@@ -200,6 +255,14 @@ def _put_run(session: Session, table_name: str, deleting: bool, run: list[RowCha
         session.execute(table.delete().where(where), params)
         return
     rows = [row for ch in run if (row := ch.before if undo else ch.after) is not None]
+    if VERSION in table.c:
+        rows = [
+            {
+                **row,
+                VERSION: versions.get((table_name, _key_of(table, row)), row.get(VERSION, 0)) + 1,
+            }
+            for row in rows
+        ]
     statement = backend_of(session).upsert(table)  # update if present, else insert
     session.execute(statement, rows)  # every row holds every column (see Journal)
 
@@ -286,20 +349,35 @@ def _describe(table_name: str, row: Row | None, now: Row | None) -> Message:
     return QT_TRANSLATE_NOOP("Changes", "%1 was changed").arg(words)
 
 
-def find_conflicts(session: Session, changes: ChangeSet, *, undo: bool) -> list[Message]:
-    """What others changed since, among the rows an undo or redo would rewrite (in words)."""
+def _check(session: Session, changes: ChangeSet, *, undo: bool) -> tuple[
+    list[Message], dict[tuple[str, tuple[Any, ...]], int]
+]:  # fmt: skip
+    """What others changed since among the rows to rewrite (in words), and the versions
+    those rows hold now.
+
+    Versions are left out of the comparison: an undo raises a row's version
+    rather than taking it back, so a redo finds it one higher.
+    """
     expected = _expected_now(changes, undo)
     by_table: dict[str, list[tuple[Any, ...]]] = {}
     for table_name, key in expected:
         by_table.setdefault(table_name, []).append(key)
     problems: list[Message] = []
+    versions: dict[tuple[str, tuple[Any, ...]], int] = {}
     for table_name, keys in by_table.items():
         current = _current_rows(session, table_name, keys)
         for key in keys:
             want, now = expected[(table_name, key)], current.get(key)
-            if want != now:
+            if _without_version(want) != _without_version(now):
                 problems.append(_describe(table_name, want, now))
-    return problems
+            if now is not None and VERSION in now:
+                versions[(table_name, key)] = int(now[VERSION])
+    return problems, versions
+
+
+def find_conflicts(session: Session, changes: ChangeSet, *, undo: bool) -> list[Message]:
+    """What others changed since, among the rows an undo or redo would rewrite (in words)."""
+    return _check(session, changes, undo=undo)[0]
 
 
 def replay(session: Session, changes: ChangeSet, *, undo: bool) -> None:
@@ -310,7 +388,7 @@ def replay(session: Session, changes: ChangeSet, *, undo: bool) -> None:
     changed one since, raises ReplayConflictError and writes nothing, so an
     undo never overwrites someone else's work.
     """
-    problems = find_conflicts(session, changes, undo=undo)
+    problems, versions = _check(session, changes, undo=undo)
     if problems:
         if undo:
             said = QT_TRANSLATE_NOOP(
@@ -334,4 +412,4 @@ def replay(session: Session, changes: ChangeSet, *, undo: bool) -> None:
         raise ReplayConflictError(said.arg(what))
     ordered: Iterable[RowChange] = reversed(changes.changes) if undo else changes.changes
     for table_name, deleting, run in _runs(ordered, undo):
-        _put_run(session, table_name, deleting, run, undo)
+        _put_run(session, table_name, deleting, run, undo, versions)

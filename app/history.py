@@ -51,6 +51,17 @@ def _case_of(change: RowChange) -> int | None:
     return None
 
 
+def _private_owner(change: RowChange) -> str | None:
+    """Whose private note this row is (None: not a private note's): the server
+    shows the row to that login only."""
+    if change.table != "note":
+        return None
+    for row in (change.after, change.before):
+        if row is not None and row.get("private"):
+            return str(row.get("owner") or "")
+    return None
+
+
 def record_step(
     session: Session, changes: ChangeSet, *, author: str, text: str, kind: str = "change"
 ) -> int | None:
@@ -73,6 +84,7 @@ def record_step(
                 "case_id": _case_of(c),
                 "before": None if c.before is None else _dumps(c.before),
                 "after": None if c.after is None else _dumps(c.after),
+                "private_owner": _private_owner(c),
             }
             for c in rows
         ],

@@ -29,6 +29,8 @@ class NoteInfo:
     created_at: datetime
     updated_at: datetime
     author: str = ""
+    # Seen only by its author (in a team catalogue the server enforces it).
+    private: bool = False
 
     @property
     def first_line(self) -> str:
@@ -48,6 +50,7 @@ def _infos(session: Session, *conditions: object, limit: int | None = None) -> l
         Note.created_at,
         Note.updated_at,
         Note.author,
+        Note.private,
     ).join(CaseStudy, CaseStudy.id == Note.case_id)
     for condition in conditions:
         stmt = stmt.where(condition)  # type: ignore[arg-type]
@@ -159,6 +162,20 @@ def update_note(journal: Journal, note_id: int, body: str, expected: str | None 
                 QT_TRANSLATE_NOOP("Notes", "The note was changed elsewhere while you wrote.")
             )
     return bool(journal.update("note", and_(Note.id == note_id, Note.body != body), {"body": body}))
+
+
+def set_note_private(journal: Journal, note_id: int, private: bool) -> bool:
+    """Make a note private to its author, or shared again; False if it already was.
+
+    In a team catalogue the server keeps a private note, and its history,
+    from everyone but the login that wrote it; making someone else's note
+    private is refused there (it would hide it from its own author).
+    """
+    found = journal.session.scalar(select(Note.id).where(Note.id == note_id))
+    if found is None:
+        raise NoteError(QT_TRANSLATE_NOOP("Notes", "That note no longer exists."))
+    where = and_(Note.id == note_id, Note.private.is_not(private))
+    return bool(journal.update("note", where, {"private": private}))
 
 
 def delete_note(journal: Journal, note_id: int) -> None:

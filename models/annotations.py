@@ -5,11 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, CheckConstraint, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
-from models.identity import Identified
+from models.identity import Identified, Versioned
 
 if TYPE_CHECKING:
     from models.catalogue import CaseStudy
@@ -23,7 +33,7 @@ case_tag = Table(
 CaseTag = case_tag
 
 
-class Tag(Identified, Base):
+class Tag(Identified, Versioned, Base):
     """A tag; `name_key` is the normalised form that makes " Tea " and "TEA" one tag.
 
     Hierarchy is written in the name ("craft/embroidery"); a parent's filter
@@ -41,7 +51,7 @@ class Tag(Identified, Base):
     cases: Mapped[list[CaseStudy]] = relationship(secondary="case_tag", back_populates="tags")
 
 
-class Note(Identified, Base):
+class Note(Identified, Versioned, Base):
     """A Markdown note on a case."""
 
     __tablename__ = "note"
@@ -53,13 +63,18 @@ class Note(Identified, Base):
     body: Mapped[str] = mapped_column(Text, default="")
     # Who wrote it: the name set in Preferences, by default the login name.
     author: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Private: seen only by its owner. In a team catalogue the owner is the login
+    # that wrote it (the server's default, current_user) and row-level security
+    # enforces it; in a file the flag only marks the note.
+    private: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    owner: Mapped[str] = mapped_column(String(200), server_default="")  # no default here
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 
     case: Mapped[CaseStudy] = relationship(back_populates="notes")
 
 
-class Highlight(Identified, Base):
+class Highlight(Identified, Versioned, Base):
     """A highlighted passage in a case's summary or narrative.
 
     Anchored twice: by character offsets, and by the quoted text with some

@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
-from models.identity import Identified
+from models.identity import Identified, Versioned
 
 if TYPE_CHECKING:
     from models.annotations import Note, Tag
@@ -42,7 +42,7 @@ PLACE_ROLES = ("donor", "recipient")
 ACTOR_KINDS = ("person", "organisation")
 
 
-class CaseStudy(Identified, Base):
+class CaseStudy(Identified, Versioned, Base):
     __tablename__ = "case_study"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -126,7 +126,7 @@ class CaseAssistance(Base):
     case: Mapped[CaseStudy] = relationship(back_populates="assistance")
 
 
-class Place(Identified, Base):
+class Place(Identified, Versioned, Base):
     """A place at some administrative level, inside its parent (county in prefecture ...)."""
 
     __tablename__ = "place"
@@ -177,7 +177,7 @@ class CasePlace(Base):
     __table_args__ = (CheckConstraint("role IN ('donor', 'recipient')", name="role"),)
 
 
-class Actor(Identified, Base):
+class Actor(Identified, Versioned, Base):
     """A person or an organisation that takes part in one or more cases."""
 
     __tablename__ = "actor"
@@ -213,7 +213,7 @@ class CaseActor(Base):
     source: Mapped[Source | None] = relationship()
 
 
-class Source(Identified, Base):
+class Source(Identified, Versioned, Base):
     """A published text the catalogue takes facts from, cited as the text gives itself."""
 
     __tablename__ = "source"
@@ -249,7 +249,7 @@ class CaseSource(Base):
     )
 
 
-class Metric(Identified, Base):
+class Metric(Identified, Versioned, Base):
     """A figure about a case: a value or a low-high range, with unit, qualifier and source."""
 
     __tablename__ = "metric"
@@ -293,7 +293,7 @@ class Metric(Identified, Base):
         return self.value is None
 
 
-class Perspective(Identified, Base):
+class Perspective(Identified, Versioned, Base):
     """What one source says about a case or the programme, attributed and neutrally worded."""
 
     __tablename__ = "perspective"

@@ -45,3 +45,6 @@ class ChangeRow(Base):
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)
     before: Mapped[str | None] = mapped_column(Text)  # JSON object, None: no row before
     after: Mapped[str | None] = mapped_column(Text)  # JSON object, None: no row after
+    # The owner of the private note this row is of (None: not private); on
+    # PostgreSQL row-level security shows it to that owner only.
+    private_owner: Mapped[str | None] = mapped_column(String(200))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import String
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 # Casebook's own namespace for name-based UUIDs (a fixed, random value).
@@ -58,3 +58,13 @@ class Identified:
     uuid: Mapped[str] = mapped_column(
         String(36), default=new_uuid, server_default="", index=True, unique=True
     )
+
+
+class Versioned:
+    """Mixin: a `version` column, 1 when the row is made and one more at each change.
+
+    The Journal raises it (app/changes.py); an editor that loaded version 3
+    finds by it that someone else saved in the meantime.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

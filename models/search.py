@@ -17,7 +17,7 @@ from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
-from models.identity import Identified
+from models.identity import Identified, Versioned
 
 # The parts of a case's document, each refreshed on its own: a note saved
 # while typing re-reads the notes alone.
@@ -80,7 +80,7 @@ class CaseArea(Base):
     )
 
 
-class SavedSearch(Identified, Base):
+class SavedSearch(Identified, Versioned, Base):
     """A query with its facets and tag selection, kept under a name."""
 
     __tablename__ = "saved_search"

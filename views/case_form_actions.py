@@ -9,12 +9,13 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from views.case_conflict_dialog import CaseConflictDialog, ConflictRow
 from views.literal_text import literal
 from views.open_dialog import OpenDialog
 from views.translation import arg, tr_message
 
 if TYPE_CHECKING:
-    from app.case_edit import CaseDraft
+    from app.case_edit import CaseChangedElsewhereError, CaseDraft
     from app.changes import Journal
     from views.case_form import CaseFormDialog
     from views.main_window import MainWindow
@@ -76,13 +77,19 @@ class CaseFormActions(QObject):
 
             said = self.tr("new case '%1'") if case_id is None else self.tr("edit case '%1'")
             text = arg(said, d.title.strip())
-            try:
-                new_id = window.change(text, save_case, case_id, d, loaded)
-            except CaseChangedElsewhereError as exc:
-                # Say so before writing; the user chooses (undo brings theirs back).
-                if not self._overwrite_anyway(tr_message(exc)):
-                    raise
-                new_id = window.change(text, save_case, case_id, d)
+            base = loaded
+            while True:
+                try:
+                    new_id = window.change(text, save_case, case_id, d, base)
+                    break
+                except CaseChangedElsewhereError as exc:
+                    # Someone saved it meanwhile: theirs and yours side by side, the
+                    # user chooses, and the choice is saved over what is stored now.
+                    assert case_id is not None
+                    chosen = self._resolve(case_id, base, d, exc)
+                    if chosen is None:
+                        raise  # back to the form, the user's edits kept
+                    base, d = chosen
             window.select_case(new_id)
 
         def save_place(place_id: int | None, d: PlaceDraft) -> int:
@@ -107,21 +114,58 @@ class CaseFormActions(QObject):
         )
         self.opened.open(dialog)
 
-    def _overwrite_anyway(self, message: str) -> bool:
-        button = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self.opened.dialog or self.window,
-            self.tr("Case Changed Elsewhere"),
-            message
-            + "\n\n"
-            + self.tr(
-                "Save your version over it? Undo brings the other version back. "
-                "Cancel keeps your edits in the form."
-            ),
-            button.Save | button.Cancel,
-            button.Cancel,
+    def _resolve(
+        self, case_id: int, base: CaseDraft, mine: CaseDraft, exc: CaseChangedElsewhereError
+    ) -> tuple[CaseDraft, CaseDraft] | None:
+        """Merge the user's draft with the stored case, asking about each field changed
+        elsewhere; returns (the stored draft, the draft to save), None if the user goes back."""
+        from app.case_edit import draft_texts, field_words, merge_drafts, with_fields
+
+        service = self.window.service
+        theirs = exc.theirs if exc.theirs is not None else service.draft(case_id)
+        merged, conflicts = merge_drafts(base, mine, theirs)
+        if not conflicts:
+            return theirs, merged
+        yours_text = service.read(draft_texts, mine)
+        theirs_text = service.read(draft_texts, theirs)
+        rows = [
+            ConflictRow(
+                c.name,
+                tr_message(field_words(c.name)),
+                yours_text[c.name],
+                theirs_text[c.name],
+                c.both,
+            )
+            for c in conflicts
+        ]
+        dialog = CaseConflictDialog(
+            rows, self._who_saved(case_id), self.opened.dialog or self.window
         )
-        return answer == button.Save
+        if self.ask(dialog) != CaseConflictDialog.DialogCode.Accepted:
+            return None
+        keep_theirs = dialog.theirs_chosen()
+        final = with_fields(with_fields(merged, mine, {c.name for c in conflicts}), theirs,
+                            keep_theirs)  # fmt: skip
+        final.version = theirs.version
+        return theirs, final
+
+    def _who_saved(self, case_id: int) -> str:
+        """ "Ana saved this case study at 14:02", from the change log, for the conflict dialog."""
+        from views.time_text import local_time_text
+
+        service = self.window.service
+        for step in service.case_history(case_id):
+            if step.id not in service.own_steps:
+                return (
+                    self.tr("%1 saved this case study at %2")
+                    .replace("%1", step.author or self.tr("Someone"))
+                    .replace("%2", local_time_text(step.at))
+                )
+        return self.tr("Someone else saved this case study")
+
+    def ask(self, dialog: CaseConflictDialog) -> int:
+        """Show the conflict dialog and wait for the user (tests stand in for this)."""
+        return dialog.exec()
 
     @property
     def dialog(self) -> CaseFormDialog | None:

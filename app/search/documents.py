@@ -177,7 +177,10 @@ def case_parts(
 def notes_part(session: Session, ids: Sequence[int]) -> dict[int, str]:
     """The notes column of these cases (a case without notes is absent)."""
     bodies = _grouped(session.execute(
-        select(Note.case_id, Note.body).where(Note.case_id.in_(ids)).order_by(Note.id)
+        # A private note stays out of the shared index (its author finds it in All Notes).
+        select(Note.case_id, Note.body)
+        .where(Note.case_id.in_(ids), Note.private.is_(False))
+        .order_by(Note.id)
     ))  # fmt: skip
     return {case_id: index_text(_join(texts)) for case_id, texts in bodies.items()}
 

@@ -143,6 +143,22 @@ FULL_TEXT_STATEMENTS = [
 ]
 
 
+# Private notes (migration 10): the owner is the login writing; the server hides a
+# private note, and its rows in the change log, from every other login, the
+# tables' owner included (FORCE). A superuser (pg_dump as postgres) sees all.
+_NOTE_VISIBLE = "NOT private OR owner = current_user"
+PRIVATE_NOTE_STATEMENTS = [
+    "ALTER TABLE note ALTER COLUMN owner SET DEFAULT current_user",
+    "ALTER TABLE note ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE note FORCE ROW LEVEL SECURITY",
+    f"CREATE POLICY note_private ON note USING ({_NOTE_VISIBLE}) WITH CHECK ({_NOTE_VISIBLE})",
+    "ALTER TABLE change_row ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE change_row FORCE ROW LEVEL SECURITY",
+    "CREATE POLICY change_row_private ON change_row "
+    "USING (private_owner IS NULL OR private_owner = current_user)",
+]
+
+
 def create_schema(conn: Connection) -> None:
     """The current schema from the models plus the full-text table and triggers, and the
     catalogue's own UUID (what migration 7 gives a SQLite file); no stamp."""
@@ -151,7 +167,7 @@ def create_schema(conn: Connection) -> None:
     from models.migrations.v007_identities import CATALOGUE_KEY
 
     models.Base.metadata.create_all(conn)
-    for statement in FULL_TEXT_STATEMENTS:
+    for statement in (*FULL_TEXT_STATEMENTS, *PRIVATE_NOTE_STATEMENTS):
         conn.execute(text(statement))  # text(): its % are the SQL's own, not placeholders
     conn.execute(
         text("INSERT INTO meta (key, value) VALUES (:key, :value)"),

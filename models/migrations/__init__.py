@@ -33,6 +33,7 @@ MIGRATION_MODULES: Sequence[str] = (
     "v007_identities",
     "v008_vocabulary_spellings",
     "v009_change_log",
+    "v010_row_versions",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)
