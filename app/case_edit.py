@@ -219,8 +219,8 @@ def with_fields(draft: CaseDraft, source: CaseDraft, names: Collection[str]) -> 
 
 def draft_texts(session: Session, draft: CaseDraft) -> dict[str, str]:
     """Each field of a draft as one line of text, for showing two versions side by side."""
-    places = dict(session.execute(select(Place.id, Place.name)).tuples())
-    sources = dict(session.execute(select(Source.id, Source.title)).tuples())
+    places = {i: name for i, name in session.execute(select(Place.id, Place.name))}
+    sources = {i: title for i, title in session.execute(select(Source.id, Source.title))}
 
     def names(ids: list[int], known: dict[int, str]) -> str:
         return "; ".join(known.get(i, f"#{i}") for i in ids)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from app.case_edit import MetricDraft
@@ -183,38 +183,111 @@ def test_selecting_a_case_with_ctrl_still_held_selects_just_that_case(
     assert win.selected_case_ids() == [second]
 
 
-def test_an_editor_whose_case_changed_elsewhere_says_so_before_writing(
+def _colleague_saves(win: MainWindow, case_id: int, **values: str) -> None:
+    """Another member (ana) saves the case from another process's connection."""
+    from app.case_edit import save_case
+    from app.service import CatalogueService
+    from app.store import open_catalogue
+
+    other = open_catalogue(win.service.catalogue.path, seed=False)
+    colleague = CatalogueService(other, author="ana")
+    theirs = colleague.draft(case_id)
+    for name, value in values.items():
+        setattr(theirs, name, value)
+    colleague.write(save_case, case_id, theirs, colleague.draft(case_id))
+    other.close()
+
+
+def test_an_editor_whose_case_was_saved_elsewhere_shows_both_versions_and_the_user_chooses(
     qtbot: QtBot, small_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sqlalchemy import update
-
-    from app.store import open_catalogue
-    from models import CaseStudy
+    from views.case_conflict_dialog import CaseConflictDialog
+    from views.case_form_actions import CaseFormActions
 
     win = small_window
     case_id = win.selected_case_id()
+    assert case_id is not None
     win.case_actions.edit_case()
     dialog = win.case_actions.dialog
     assert isinstance(dialog, CaseFormDialog)
     dialog.title_edit.setText("My better title")
-    other = open_catalogue(win.service.catalogue.path, seed=False)  # a script, an import
-    with other.sessions.begin() as session:
-        session.execute(
-            update(CaseStudy).where(CaseStudy.id == case_id).values(summary="Their summary")
-        )
-    other.close()
-    answers = Answers()
-    answer, asked = answers.answer, answers.asked
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
-    _ok(qtbot, dialog)
-    assert dialog.isVisible()  # nothing written; the user's edits stay in the form
-    assert "changed elsewhere since you opened it (summary)" in asked[0]
-    assert win.service.draft(case_id).summary == "Their summary"
-    assert win.service.draft(case_id).title != "My better title"
+    _colleague_saves(win, case_id, title="Their title", summary="Their summary")
 
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
+    shown: list[CaseConflictDialog] = []
+    answers = [CaseConflictDialog.DialogCode.Rejected]
+
+    def ask(_self: CaseFormActions, conflict: CaseConflictDialog) -> int:
+        shown.append(conflict)
+        return answers.pop(0)
+
+    monkeypatch.setattr(CaseFormActions, "ask", ask)
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()  # back to the form: nothing written, the user's edits kept
+    assert dialog.title_edit.text() == "My better title"
+    assert win.service.draft(case_id).title == "Their title"
+    conflict = shown[0]
+    intro = conflict.findChildren(QLabel)[0].text()
+    assert intro.startswith("ana saved this case study at")
+    # Side by side: the title both changed (yours chosen at first), the summary
+    # only they changed (theirs chosen at first).
+    assert conflict.theirs_chosen() == {"summary"}
+    texts = {b.objectName(): b.text() for b in conflict.findChildren(QRadioButton)}
+    assert texts["title_yours"] == "My better title"
+    assert texts["title_theirs"] == "Their title"
+    assert texts["summary_theirs"] == "Their summary"
+
+    answers.append(CaseConflictDialog.DialogCode.Accepted)
     _ok(qtbot, dialog)
     assert not dialog.isVisible()
-    assert win.service.draft(case_id).title == "My better title"
-    win.undo_action.trigger()  # their version comes back
-    assert win.service.draft(case_id).summary == "Their summary"
+    saved = win.service.draft(case_id)
+    assert (saved.title, saved.summary) == ("My better title", "Their summary")
+    win.undo_action.trigger()  # undo takes back the user's own step only
+    saved = win.service.draft(case_id)
+    assert (saved.title, saved.summary) == ("Their title", "Their summary")
+
+
+def test_choosing_theirs_in_the_conflict_keeps_their_value(
+    qtbot: QtBot, small_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from views.case_conflict_dialog import CaseConflictDialog
+    from views.case_form_actions import CaseFormActions
+
+    win = small_window
+    case_id = win.selected_case_id()
+    assert case_id is not None
+    win.case_actions.edit_case()
+    dialog = win.case_actions.dialog
+    assert isinstance(dialog, CaseFormDialog)
+    dialog.title_edit.setText("My better title")
+    _colleague_saves(win, case_id, title="Their title")
+
+    def ask(_self: CaseFormActions, conflict: CaseConflictDialog) -> int:
+        conflict.choose_theirs("title")
+        return CaseConflictDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CaseFormActions, "ask", ask)
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert win.service.draft(case_id).title == "Their title"
+
+
+def test_a_change_elsewhere_to_a_field_the_user_left_alone_is_offered_first(
+    qtbot: QtBot, small_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from views.case_form_actions import CaseFormActions
+
+    win = small_window
+    case_id = win.selected_case_id()
+    assert case_id is not None
+    win.case_actions.edit_case()
+    dialog = win.case_actions.dialog
+    assert isinstance(dialog, CaseFormDialog)
+    dialog.title_edit.setText("My better title")
+    _colleague_saves(win, case_id, summary="Their summary")
+    asked: list[object] = []
+    monkeypatch.setattr(CaseFormActions, "ask", lambda _s, d: asked.append(d) or 1)
+    _ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    saved = win.service.draft(case_id)
+    assert (saved.title, saved.summary) == ("My better title", "Their summary")
+    assert len(asked) == 1  # shown, theirs chosen for the summary by default
