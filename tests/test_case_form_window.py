@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from app.case_edit import MetricDraft
-from tests.message_boxes import Answers
 from views.case_form import CaseFormDialog
 from views.draft_table_model import Column, DraftTableModel
 from views.main_window import MainWindow

@@ -161,8 +161,8 @@ def test_steps_after_one_come_back_as_change_sets(small_catalogue: Catalogue) ->
 
 def test_migration_9_runs_on_a_postgresql_catalogue_at_version_8(pg_databases: object) -> None:
     from models.backends import postgresql
-    from tests.test_row_versions import undo_migration_10
     from tests.conftest import PgDatabases
+    from tests.test_row_versions import undo_migration_10
 
     assert isinstance(pg_databases, PgDatabases)
     url = pg_databases.new("small")

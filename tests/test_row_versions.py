@@ -127,11 +127,10 @@ def test_the_journal_refuses_an_update_over_a_newer_version(
     case_id = _case(catalogue)
     with catalogue.sessions.begin() as session:
         session.execute(update(CaseStudy).where(CaseStudy.id == case_id).values(version=7))
-    with pytest.raises(RowChangedElsewhereError) as caught:
-        with catalogue.sessions.begin() as session:
-            Journal(session).update(
-                "case_study", CaseStudy.id == case_id, {"title": "x"}, expected_version=6
-            )
+    with pytest.raises(RowChangedElsewhereError) as caught, catalogue.sessions.begin() as session:
+        Journal(session).update(
+            "case_study", CaseStudy.id == case_id, {"title": "x"}, expected_version=6
+        )
     assert caught.value.now["version"] == 7
     with catalogue.sessions.begin() as session:
         journal = Journal(session)
