@@ -93,6 +93,12 @@ def _server_message(catalogue: Catalogue, server: str, exc: BaseException) -> st
             "does not allow it (a reader changes nothing; only an admin renames, recolours, "
             "merges or deletes tags and places). Nothing was changed."
         )
+    if isinstance(exc, DBAPIError) and "row-level security" in detail:
+        return (
+            f"The server of {server} refused the change: a private note is only its "
+            "author's to change, and only its author can make a note private. "
+            "Nothing was changed."
+        )
     if isinstance(exc, OperationalError):
         return f"{connection_error(server_url(server), exc)} Nothing was changed."
     if isinstance(exc, DataError) and "NUL (0x00)" in str(exc):

@@ -22,6 +22,7 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -88,6 +89,16 @@ class NotesPanel(QWidget):
         self.delete_button.setObjectName("deleteNoteButton")
         self.delete_button.clicked.connect(self.delete_note)
 
+        self.private_check = QCheckBox(self.tr("&Private"), self)
+        self.private_check.setObjectName("notePrivate")
+        self.private_check.setToolTip(
+            self.tr(
+                "Only you see a private note: in a team catalogue the server hides it, and "
+                "its history, from the other members. It stays out of the search index."
+            )
+        )
+        self.private_check.clicked.connect(self._set_private)
+
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("noteEditor")
         self.editor.setPlaceholderText(
@@ -138,6 +149,7 @@ class NotesPanel(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         left_layout.addLayout(buttons)
+        left_layout.addWidget(self.private_check)
         texts = QSplitter(Qt.Orientation.Horizontal, self)
         texts.addWidget(self.editor)
         texts.addWidget(self.preview)
@@ -163,6 +175,7 @@ class NotesPanel(QWidget):
         self.new_action.setEnabled(writable)
         self.new_button.setEnabled(self.case_id is not None and writable)
         self.delete_button.setEnabled(self.note_id is not None and writable)
+        self.private_check.setEnabled(self.note_id is not None and writable)
 
     # --- which case and note ----------------------------------------------------------
 
@@ -205,8 +218,9 @@ class NotesPanel(QWidget):
 
     def _label(self, note: NoteInfo) -> str:
         by = f" · {note.author}" if note.author else ""
+        private = f" · {self.tr('private')}" if note.private else ""
         first = note.first_line or self.tr("(empty note)")
-        return f"{first}\n{local_time_text(note.updated_at)}{by}"
+        return f"{first}\n{local_time_text(note.updated_at)}{by}{private}"
 
     def _select_in_list(self, note_id: int | None) -> None:
         self._loading = True
@@ -236,6 +250,8 @@ class NotesPanel(QWidget):
         """Put a note in the editor, unless it is the one being typed (its text wins)."""
         self.editor.setEnabled(note is not None)
         self.delete_button.setEnabled(note is not None and self._writable)
+        self.private_check.setEnabled(note is not None and self._writable)
+        self.private_check.setChecked(note is not None and note.private)
         if note is None:
             self._set_editor_text("")
             self.times.setText(
@@ -392,6 +408,25 @@ class NotesPanel(QWidget):
             parent = parent.parentWidget()
 
     @Slot()
+    @Slot(bool)
+    def _set_private(self, private: bool) -> None:
+        """The Private box, clicked: one undoable step (the server may refuse it)."""
+        from app.notes import NoteError, set_note_private
+        from views.commands import ChangeFailed
+
+        if self.note_id is None:
+            return
+        self.flush()
+        label = self.tr("make note private") if private else self.tr("share note")
+        try:
+            self.window_.change(label, set_note_private, self.note_id, private)
+        except ChangeFailed:
+            pass  # said in a message box; the box shows the note as it is
+        except NoteError as exc:
+            self._show_warning(tr_message(exc))
+        note = self._notes.get(self.note_id) if self.note_id is not None else None
+        self.private_check.setChecked(note is not None and note.private)
+
     def delete_note(self) -> None:
         from app.notes import delete_note
 
