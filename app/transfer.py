@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, select
+from sqlalchemy import Table, and_, bindparam, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -155,6 +155,9 @@ def _copy_identified(
 ) -> None:
     mapping = id_maps.setdefault(table.name, {})
     present = {r["uuid"]: dict(r) for r in session.execute(select(table)).mappings()}
+    # A note from a file has no owner; on the server it becomes the copier's (for a new
+    # note) or keeps its own, so a private one stays visible to someone.
+    me = _server_login(session) if table.name == "note" else None
     if self_link is not None:
         rows = _parents_first(rows, self_link)
         links = {c: t for c, t in links.items() if c != self_link}
@@ -172,6 +175,8 @@ def _copy_identified(
                 parent = mapping.get(given[self_link])
             given[self_link] = parent
         here = present.get(row["uuid"])
+        if me is not None and not given.get("owner"):
+            given["owner"] = here["owner"] if here is not None else me
         if here is None:
             new.append((row["id"], {k: v for k, v in given.items() if k != "id"}))
             continue
@@ -184,6 +189,13 @@ def _copy_identified(
     _flush_new(session, table, new, mapping, report)
     _update(session, table, ["id"], changed)
     report.updated[table.name] += len(changed)
+
+
+def _server_login(session: Session) -> str | None:
+    """The login writing, on PostgreSQL (owner of the notes it adds); None in a file."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return str(session.scalar(text("SELECT current_user")))
 
 
 def _flush_new(

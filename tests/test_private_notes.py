@@ -102,3 +102,29 @@ def test_the_private_box_makes_a_note_private_in_one_undoable_step(
     win.undo_action.trigger()
     assert not panel._notes[panel.note_id or 0].private
     assert not panel.private_check.isChecked()
+
+
+def test_a_private_note_copied_to_the_team_catalogue_stays_its_copiers(
+    two_editors: str, tmp_path: object, small_catalogue: Catalogue
+) -> None:
+    service = CatalogueService(small_catalogue, "Ed")
+    case_id = _first_case(small_catalogue)
+    note_id, _ = service.write(add_note, case_id, "quokka thoughts")
+    service.write(set_note_private, note_id, True)
+    path = str(small_catalogue.path)
+    small_catalogue.close()
+    ed_url, eva_url = _as(two_editors, "ed"), _as(two_editors, "eva")
+    assert main(["copy", path, ed_url]) == 0
+    assert main(["copy", path, ed_url]) == 0  # again: nothing changes
+    ed, eva = open_catalogue(ed_url), open_catalogue(eva_url)
+    try:
+        with ed.sessions() as session:
+            found = session.execute(
+                select(Note.owner, Note.private).where(Note.body == "quokka thoughts")
+            ).all()
+        assert [tuple(r) for r in found] == [("ed", True)]
+        with eva.sessions() as session:
+            assert not session.scalar(select(Note.id).where(Note.body == "quokka thoughts"))
+    finally:
+        ed.close()
+        eva.close()
