@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import json
+import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -107,6 +109,10 @@ class Fact:
     field: str = ""
     old: str = ""
     new: str = ""
+
+
+# More skipped step ids than this at once: read everything rather than watch them.
+MOST_MISSING = 1000
 
 
 @dataclass
@@ -271,9 +277,14 @@ class LogReader:
     """What others wrote since the last look, read from the change log (no Qt: the window polls).
 
     `news` gives the rows of the steps others logged since, as one ChangeSet
-    (empty: nothing new), or None when the log cannot tell (a gap in the
-    step ids, the catalogue replaced by another): then everything must be
-    read again. Steps in `own` (this process's writes) are passed over.
+    (empty: nothing new), or None when the log cannot tell (the catalogue
+    replaced by another, a step too large): then everything must be read
+    again. Steps in `own` (this process's writes) are passed over.
+
+    On PostgreSQL step ids are handed out before commit, so a step can
+    commit after a later one: an id skipped over is watched for
+    `late_seconds` and its rows given when it arrives (a rolled-back step
+    never does, and is forgotten).
     """
 
     last: int = 0
@@ -281,6 +292,9 @@ class LogReader:
     own: set[int] = field(default_factory=set)
     # A step with more rows than this is shown as a change of everything (a large import).
     most_rows: int = 20_000
+    late_seconds: float = 120.0
+    # Ids skipped over, with when they were first missed (time.monotonic).
+    missing: dict[int, float] = field(default_factory=dict)
 
     def start(self, session: Session) -> None:
         self.last = last_step_id(session)
@@ -291,14 +305,24 @@ class LogReader:
         if _catalogue_uuid(session) != self.catalogue or last_step_id(session) < self.last:
             self.start(session)  # another catalogue, or this one put back as it was
             return None
-        if not ids:
+        now = time.monotonic()
+        late = _present(session, self.missing) if self.missing else []
+        for step_id in late:
+            del self.missing[step_id]
+        self.missing = {i: t for i, t in self.missing.items() if now - t < self.late_seconds}
+        if ids:
+            skipped = set(range(self.last + 1, ids[-1] + 1)).difference(ids)
+            if len(skipped) > MOST_MISSING:
+                self.missing.clear()
+                self.last = ids[-1]
+                return None  # ids jumped far (a restored catalogue?): read it all
+            self.missing.update(dict.fromkeys(skipped, now))
+            self.last = ids[-1]
+        arrived = sorted({*ids, *late})
+        if not arrived:
             return ChangeSet()
-        expected = range(self.last + 1, ids[-1] + 1)
-        self.last = ids[-1]
-        if ids != list(expected):
-            return None  # a step missing (not committed yet, or rolled back): read it all
-        others = [i for i in ids if i not in self.own]
-        self.own.difference_update(ids)
+        others = [i for i in arrived if i not in self.own]
+        self.own.difference_update(arrived)
         if not others:
             return ChangeSet()
         rows = session.scalar(
@@ -310,6 +334,11 @@ class LogReader:
         for changes in change_sets(session, others).values():
             news.extend(changes)
         return news
+
+
+def _present(session: Session, ids: Collection[int]) -> list[int]:
+    """Which of these step ids are in the log now."""
+    return list(session.scalars(select(ChangeStep.id).where(ChangeStep.id.in_(list(ids)))))
 
 
 def _catalogue_uuid(session: Session) -> str:

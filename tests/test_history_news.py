@@ -3,6 +3,7 @@ rows without a full re-read; a gap in the log or a replaced catalogue re-reads i
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -45,23 +46,54 @@ def test_others_changes_come_from_the_log_and_own_ones_do_not(
     assert not mine.changes_elsewhere()  # told once
 
 
-def test_a_gap_in_the_log_or_a_replaced_catalogue_means_read_everything(
+def _late_step(catalogue: Catalogue, offset: int, case_id: int) -> None:
+    """Log a step with one note row at max(id) + offset (a step committed out of order)."""
+    with catalogue.engine.begin() as conn:
+        step = conn.execute(text("SELECT max(id) + :o FROM change_step"), {"o": offset}).scalar()
+        conn.execute(
+            text(
+                "INSERT INTO change_step (id, at, author, text, kind) "
+                "VALUES (:id, '2026-01-01', 'x', 'x', 'change')"
+            ),
+            {"id": step},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO change_row (step_id, table_name, row_key, case_id, before, after) "
+                "VALUES (:id, 'note', '[999]', :case, NULL, :after)"
+            ),
+            {"id": step, "case": case_id, "after": json.dumps({"id": 999, "case_id": case_id})},
+        )
+
+
+def test_a_step_committed_out_of_order_is_given_when_it_arrives(
     any_small_catalogue: Catalogue,
 ) -> None:
+    """PostgreSQL hands out step ids before commit: step 5 may commit after step 6."""
+    catalogue = any_small_catalogue
+    mine = CatalogueService(catalogue)
+    mine.watch_changes()
+    alpha, beta = _case(catalogue, "alpha"), _case(catalogue, "beta")
+    other = _reopen(catalogue)
+    CatalogueService(other).write(tag_cases, [alpha], ["tea"])
+    _late_step(other, 2, beta)  # the step before it is not committed yet
+    news = mine.changes_elsewhere()
+    assert news is not None
+    assert [c.table for c in news.changes] == ["tag", "case_tag", "note"]
+    assert not mine.changes_elsewhere()
+    _late_step(other, -1, beta)  # now it is
+    news = mine.changes_elsewhere()
+    assert news is not None
+    assert ChangeScope.of(news).case_ids == {beta}
+    assert not mine.changes_elsewhere()  # told once
+    other.close()
+
+
+def test_a_replaced_catalogue_means_read_everything(any_small_catalogue: Catalogue) -> None:
     catalogue = any_small_catalogue
     mine = CatalogueService(catalogue)
     mine.watch_changes()
     other = _reopen(catalogue)
-    CatalogueService(other).write(tag_cases, [_case(catalogue, "alpha")], ["tea"])
-    with other.engine.begin() as conn:  # a step whose id came after one never seen
-        conn.execute(
-            text(
-                "INSERT INTO change_step (id, at, author, text, kind) "
-                "SELECT max(id) + 2, '2026-01-01', 'x', 'x', 'change' FROM change_step"
-            )
-        )
-    assert mine.changes_elsewhere() is None
-    assert not mine.changes_elsewhere()  # from there on, in step again
     with other.engine.begin() as conn:
         conn.execute(text("UPDATE meta SET value = 'another' WHERE key = 'catalogue_uuid'"))
     CatalogueService(other).write(tag_cases, [_case(catalogue, "beta")], ["tea"])
