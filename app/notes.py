@@ -164,6 +164,21 @@ def update_note(journal: Journal, note_id: int, body: str, expected: str | None 
     return bool(journal.update("note", and_(Note.id == note_id, Note.body != body), {"body": body}))
 
 
+def settle_note_conflict(journal: Journal, note_id: int, copy_id: int, keep_mine: bool) -> int:
+    """After a conflict kept both versions (theirs in `note_id`, yours in `copy_id`):
+    keep only one. Yours goes into the original note (its history and identity
+    stay); the copy is deleted either way. Returns the note kept.
+    """
+    mine = journal.session.scalar(select(Note.body).where(Note.id == copy_id))
+    theirs = journal.session.scalar(select(Note.body).where(Note.id == note_id))
+    if mine is None or theirs is None:
+        raise NoteError(QT_TRANSLATE_NOOP("Notes", "That note no longer exists."))
+    if keep_mine:
+        update_note(journal, note_id, mine, expected=theirs)
+    delete_note(journal, copy_id)
+    return note_id
+
+
 def set_note_private(journal: Journal, note_id: int, private: bool) -> bool:
     """Make a note private to its author, or shared again; False if it already was.
 

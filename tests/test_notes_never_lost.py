@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.notes import update_note
@@ -138,3 +138,49 @@ def test_switching_tab_writes_the_note_at_once(qtbot: QtBot, small_window: MainW
     assert _bodies(win, case_id) == [""]  # within the autosave delay
     win.detail.tabs.setCurrentIndex(0)
     assert _bodies(win, case_id) == ["before the tab changes"]
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs", "both"])
+def test_after_a_note_conflict_compare_shows_both_and_keeps_the_one_chosen(
+    qtbot: QtBot, small_window: MainWindow, monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    from views.note_conflict_dialog import NoteConflictDialog
+    from views.notes_panel import NotesPanel
+
+    win = small_window
+    panel = win.notes_panel
+    case_id = _new_note(qtbot, win)
+    qtbot.keyClicks(panel.editor, "first draft")
+    assert panel.flush()
+    note_id = panel.note_id
+    qtbot.keyClicks(panel.editor, ", then more")
+    other = open_catalogue(win.service.catalogue.path, seed=False)
+    CatalogueService(other).write(update_note, note_id, "a colleague's version")
+    other.close()
+    assert panel.flush()
+    assert panel.compare_button.isVisibleTo(panel)
+    shown: list[tuple[str, str]] = []
+
+    def ask(_self: NotesPanel, dialog: NoteConflictDialog) -> int:
+        texts = [e.toPlainText() for e in dialog.findChildren(QPlainTextEdit)]
+        shown.append((texts[0], texts[1]))
+        dialog.findChild(QPushButton, f"keep_{choice}").click()
+        return 0
+
+    monkeypatch.setattr(NotesPanel, "ask", ask)
+    panel.compare_button.click()
+    assert shown == [("first draft, then more", "a colleague's version")]  # side by side
+    kept = {
+        "mine": ["first draft, then more"],
+        "theirs": ["a colleague's version"],
+        "both": ["a colleague's version", "first draft, then more"],
+    }[choice]
+    assert sorted(_bodies(win, case_id)) == kept
+    if choice != "both":
+        assert not panel.compare_button.isVisibleTo(panel)
+        assert panel.note_id == note_id  # the original note, its history and identity
+        win.undo_action.trigger()  # the choice is one step: both come back
+        assert sorted(_bodies(win, case_id)) == [
+            "a colleague's version",
+            "first draft, then more",
+        ]

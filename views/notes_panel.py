@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from app.change_scope import ChangeScope
     from app.notes import NoteInfo
     from views.main_window import MainWindow
+    from views.note_conflict_dialog import NoteConflictDialog
 
 AUTOSAVE_MS = 500
 MAX_UNSAVED_MS = 1000
@@ -119,6 +120,12 @@ class NotesPanel(QWidget):
             "background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; padding: 4px"
         )
         self.warning.hide()
+        # After a conflict kept both versions: (their note, your copy) and a button to compare.
+        self._conflict: tuple[int, int] | None = None
+        self.compare_button = QPushButton(self.tr("&Compare…"), self)
+        self.compare_button.setObjectName("compareNoteVersions")
+        self.compare_button.clicked.connect(self.compare_versions)
+        self.compare_button.hide()
 
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
@@ -156,7 +163,10 @@ class NotesPanel(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.warning)
+        warning_row = QHBoxLayout()
+        warning_row.addWidget(self.warning, 1)
+        warning_row.addWidget(self.compare_button)
+        right_layout.addLayout(warning_row)
         right_layout.addWidget(texts, 1)
         right_layout.addWidget(self.times)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -355,6 +365,7 @@ class NotesPanel(QWidget):
                     if self.note_id == note_id:
                         self.note_id = new_id
                     kept_both = True
+                    self._conflict = (note_id, new_id)
             except (NoteError, WriteFailedError) as exc:
                 self._pending[note_id] = entry
                 self._show_warning(
@@ -374,8 +385,10 @@ class NotesPanel(QWidget):
                     "kept: yours is the new note selected here."
                 )
             )
+            self.compare_button.show()
         elif self.warning.isVisible():
             self.warning.hide()
+            self.compare_button.hide()
             self.window_.statusBar().showMessage(self.tr("Note saved."), 3000)
         return True
 
@@ -408,6 +421,49 @@ class NotesPanel(QWidget):
             parent = parent.parentWidget()
 
     @Slot()
+    @Slot()
+    def compare_versions(self) -> None:
+        """Both versions of a note after a conflict, side by side; keep one or both."""
+        from app.notes import NoteError, settle_note_conflict
+        from views.commands import ChangeFailed
+        from views.note_conflict_dialog import KEEP_BOTH, KEEP_MINE, NoteConflictDialog
+
+        if self._conflict is None:
+            return
+        self.flush()
+        theirs_id, mine_id = self._conflict
+        theirs, mine = self._notes.get(theirs_id), self._notes.get(mine_id)
+        if theirs is None or mine is None:  # one was deleted since: nothing left to choose
+            self._conflict = None
+            self.compare_button.hide()
+            return
+        dialog = NoteConflictDialog(mine.body, theirs.body, self)
+        self.ask(dialog)
+        if dialog.choice == KEEP_BOTH:
+            return
+        keep_mine = dialog.choice == KEEP_MINE
+        label = (
+            self.tr("keep my version of the note")
+            if keep_mine
+            else self.tr("keep their version of the note")
+        )
+        try:
+            kept = self.window_.change(label, settle_note_conflict, theirs_id, mine_id, keep_mine)
+        except ChangeFailed:
+            return
+        except NoteError as exc:
+            self._show_warning(tr_message(exc))
+            return
+        self._conflict = None
+        self.compare_button.hide()
+        self.warning.hide()
+        self.note_id = kept
+        self.reload()
+
+    def ask(self, dialog: NoteConflictDialog) -> int:
+        """Show the compare dialog and wait (tests stand in for this)."""
+        return dialog.exec()
+
     @Slot(bool)
     def _set_private(self, private: bool) -> None:
         """The Private box, clicked: one undoable step (the server may refuse it)."""
