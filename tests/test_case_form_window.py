@@ -230,7 +230,7 @@ def test_an_editor_whose_case_was_saved_elsewhere_shows_both_versions_and_the_us
     # Side by side: the title both changed (yours chosen at first), the summary
     # only they changed (theirs chosen at first).
     assert conflict.theirs_chosen() == {"summary"}
-    texts = {b.objectName(): b.text() for b in conflict.findChildren(QRadioButton)}
+    texts = {b.objectName(): b.accessibleName() for b in conflict.findChildren(QRadioButton)}
     assert texts["title_yours"] == "My better title"
     assert texts["title_theirs"] == "Their title"
     assert texts["summary_theirs"] == "Their summary"

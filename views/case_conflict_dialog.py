@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QRadioButton,
     QScrollArea,
@@ -35,6 +36,29 @@ class ConflictRow:
 
 def _shown(text: str) -> str:
     return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"
+
+
+class _Choice(QWidget):
+    """A radio button beside its value, wrapped; a click on the value chooses it too."""
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button = QRadioButton()
+        self.button.setObjectName(name)
+        self.button.setAccessibleName(text)
+        self.label = QLabel(text)
+        self.label.setObjectName(f"{name}_text")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setBuddy(self.button)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.button.setChecked(True)
+        super().mousePressEvent(event)
 
 
 class CaseConflictDialog(QDialog):
@@ -70,19 +94,18 @@ class CaseConflictDialog(QDialog):
             name = QLabel(row.label)
             name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(name, index, 0)
+            if row.both:
+                name.setText(self.tr("%1\n(you both changed it)").replace("%1", row.label))
             group = QButtonGroup(self)
-            for column, (text, empty) in enumerate(
-                ((row.yours, self.tr("(empty)")), (row.theirs, self.tr("(empty)"))), start=1
-            ):
-                button = QRadioButton(_shown(text) or empty)
-                button.setToolTip(text)
-                button.setObjectName(f"{row.name}_{'yours' if column == 1 else 'theirs'}")
-                button.setStyleSheet("QRadioButton { text-align: left; }")
-                group.addButton(button)
-                grid.addWidget(button, index, column, Qt.AlignmentFlag.AlignTop)
+            for column, text in enumerate((row.yours, row.theirs), start=1):
+                side = "yours" if column == 1 else "theirs"
+                choice = _Choice(_shown(text) or self.tr("(empty)"), f"{row.name}_{side}")
+                choice.setToolTip(text)
+                group.addButton(choice.button)
+                grid.addWidget(choice, index, column, Qt.AlignmentFlag.AlignTop)
                 if column == 2:
-                    self._theirs[row.name] = button
-                button.setChecked((column == 1) == row.both)
+                    self._theirs[row.name] = choice.button
+                choice.button.setChecked((column == 1) == row.both)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(rows) + 1, 1)
