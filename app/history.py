@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -195,9 +195,56 @@ def case_history(session: Session, case_id: int, limit: int = 200) -> list[Logge
     }
     found = session.execute(select(Tag.id, Tag.name).where(Tag.id.in_(tag_ids))).all()
     tags = {tag_id: name for tag_id, name in found}
+    steps, loaded = _typing_merged(steps, loaded)
     for step_id, table, before, after in loaded:
         steps[step_id].facts.extend(_facts(table, before, after, tags))
     return [steps[i] for i in sorted(steps, reverse=True)]
+
+
+# Autosaves of one note by one author, each within this long of the last, are one entry.
+TYPING_PAUSE = timedelta(minutes=10)
+
+_Loaded = tuple[int, str, Row | None, Row | None]
+
+
+def _typing_merged(
+    steps: dict[int, LoggedStep], loaded: list[_Loaded]
+) -> tuple[dict[int, LoggedStep], list[_Loaded]]:
+    """A note's autosaves while its author typed, as one step: the text before the first
+    and after the last. (The log keeps every step; only the history shows them as one.)"""
+    rows_of: dict[int, list[_Loaded]] = {}
+    for row in loaded:
+        rows_of.setdefault(row[0], []).append(row)
+
+    def typed_note(step_id: int) -> int | None:
+        rows = rows_of.get(step_id, [])
+        ids = {r[3]["id"] for r in rows if r[1] == "note" and r[2] is not None and r[3]}
+        edits = all(r[1] == "note" and r[2] is not None and r[3] is not None for r in rows)
+        return (
+            next(iter(ids)) if edits and len(ids) == 1 and steps[step_id].kind == "change" else None
+        )
+
+    kept: dict[int, LoggedStep] = {}
+    merged_rows: dict[int, list[_Loaded]] = {}
+    last: tuple[int, int] | None = None  # (the kept step, its note)
+    for step_id in sorted(steps):
+        step, note = steps[step_id], typed_note(step_id)
+        if last is not None and note is not None and last[1] == note:
+            previous = kept[last[0]]
+            if (step.author, step.text) == (previous.author, previous.text) and (
+                step.at - previous.at <= TYPING_PAUSE
+            ):
+                ((_, table, before, _),) = merged_rows.pop(last[0])
+                del kept[last[0]]
+                (row,) = rows_of[step_id]
+                kept[step_id] = step
+                merged_rows[step_id] = [(step_id, table, before, row[3])]
+                last = (step_id, note)
+                continue
+        kept[step_id] = step
+        merged_rows[step_id] = rows_of.get(step_id, [])
+        last = None if note is None else (step_id, note)
+    return kept, [row for step_id in sorted(merged_rows) for row in merged_rows[step_id]]
 
 
 def fact_text(fact: Fact) -> str:

@@ -227,3 +227,44 @@ def test_casebook_history_prints_a_case_changes(
     ]
     assert main(["--db", db, "history", "beta"]) == 0
     assert capsys.readouterr().out == "No changes to beta are logged.\n"
+
+
+def test_a_note_typed_in_many_autosaves_is_one_entry_of_the_history(
+    small_catalogue: Catalogue,
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from app.history import TYPING_PAUSE, case_history
+    from app.notes import add_note, update_note
+    from models import ChangeStep
+
+    case_id = _case(small_catalogue, "alpha")
+    typist = CatalogueService(small_catalogue, author="Li")
+    note_id, _ = typist.write_as("new note", add_note, case_id, "")
+    for text_so_far in ("A", "An", "An idea", "An idea."):
+        typist.write_as("edit note", update_note, note_id, text_so_far)
+    CatalogueService(small_catalogue, author="Wu").write_as(
+        "edit note", update_note, note_id, "An idea. Mine."
+    )  # another author: an entry of its own
+    typist.write_as("edit note", update_note, note_id, "An idea. Mine. Later.")
+    with small_catalogue.sessions.begin() as session:  # the next edit comes after a pause
+        earlier = datetime.now(UTC).replace(tzinfo=None) - TYPING_PAUSE - timedelta(minutes=1)
+        session.execute(update(ChangeStep).values(at=earlier))
+    typist.write_as("edit note", update_note, note_id, "An idea. Mine. Later!")
+
+    with small_catalogue.sessions() as session:
+        history = case_history(session, case_id)
+    shown = [
+        (s.author, s.text, [(f.old, f.new) for f in s.facts if f.field == "body"])
+        for s in history
+    ]
+    assert shown == [
+        ("Li", "edit note", [("An idea. Mine. Later.", "An idea. Mine. Later!")]),  # a pause
+        ("Li", "edit note", [("An idea. Mine.", "An idea. Mine. Later.")]),
+        ("Wu", "edit note", [("An idea.", "An idea. Mine.")]),
+        ("Li", "edit note", [("", "An idea.")]),
+        ("Li", "new note", []),
+    ]
+    assert len(_steps(small_catalogue)) == 8  # the log itself keeps every step
