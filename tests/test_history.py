@@ -257,8 +257,7 @@ def test_a_note_typed_in_many_autosaves_is_one_entry_of_the_history(
     with small_catalogue.sessions() as session:
         history = case_history(session, case_id)
     shown = [
-        (s.author, s.text, [(f.old, f.new) for f in s.facts if f.field == "body"])
-        for s in history
+        (s.author, s.text, [(f.old, f.new) for f in s.facts if f.field == "body"]) for s in history
     ]
     assert shown == [
         ("Li", "edit note", [("An idea. Mine. Later.", "An idea. Mine. Later!")]),  # a pause
