@@ -118,17 +118,22 @@ def own_cluster(pg_cluster: object) -> Iterator[object]:
     cluster.stop()
 
 
+@pytest.mark.parametrize("poll", ["every second", "slowed down"])
 def test_a_lost_connection_is_said_and_nothing_typed_is_lost(
     qtbot: QtBot,
     own_cluster: object,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    poll: str,
 ) -> None:
+    """Slowed down, only the listener notices the server gone and back."""
     from tests.conftest import PgDatabases
     from tests.pg_cluster import Cluster
     from views.tag_entry import AddTagsDialog
 
     assert isinstance(own_cluster, Cluster)
+    if poll == "slowed down":
+        monkeypatch.setattr(views.main_window, "WATCH_MS", SLOW_POLL_MS)
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
     win = _window(qtbot, PgDatabases(own_cluster).new("small"), tmp_path)
@@ -172,3 +177,27 @@ def test_a_lost_connection_is_said_and_nothing_typed_is_lost(
         assert "outage-tag" in [t.name for t in win.service.tags_of_cases([case_id])]
     finally:
         _close(win)
+
+
+def test_the_change_log_poll_tells_the_server_gone_and_back(own_cluster: object) -> None:
+    from tests.conftest import PgDatabases
+    from tests.pg_cluster import Cluster
+
+    assert isinstance(own_cluster, Cluster)
+    catalogue = open_catalogue(PgDatabases(own_cluster).new("small"), seed=False)
+    try:
+        service = CatalogueService(catalogue)
+        service.watch_changes()
+        assert not service.changes_elsewhere() and service.connection_problem is None
+
+        own_cluster.stop_server()
+        assert not service.changes_elsewhere()  # no traceback: asked again at the next tick
+        problem = service.connection_problem
+        assert problem is not None and "\n" not in problem
+        assert problem.startswith("Cannot reach the server of")
+
+        own_cluster.start_server()
+        assert not service.changes_elsewhere()
+        assert service.connection_problem is None
+    finally:
+        catalogue.close()
