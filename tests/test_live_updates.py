@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -201,3 +201,42 @@ def test_the_change_log_poll_tells_the_server_gone_and_back(own_cluster: object)
         assert service.connection_problem is None
     finally:
         catalogue.close()
+
+
+def test_a_case_form_saved_while_the_server_is_away_stays_open_with_its_edits(
+    qtbot: QtBot, own_cluster: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Today's path, through the window's error hook: one line, the form kept, then saved."""
+    from app.gui import ErrorHandlers
+    from tests.conftest import PgDatabases
+    from tests.pg_cluster import Cluster
+    from views.case_form import CaseFormDialog
+
+    assert isinstance(own_cluster, Cluster)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: told.append(text))
+    monkeypatch.setattr("views.error_dialog.show_error", lambda _w, text, *a: told.append(text))
+    win = _window(qtbot, PgDatabases(own_cluster).new("small"), tmp_path)
+    handlers = ErrorHandlers(win)
+    handlers.install()
+    try:
+        case_id = win.selected_case_id()
+        assert case_id is not None
+        win.case_actions.edit_case()
+        dialog = win.case_actions.dialog
+        assert isinstance(dialog, CaseFormDialog)
+        dialog.title_edit.setText("Renamed during the outage")
+        own_cluster.stop_server()
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and dialog.title_edit.text() == "Renamed during the outage"
+        assert told and all("\n" not in t and "Traceback" not in t for t in told)
+        assert told[0].startswith("Cannot reach the server of")
+
+        own_cluster.start_server()
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+        assert win.service.draft(case_id).title == "Renamed during the outage"
+    finally:
+        handlers.uninstall()
+        _close(win)
