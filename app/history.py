@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import ChangeSet, Row, RowChange
 from models import ChangeRow, ChangeStep, Tag
+from models.backends import backend_of
 from models.base import utcnow
 
 # Written by other means than the user's changes, and not shown in a case's history.
@@ -91,6 +92,7 @@ def record_step(
             for c in rows
         ],
     )
+    backend_of(session).notify_step(session, step_id)  # a team catalogue's windows wake up
     return int(step_id)
 
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.history import LoggedStep, LogReader
+    from app.live import ChangeListener
     from app.xlsx.export import ExportSummary, Progress, ShouldCancel
     from app.xlsx.importer import ImportPlan
 
@@ -109,6 +110,10 @@ def _server_message(catalogue: Catalogue, server: str, exc: BaseException) -> st
     return None
 
 
+class ConnectionLostError(CatalogueError):
+    """A team catalogue's server did not answer a read (stopped, unreachable); one line."""
+
+
 class CatalogueService:
     # What a step is logged as when no text is given (the command line sets its command).
     default_step_text: ClassVar[str] = ""
@@ -124,6 +129,9 @@ class CatalogueService:
         # The ids of the log steps this service wrote (the window's own changes).
         self.own_steps: set[int] = set()
         self._step_text = ""  # the text `write_as` gives the step being written
+        # Why the last read of a team catalogue's change log failed (its server gone,
+        # say), in one line; None while the server answers.
+        self.connection_problem: str | None = None
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -138,6 +146,20 @@ class CatalogueService:
                     "Service", "Could not write to the catalogue (%1). Nothing was changed."
                 ).arg(first_line)
             raise WriteFailedError(said) from exc
+
+    @contextlib.contextmanager
+    def _reading_while_drawn(self) -> Iterator[None]:
+        """A read the window makes while painting: its server gone becomes ConnectionLostError
+        (the window draws without it and says the connection is lost), not a traceback."""
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            yield
+        except OperationalError as exc:
+            if self.catalogue.server is None:
+                raise
+            self._lost_contact(exc)
+            raise ConnectionLostError(self.connection_problem or str(exc)) from exc
 
     def watch_changes(self) -> None:
         """From now on, `changes_elsewhere` (and `changed_elsewhere`) tell of other
@@ -169,11 +191,33 @@ class CatalogueService:
             return ChangeSet()
         try:
             with self.catalogue.sessions() as session:
-                return self._log.news(session)
-        except (SQLAlchemyError, sqlite3.Error, OSError):
+                news = self._log.news(session)
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             # The server gone or the file locked: asked again at the next tick.
             log.info("could not read the change log", exc_info=True)
+            self._lost_contact(exc)
             return ChangeSet()
+        self.connection_problem = None
+        return news
+
+    def _lost_contact(self, exc: BaseException) -> None:
+        """Remember why a team catalogue's server did not answer (a file: nothing to say)."""
+        from sqlalchemy.exc import OperationalError
+
+        from models.server import connection_error, server_url
+
+        server = self.catalogue.server
+        if server is not None and isinstance(exc, OperationalError):
+            self.connection_problem = str(connection_error(server_url(server), exc))
+
+    def change_listener(self) -> ChangeListener | None:
+        """A listener for the steps others log on a team catalogue's server (app/live.py),
+        not yet connected; None for a file, whose window polls its watch."""
+        if self.catalogue.server is None:
+            return None
+        from app.live import ChangeListener
+
+        return ChangeListener(self.catalogue.engine)
 
     def changed_elsewhere(self) -> bool:
         """Whether another process committed since the last call (False unless watching)."""
@@ -194,7 +238,8 @@ class CatalogueService:
             return count_cases(session, flt)
 
     def case_rows(self, ids: list[int]) -> dict[int, CaseRow]:
-        with self.catalogue.sessions() as session:
+        """The table's rows of these cases (ConnectionLostError: the server did not answer)."""
+        with self._reading_while_drawn(), self.catalogue.sessions() as session:
             return case_rows(session, ids)
 
     def facets(self, flt: CaseFilter) -> Facets:
@@ -207,7 +252,7 @@ class CatalogueService:
         """Where each of these cases matched the query `text`, with snippets."""
         from app.search.matches import matches_for
 
-        with self.catalogue.sessions() as session:
+        with self._reading_while_drawn(), self.catalogue.sessions() as session:
             return matches_for(session, ids, text)
 
     def read(

@@ -54,6 +54,9 @@ def shown(url: URL) -> str:
     return unquote(text)  # ?host=/run/postgresql, not %2Frun%2Fpostgresql
 
 
+CONNECT_TIMEOUT_S = 10  # libpq waits this long for a server (its own default: forever)
+
+
 def make_server_engine(url: URL) -> Engine:
     """An engine on the server; connections are checked before use (a server may restart).
 
@@ -63,7 +66,14 @@ def make_server_engine(url: URL) -> Engine:
     a write makes (undo's "changed since?", the search index pass) see no other
     write half done. Reads never wait.
     """
-    engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=3)
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=2,
+        max_overflow=3,
+        # A server that does not answer is said after seconds, not the system's minutes.
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+    )
     event.listen(engine, "begin", _begin)
     return engine
 

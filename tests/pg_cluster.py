@@ -73,6 +73,19 @@ class Cluster:
     def conninfo(self, database: str = "postgres") -> str:
         return f"host={self.socket_dir} user={self.user} dbname={database}"
 
+    def stop_server(self) -> None:
+        """Stop the server, keeping its folder (a test's outage); `start_server` brings it back."""
+        subprocess.run(
+            [*_run_as(), str(self.bin_dir / "pg_ctl"), "stop", "-D", str(self.folder / "data"),
+             "-m", "fast", "-w", "-s"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+    def start_server(self) -> None:
+        """Start the server again on the same socket folder (after `stop_server`)."""
+        subprocess.run([*_run_as(), *_start_command(self.bin_dir, self.folder)],
+                       check=True, capture_output=True)  # fmt: skip
+
     def stop(self) -> None:
         subprocess.run(
             [*_run_as(), str(self.bin_dir / "pg_ctl"), "stop", "-D", str(self.folder / "data"),
@@ -80,6 +93,14 @@ class Cluster:
             check=False, capture_output=True,
         )  # fmt: skip
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _start_command(bin_dir: Path, folder: Path) -> list[str]:
+    """pg_ctl start for the cluster in `folder`: its Unix socket only, no TCP port."""
+    return [str(bin_dir / "pg_ctl"), "start", "-w", "-s", "-D", str(folder / "data"),
+            "-l", str(folder / "log"),
+            "-o", f"-c listen_addresses='' -c unix_socket_directories='{folder / 'socket'}' "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"]  # fmt: skip
 
 
 def start_cluster() -> Cluster:
@@ -99,9 +120,7 @@ def start_cluster() -> Cluster:
     steps = [
         [str(bin_dir / "initdb"), "-D", str(data), "--auth=trust", "-U", user, "-E", "UTF8",
          "--locale=C.UTF-8", "--no-sync"],
-        [str(bin_dir / "pg_ctl"), "start", "-w", "-s", "-D", str(data), "-l", str(folder / "log"),
-         "-o", f"-c listen_addresses='' -c unix_socket_directories='{folder / 'socket'}' "
-         "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"],
+        _start_command(bin_dir, folder),
     ]  # fmt: skip
     for step in steps:
         done = subprocess.run([*prefix, *step], capture_output=True, text=True, check=False)

@@ -56,6 +56,7 @@ from views.help_actions import HelpActions
 from views.highlights_panel import HighlightsPanel
 from views.history_panel import HistoryPanel
 from views.import_dialog import ImportController
+from views.live_updates import LiveUpdates
 from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
 from views.preferences_dialog import PreferencesController
@@ -165,6 +166,8 @@ class MainWindow(QMainWindow):
         self._watch_timer.setInterval(WATCH_MS)
         self._watch_timer.timeout.connect(self._check_external_changes)
         self._watch_timer.start()
+        # A team catalogue: woken at once by the server, and a lost connection said.
+        self.live = LiveUpdates(self)
 
         self.exporter: ExportController = ExportController(self)
         self.importer = ImportController(self)
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
         self._shown_case = -1  # no case of this catalogue shown yet
         self.preferences.apply()
         service.watch_changes()
+        self.live.start(service)
         self.setWindowTitle(window_title(service.catalogue.path))
         self.file_actions.catalogue_attached()
         self.tag_panel.reload()
@@ -384,14 +388,23 @@ class MainWindow(QMainWindow):
         return [] if self._service is None else self._service.case_ids(flt, sort, descending)
 
     def _load_rows(self, ids: list[int]) -> dict[int, CaseRow]:
-        return {} if self._service is None else self._service.case_rows(ids)
+        from app.service import ConnectionLostError
+
+        if self._service is None:
+            return {}
+        try:
+            return self._service.case_rows(ids)
+        except ConnectionLostError:
+            return {}  # blank rows; the status bar says why, and they are read again once back
 
     def _load_matches(self, ids: list[int], text: str) -> dict[int, list[Match]]:
+        from app.service import ConnectionLostError
+
         if self._service is None:
             return {}
         try:
             return self._service.matches(ids, text)
-        except QueryError:
+        except (QueryError, ConnectionLostError):
             return {}
 
     # --- construction -----------------------------------------------------------
@@ -825,6 +838,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._watch_timer.stop()
+        self.live.stop()
         self.facet_counter.wait()
         self.save_state()
         super().closeEvent(event)
@@ -856,6 +870,7 @@ class MainWindow(QMainWindow):
         if self._service is None:
             return
         news = self._service.changes_elsewhere()  # None: the log cannot tell what
+        self.live.polled()
         if news is not None and not news:
             return
         self.catalogue_changed(ChangeScope.whole() if news is None else ChangeScope.of(news))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from views.commands import ChangeFailed
 from views.open_dialog import error_label
 from views.translation import arg, tr_message
 
@@ -126,6 +127,9 @@ class AddTagsDialog(QDialog):
             self._apply(names)
         except TagNameError as exc:
             self.show_problem(tr_message(exc))
+            return
+        except ChangeFailed as exc:  # the catalogue cannot be written now: the tags stay typed
+            self.show_problem(tr_message(exc.__cause__ or exc))
             return
         super().accept()
 

@@ -51,6 +51,8 @@ class Backend(Protocol):
 
     def index_is_sound(self, conn: Connection | Session) -> bool: ...
 
+    def notify_step(self, session: Session, step_id: int) -> None: ...
+
 
 def backend(dialect_name: str) -> Backend:
     """The module for a dialect name ("sqlite", "postgresql")."""

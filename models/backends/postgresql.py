@@ -303,6 +303,22 @@ def index_is_sound(conn: Connection | Session) -> bool:
     return stray == 0
 
 
+# The channel a step's id is announced on (app/history.record_step; models/listener.py).
+CHANGES_CHANNEL = "casebook_changes"
+
+
+def notify_step(session: Session, step_id: int) -> None:
+    """Announce a logged step to every window listening (its id as the payload).
+
+    Sent in the writer's transaction, so delivered only if it commits, and
+    only a wake-up: listeners read what changed from the change log itself.
+    """
+    session.execute(
+        text("SELECT pg_notify(:channel, :payload)"),
+        {"channel": CHANGES_CHANNEL, "payload": str(step_id)},
+    )
+
+
 # An FTS5 expression as app/search/conditions.py writes it: "phrases" ("" for a
 # quote), each maybe followed by * (a prefix), AND, OR, NOT and parentheses.
 _FTS5_TOKEN = re.compile(r'"((?:[^"]|"")*)"(\s*\*)?|(AND|OR|NOT)\b|([()])|(\S)')

@@ -83,6 +83,10 @@ def index_is_sound(conn: Connection | Session) -> bool:
     return True
 
 
+def notify_step(session: Session, step_id: int) -> None:
+    """Nothing: a file has no server to announce to (windows watch the file itself)."""
+
+
 @compiles(full_text_match, "sqlite")
 def _match(element: full_text_match, compiler: SQLCompiler, **kw: Any) -> str:
     return "search_fts MATCH " + compiler.process(

@@ -1866,6 +1866,17 @@ theirs:
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>Lost the connection to %1; trying again…</source>
+        <translation>与 %1 的连接已断开；正在重试…</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is back.</source>
+        <translation>与 %1 的连接已恢复。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the catalogue…</source>
