@@ -65,6 +65,47 @@
     </message>
 </context>
 <context>
+    <name>CaseConflictDialog</name>
+    <message>
+        <source>Case Saved by Someone Else</source>
+        <translation>案例已被他人保存</translation>
+    </message>
+    <message>
+        <source>%1 while you were editing it. Choose, for each field they changed, the version to keep. Fields only you changed keep your version; nothing is written until you save.</source>
+        <translation>%1，当时您正在编辑它。请为对方改动的每个字段选择要保留的版本。只有您改动的字段保留您的版本；在您保存之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Their version (saved now)</source>
+        <translation>对方的版本（当前已保存）</translation>
+    </message>
+    <message>
+        <source>%1
+(you both changed it)</source>
+        <translation>%1
+（双方都改动了）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Save With These Choices</source>
+        <translation>按所选保存</translation>
+    </message>
+    <message>
+        <source>Back to the Form</source>
+        <translation>返回表单</translation>
+    </message>
+</context>
+<context>
     <name>CaseEdit</name>
     <message>
         <source>Another case study already has the slug “%1”.</source>
@@ -238,12 +279,16 @@
         <translation>编辑案例“%1”</translation>
     </message>
     <message>
-        <source>Case Changed Elsewhere</source>
-        <translation>案例已在别处被修改</translation>
+        <source>%1 saved this case study at %2</source>
+        <translation>%1 于 %2 保存了此案例</translation>
     </message>
     <message>
-        <source>Save your version over it? Undo brings the other version back. Cancel keeps your edits in the form.</source>
-        <translation>用你的版本覆盖它吗？撤销可以找回另一个版本。点“取消”则保留表单中的编辑内容。</translation>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>Someone else saved this case study</source>
+        <translation>他人保存了此案例</translation>
     </message>
     <message>
         <source>Delete the case study “%1” with its figures, notes and highlights? You can undo this.</source>
@@ -2165,6 +2210,37 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>NoteConflictDialog</name>
+    <message>
+        <source>Compare the Two Versions of the Note</source>
+        <translation>比较笔记的两个版本</translation>
+    </message>
+    <message>
+        <source>Someone else changed this note while you wrote. Both versions are kept until you choose: keep yours (it replaces theirs in the note), keep theirs (your copy is deleted), or keep both as two notes. Undo takes your choice back.</source>
+        <translation>您书写期间，他人修改了这条笔记。在您选择之前，两个版本都会保留：保留您的版本（替换笔记中对方的内容）、保留对方的版本（删除您的副本），或作为两条笔记都保留。撤销可以收回您的选择。</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>对方的版本</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Theirs</source>
+        <translation>保留对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation>都保留(&amp;B)</translation>
+    </message>
+</context>
+<context>
     <name>Notes</name>
     <message>
         <source>That case study no longer exists.</source>
@@ -2219,8 +2295,20 @@ Close anyway and lose that text?</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>&amp;Private</source>
+        <translation>私密(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Only you see a private note: in a team catalogue the server hides it, and its history, from the other members. It stays out of the search index.</source>
+        <translation>私密笔记只有您能看到：在团队案例库中，服务器会对其他成员隐藏这条笔记及其历史记录。它也不会进入搜索索引。</translation>
+    </message>
+    <message>
         <source>Write in Markdown: **bold**, *italic*, - lists, # headings</source>
         <translation>使用 Markdown 书写：**粗体**、*斜体*、- 列表、# 标题</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>比较(&amp;C)…</translation>
     </message>
     <message>
         <source>New &amp;Note</source>
@@ -2265,6 +2353,22 @@ Close anyway and lose that text?</source>
     <message>
         <source>new note</source>
         <translation>新建笔记</translation>
+    </message>
+    <message>
+        <source>keep my version of the note</source>
+        <translation>保留我的笔记版本</translation>
+    </message>
+    <message>
+        <source>keep their version of the note</source>
+        <translation>保留对方的笔记版本</translation>
+    </message>
+    <message>
+        <source>make note private</source>
+        <translation>将笔记设为私密</translation>
+    </message>
+    <message>
+        <source>share note</source>
+        <translation>共享笔记</translation>
     </message>
     <message>
         <source>delete note &apos;%1&apos;</source>
