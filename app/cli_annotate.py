@@ -91,8 +91,9 @@ def cmd_note(catalogue: Catalogue, args: argparse.Namespace) -> int:
     body = _read_note_text(args.text)
     if not body.strip():
         raise CommandError("The note is empty. Nothing was saved.")
-    note_id, _ = CatalogueService(catalogue).write(add_note, case_id, body)
-    print(f"Added note {note_id} to {args.slug} ({counted(len(body), 'characters')}).")
+    note_id, _ = CatalogueService(catalogue).write(add_note, case_id, body, private=args.private)
+    private = ", private" if args.private else ""
+    print(f"Added note {note_id} to {args.slug} ({counted(len(body), 'characters')}{private}).")
     return 0
 
 
@@ -151,6 +152,9 @@ def register(commands: Any) -> None:
     note = commands.add_parser("note", help="add a note to a case study")
     note.add_argument("slug", metavar="SLUG")
     note.add_argument("text", metavar="TEXT", help="the note in Markdown, or - to read stdin")
+    note.add_argument(
+        "--private", action="store_true", help="seen by you only (enforced by a team server)"
+    )
     note.set_defaults(handler=cmd_note)
 
     tags = commands.add_parser("tags", help="list the tags with their case counts")

@@ -95,13 +95,15 @@ def add_note(
     author: str | None = None,
     uuid: str | None = None,
     created_at: datetime | None = None,
+    private: bool = False,
 ) -> int:
     """A new note on a case; returns its id.
 
     Signed by the journal's author unless `author` is given (an imported
     note keeps its own, as it keeps its `uuid` and time of writing).
+    `private`: seen by its author only (see set_note_private).
     """
-    note = NewNote(case_id, body, author, uuid, created_at)
+    note = NewNote(case_id, body, author, uuid, created_at, private)
     return add_notes(journal, [note])[0]
 
 
@@ -112,6 +114,7 @@ class NewNote:
     author: str | None = None
     uuid: str | None = None
     created_at: datetime | None = None
+    private: bool = False
 
 
 def add_notes(journal: Journal, notes: list[NewNote]) -> list[int]:
@@ -133,6 +136,7 @@ def add_notes(journal: Journal, notes: list[NewNote]) -> list[int]:
             "uuid": n.uuid or new_uuid(),
             "created_at": n.created_at or now,
             "updated_at": now,
+            "private": n.private,
         }
         for n in notes
     ]

@@ -128,3 +128,19 @@ def test_a_private_note_copied_to_the_team_catalogue_stays_its_copiers(
     finally:
         ed.close()
         eva.close()
+
+
+def test_casebook_note_private_on_the_command_line(
+    two_editors: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ed_url, eva_url = _as(two_editors, "ed"), _as(two_editors, "eva")
+    assert main(["--db", ed_url, "note", "alpha", "wombat idea", "--private"]) == 0
+    assert "private" in capsys.readouterr().out
+    ed, eva = open_catalogue(ed_url), open_catalogue(eva_url)
+    try:
+        case_id = _first_case(ed)
+        assert _seen(ed, case_id, "wombat")["all notes"] == 1
+        assert _seen(eva, case_id, "wombat")["all notes"] == 0
+    finally:
+        ed.close()
+        eva.close()

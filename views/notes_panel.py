@@ -228,7 +228,7 @@ class NotesPanel(QWidget):
 
     def _label(self, note: NoteInfo) -> str:
         by = f" · {note.author}" if note.author else ""
-        private = f" · {self.tr('private')}" if note.private else ""
+        private = " · " + self.tr("private") if note.private else ""
         first = note.first_line or self.tr("(empty note)")
         return f"{first}\n{local_time_text(note.updated_at)}{by}{private}"
 
