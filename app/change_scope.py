@@ -226,8 +226,15 @@ def filter_tables(flt: CaseFilter) -> frozenset[str]:
     return frozenset(tables)
 
 
+# Columns that change with every write and show nothing: a change to them alone
+# redraws nothing (a row's version moves whenever anything else in it does).
+_UNSEEN = frozenset({"version"})
+
+
 def _differing(before: Mapping[str, Any], after: Mapping[str, Any]) -> set[str]:
-    return {name for name, value in after.items() if before.get(name) != value}
+    return {
+        name for name, value in after.items() if name not in _UNSEEN and before.get(name) != value
+    }
 
 
 def _tags_of(

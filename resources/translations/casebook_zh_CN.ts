@@ -2315,6 +2315,10 @@ Close anyway and lose that text?</source>
         <translation>新建笔记(&amp;N)</translation>
     </message>
     <message>
+        <source>private</source>
+        <translation>私密</translation>
+    </message>
+    <message>
         <source>(empty note)</source>
         <translation>（空笔记）</translation>
     </message>
