@@ -263,7 +263,7 @@ def copy_to_server(path: Path, url: str) -> float:
                 cursor.execute(f"ALTER TABLE {table.name} ENABLE TRIGGER USER")
             docs = source.execute("SELECT case_id, packed FROM search_doc")
             while batch := docs.fetchmany(2000):
-                postgresql.index_add(conn, [unpack(c, p) for c, p in batch])  # type: ignore[misc]
+                postgresql.index_add(conn, [unpack(c, p) for c, p in batch])
             postgresql.reset_sequences(conn)  # the rows came with their ids
         with catalogue.engine.connect() as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
