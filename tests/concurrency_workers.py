@@ -15,6 +15,8 @@ from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
 from typing import Any
 
+from sqlalchemy import select
+
 from app.service import CatalogueService
 from app.store import open_catalogue
 
@@ -103,3 +105,44 @@ def edit_note(
         return "saved", None
 
     _run(location, name, results, part)
+
+
+def write_unguarded(location: str, slug: str) -> int:
+    """As a member whose Casebook wrongly believes it may write (its check of the role
+    skipped): add a note and a tag through the service; print what the service says to
+    stderr and return 1 when refused. Whatever the client believes, the server decides."""
+    import sys
+
+    import app.store
+    from app.notes import add_note
+    from app.service import WriteFailedError
+    from app.tags import tag_cases
+    from models import CaseStudy
+
+    app.store._may_write = lambda engine, url: True  # type: ignore[assignment]
+    catalogue = open_catalogue(location, seed=False)
+    try:
+        assert not catalogue.read_only
+        service = CatalogueService(catalogue)
+        with catalogue.sessions() as session:
+            case_id = session.scalar(select(CaseStudy.id).where(CaseStudy.slug == slug))
+        assert case_id is not None
+        refused = 0
+        for write in (
+            lambda: service.write(add_note, case_id, "unguarded"),
+            lambda: service.write(tag_cases, [case_id], ["unguarded"]),
+        ):
+            try:
+                write()
+            except WriteFailedError as exc:
+                print(exc, file=sys.stderr)
+                refused += 1
+        return 1 if refused else 0
+    finally:
+        catalogue.close()
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(write_unguarded(*sys.argv[1:]))

@@ -209,19 +209,24 @@ def test_a_reader_process_is_refused_by_the_server_in_one_line_and_nothing_chang
         slug = session.scalars(select(CaseStudy.slug).order_by(CaseStudy.id)).first()
     assert slug is not None
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", *command], cwd=ROOT, env=env, capture_output=True, text=True,
+            timeout=120, check=False,
+        )  # fmt: skip
+
     for command in (["tag", slug, "mine"], ["note", slug, "a reader's note"]):
-        ran = subprocess.run(
-            [sys.executable, "-m", "app", "--db", reader, *command],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        ran = run("app", "--db", reader, *command)
         assert ran.returncode == 1, ran.stderr
         assert len(ran.stderr.strip().splitlines()) == 1 and "Traceback" not in ran.stderr
         assert "You are a reader of" in ran.stderr
+    # A Casebook that wrongly believes it may write is refused by the server's grants.
+    ran = run("tests.concurrency_workers", reader, slug)
+    assert ran.returncode == 1, ran.stderr
+    said = ran.stderr.strip().splitlines()
+    assert len(said) == 2 and "Traceback" not in ran.stderr  # the note's write, the tag's
+    assert all("refused the change: your role" in line for line in said)
     assert team.count(select(func.count()).select_from(ChangeStep)) == steps
     assert team.count(select(func.count()).select_from(case_tag)) == links
     assert team.count(select(func.count()).select_from(Note)) == notes
