@@ -20,7 +20,7 @@ other writers' edits in between make conflicts, which are counted, not
 retried. Printed: writes per second, conflicts reported, writes refused
 (SQLite's lock waited for too long), and the final counts against the writes
 reported done: notes added, tag links, lines in the shared notes, steps in
-the change log (a lost or doubled write shows as a difference).
+the change log (a lost or a doubled write shows as a difference).
 
 Figures at full size (`nice python bench/team.py --cases 100000 --writers 8
 --seconds 60`, 2 cores shared with other work, PostgreSQL 15 on a Unix
@@ -32,6 +32,7 @@ socket with fsync off, the SQLite file on the same disk):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import sqlite3
 import statistics
@@ -41,6 +42,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -48,6 +50,9 @@ from sqlalchemy import func, select
 
 from app.query import CaseFilter, case_ids, case_rows, facet_counts
 from app.store import Catalogue, open_catalogue
+
+if TYPE_CHECKING:
+    from tests.pg_cluster import Cluster
 
 QUERIES = ("solar", "saffron", "刺绣", "sector:energy")
 SHARED_NOTES = 4  # the notes every writer edits with `expected`
@@ -284,7 +289,7 @@ def same_results(places: dict[str, str]) -> bool:
     return all(f == found[0] for f in found)
 
 
-def _local_cluster() -> tuple[object, str]:
+def _local_cluster() -> tuple[Cluster, str]:
     from tests.pg_cluster import start_cluster, unavailable_reason
 
     reason = unavailable_reason()
@@ -299,14 +304,18 @@ def _local_cluster() -> tuple[object, str]:
 
 
 def _print_writers(name: str, rate: float, done: WriterTally, found: Counts) -> None:
-    lost = (done.notes - found.notes) + (done.tags - found.tag_links)
-    lost += (done.edits - found.edit_lines) + (done.writes - found.steps)
+    pairs = [
+        (found.notes, done.notes), (found.tag_links, done.tags),
+        (found.edit_lines, done.edits), (found.steps, done.writes),
+    ]  # fmt: skip
+    lost = sum(max(0, reported - seen) for seen, reported in pairs)
+    doubled = sum(max(0, seen - reported) for seen, reported in pairs)
     print(
         f"{name:11}{rate:7.1f} writes/s, {done.writes} done, {done.conflicts} conflicts "
         f"reported, {done.refused} refused\n"
         f"{'':11}found/done: notes {found.notes}/{done.notes}, tags {found.tag_links}/"
         f"{done.tags}, edits {found.edit_lines}/{done.edits}, logged steps "
-        f"{found.steps}/{done.writes}; lost {lost}"
+        f"{found.steps}/{done.writes}; lost {lost}, doubled {doubled}"
     )
 
 
@@ -318,10 +327,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--url", help="an empty PostgreSQL database (default: a local cluster)")
     args = parser.parse_args(argv)
-    cluster, url = (None, args.url) if args.url else _local_cluster()
-    try:
-        folder = Path(tempfile.mkdtemp(prefix="casebook-team-bench-"))
-        path = folder / "bench.sqlite3"
+    cluster, url = (None, args.url) if args.url else _local_cluster()  # type: ignore[assignment]
+    with contextlib.ExitStack() as stack:
+        if cluster is not None:
+            stack.callback(cluster.stop)
+        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="casebook-team-bench-"))
+        path = Path(folder) / "bench.sqlite3"
         seconds = build(path, args.cases)
         print(f"SQLite: built {args.cases:,} cases with their index in {seconds:.1f} s")
         seconds = copy_to_server(path, url)
@@ -347,9 +358,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         for name, location in places.items():
             _print_writers(name, *measure_writers(location, args.writers, args.seconds, args.cases))
-    finally:
-        if cluster is not None:
-            cluster.stop()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":
