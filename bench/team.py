@@ -26,7 +26,34 @@ Figures at full size (`nice python bench/team.py --cases 100000 --writers 8
 --seconds 60`, 2 cores shared with other work, PostgreSQL 15 on a Unix
 socket with fsync off, the SQLite file on the same disk):
 
-    FIGURES
+    SQLite: built 100,000 cases with their index in 92.4 s
+    PostgreSQL: copied them with COPY, and indexed, in 104.6 s
+    the same cases found on both for solar, saffron, 刺绣, sector:energy: True
+
+    ms, p50 / p95                             SQLite          PostgreSQL
+    search solar                       20.0 / 23.5         17.1 / 21.0
+    search saffron                     24.2 / 27.8         19.0 / 21.9
+    search 刺绣                           1.3 / 5.2           2.0 / 2.5
+    search sector:energy               65.5 / 78.8        135.7 / 188.5
+    table page (50 rows)                2.7 / 7.1           4.5 / 6.0
+    facet counts (solar)               71.7 / 105.1       242.4 / 325.5
+    median of the p50s: SQLite 22.1 ms, PostgreSQL 18.0 ms
+
+    8 writers, 60 s, on the same cases; each step a note, a tag, an edit of a shared
+    note with `expected`:
+    SQLite       216.2 writes/s, 13125 done, 456 conflicts reported, 6 refused
+      found/done: notes 4526/4526, tags 4529/4529, edits 4070/4070, logged steps 13125/13125
+      lost 0, doubled 0
+    PostgreSQL    63.7 writes/s, 3842 done, 1582 conflicts reported, 0 refused
+      found/done: notes 1808/1808, tags 1808/1808, edits 226/226, logged steps 3842/3842
+      lost 0, doubled 0
+
+The writers are slower on PostgreSQL: a write is about 13 round trips to the
+server (8.7 ms alone against SQLite's 5.1 ms), made while holding the
+writers' lock (models/server.py), and 8 writer processes with 8 server
+backends on 2 cores keep the holder waiting for a core. SQLite's "refused"
+are writes that waited longer than the 5 s busy timeout: each was reported
+to its writer as failed and is counted neither as done nor found.
 """
 
 from __future__ import annotations
