@@ -87,25 +87,32 @@ def _server_message(catalogue: Catalogue, server: str, exc: BaseException) -> st
 
     detail = str(getattr(exc, "orig", None) or exc)
     if isinstance(exc, DBAPIError) and "read-only transaction" in detail:
-        return f"{catalogue.read_only_reason or server + ' is read-only.'} Nothing was changed."
+        reason = catalogue.read_only_reason or QT_TRANSLATE_NOOP("Service", "%1 is read-only.").arg(
+            server
+        )
+        return QT_TRANSLATE_NOOP("Service", "%1 Nothing was changed.").arg(reason)
     if isinstance(exc, DBAPIError) and "permission denied" in detail:
-        return (
-            f"The server of {server} refused the change: your role in this team catalogue "
+        return QT_TRANSLATE_NOOP(
+            "Service",
+            "The server of %1 refused the change: your role in this team catalogue "
             "does not allow it (a reader changes nothing; only an admin renames, recolours, "
-            "merges or deletes tags and places). Nothing was changed."
-        )
+            "merges or deletes tags and places). Nothing was changed.",
+        ).arg(server)
     if isinstance(exc, DBAPIError) and "row-level security" in detail:
-        return (
-            f"The server of {server} refused the change: a private note is only its "
+        return QT_TRANSLATE_NOOP(
+            "Service",
+            "The server of %1 refused the change: a private note is only its "
             "author's to change, and only its author can make a note private. "
-            "Nothing was changed."
-        )
+            "Nothing was changed.",
+        ).arg(server)
     if isinstance(exc, OperationalError):
-        return f"{connection_error(server_url(server), exc)} Nothing was changed."
+        said = message_of(connection_error(server_url(server), exc))
+        return QT_TRANSLATE_NOOP("Service", "%1 Nothing was changed.").arg(said)
     if isinstance(exc, DataError) and "NUL (0x00)" in str(exc):
-        return (
+        return QT_TRANSLATE_NOOP(
+            "Service",
             "A team catalogue cannot hold the NUL character (U+0000); remove it from the "
-            "text and try again. Nothing was changed."
+            "text and try again. Nothing was changed.",
         )
     return None
 

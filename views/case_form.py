@@ -376,6 +376,7 @@ class CaseFormDialog(QDialog):
     @Slot()
     def accept(self) -> None:
         from app.case_edit import DraftError
+        from views.commands import ChangeFailed
 
         draft = self.current_draft()
         problems = self._check(draft)
@@ -387,4 +388,6 @@ class CaseFormDialog(QDialog):
         except DraftError as exc:  # changed meanwhile (another slug taken, say)
             self.show_problems(exc.problems)
             return
+        except ChangeFailed:  # not written (the server gone, the disk full): already said
+            return  # the form stays open with what was typed
         super().accept()

@@ -2982,6 +2982,22 @@ Close anyway and lose that text?</source>
         <translation>%1 未作任何更改。</translation>
     </message>
     <message>
+        <source>%1 is read-only.</source>
+        <translation>%1 是只读的。</translation>
+    </message>
+    <message>
+        <source>The server of %1 refused the change: your role in this team catalogue does not allow it (a reader changes nothing; only an admin renames, recolours, merges or deletes tags and places). Nothing was changed.</source>
+        <translation>%1 的服务器拒绝了这项更改：您在此团队案例库中的角色不允许这样做（读者不能更改任何内容；只有管理员可以重命名、更改颜色、合并或删除标签和地点）。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The server of %1 refused the change: a private note is only its author&apos;s to change, and only its author can make a note private. Nothing was changed.</source>
+        <translation>%1 的服务器拒绝了这项更改：私密笔记只能由其作者修改，也只有作者本人才能将笔记设为私密。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>A team catalogue cannot hold the NUL character (U+0000); remove it from the text and try again. Nothing was changed.</source>
+        <translation>团队案例库无法保存 NUL 字符（U+0000）；请从文本中删除它后重试。未作任何更改。</translation>
+    </message>
+    <message>
         <source>Could not write to the catalogue (%1). Nothing was changed.</source>
         <translation>无法写入案例库（%1）。未作任何更改。</translation>
     </message>
