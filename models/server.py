@@ -71,8 +71,18 @@ def make_server_engine(url: URL) -> Engine:
         pool_pre_ping=True,
         pool_size=2,
         max_overflow=3,
-        # A server that does not answer is said after seconds, not the system's minutes.
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+        # A server that does not answer is said after seconds, not the system's minutes:
+        # on connecting, and on a connection whose network went silent (a laptop off
+        # the Wi-Fi), where unacknowledged data and unanswered keepalives give up.
+        # (libpq ignores these on a Unix socket.)
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "tcp_user_timeout": CONNECT_TIMEOUT_S * 1000,
+            "keepalives": 1,
+            "keepalives_idle": CONNECT_TIMEOUT_S,
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+        },
     )
     event.listen(engine, "begin", _begin)
     return engine
