@@ -240,3 +240,38 @@ def test_a_case_form_saved_while_the_server_is_away_stays_open_with_its_edits(
     finally:
         handlers.uninstall()
         _close(win)
+
+
+def test_a_slow_server_never_holds_the_window(
+    qtbot: QtBot, team_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The change log of a team catalogue is read off the GUI thread, one question at a time."""
+    import threading
+
+    from app.changes import ChangeSet
+
+    win = team_window
+    service = win.service
+    release = threading.Event()
+    asked: list[int] = []
+    real = service.changes_elsewhere
+
+    def slow() -> ChangeSet | None:
+        asked.append(1)
+        release.wait(timeout=10)  # a server gone quiet
+        return real()
+
+    monkeypatch.setattr(service, "changes_elsewhere", slow)
+    other = open_catalogue(service.catalogue.server or "", seed=False)
+    CatalogueService(other).write(tag_cases, [win.selected_case_id() or 0], ["from-afar"])
+    other.close()
+    win._check_external_changes()
+    qtbot.waitUntil(lambda: asked == [1])
+    assert not release.is_set()  # the window went on while the server kept it waiting
+    win._check_external_changes()  # asked again meanwhile: once more when it is back
+    win._check_external_changes()
+    assert win.log_poller.busy and asked == [1]
+    release.set()
+    qtbot.waitUntil(lambda: "from-afar" in _tag_names(win))
+    qtbot.waitUntil(lambda: not win.log_poller.busy)
+    assert asked == [1, 1]

@@ -57,6 +57,7 @@ from views.highlights_panel import HighlightsPanel
 from views.history_panel import HistoryPanel
 from views.import_dialog import ImportController
 from views.live_updates import LiveUpdates
+from views.log_poller import LogPoller
 from views.maintenance_actions import MaintenanceActions
 from views.notes_panel import NotesPanel
 from views.preferences_dialog import PreferencesController
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
         self._watch_timer.timeout.connect(self._check_external_changes)
         self._watch_timer.start()
         # A team catalogue: woken at once by the server, and a lost connection said.
+        self.log_poller = LogPoller(self)  # a team catalogue's log, read off the GUI thread
+        self.log_poller.arrived.connect(self._on_log_news)
         self.live = LiveUpdates(self)
 
         self.exporter: ExportController = ExportController(self)
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, service: CatalogueService) -> None:
         """Show the catalogue `service` reads from."""
+        self.log_poller.wait()  # a question out about the catalogue shown before
         self._service = service
         self._shown_case = -1  # no case of this catalogue shown yet
         self.preferences.apply()
@@ -840,6 +844,7 @@ class MainWindow(QMainWindow):
         self._watch_timer.stop()
         self.live.stop()
         self.facet_counter.wait()
+        self.log_poller.wait()
         self.save_state()
         super().closeEvent(event)
 
@@ -866,10 +871,24 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _check_external_changes(self) -> None:
-        """Another process (the command line, an import elsewhere) wrote: show it."""
+        """Another process (the command line, an import elsewhere) wrote: show it.
+
+        A file is asked here (a local question); a team catalogue's server in
+        the background (views/log_poller.py), the answer shown when it comes."""
         if self._service is None:
             return
-        news = self._service.changes_elsewhere()  # None: the log cannot tell what
+        if self._service.catalogue.server is not None:
+            self.log_poller.poll(self._service)
+            return
+        self._show_news(self._service.changes_elsewhere())
+
+    @Slot(object, object)
+    def _on_log_news(self, service: CatalogueService, news: ChangeSet | None) -> None:
+        if service is self._service:  # not an answer for a catalogue closed since
+            self._show_news(news)
+
+    def _show_news(self, news: ChangeSet | None) -> None:
+        """Show what others changed (None: the log cannot tell what, so everything)."""
         self.live.polled()
         if news is not None and not news:
             return
