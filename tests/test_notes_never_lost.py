@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from app.notes import update_note
@@ -162,7 +162,7 @@ def test_after_a_note_conflict_compare_shows_both_and_keeps_the_one_chosen(
     shown: list[tuple[str, str]] = []
 
     def ask(_self: NotesPanel, dialog: NoteConflictDialog) -> int:
-        texts = [e.toPlainText() for e in dialog.findChildren(QPlainTextEdit)]
+        texts = [e.toPlainText() for e in dialog.findChildren(QTextEdit)]
         shown.append((texts[0], texts[1]))
         dialog.findChild(QPushButton, f"keep_{choice}").click()
         return 0

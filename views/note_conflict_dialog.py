@@ -1,16 +1,47 @@
-"""A note changed by someone else while you wrote it: both texts side by side, you choose."""
+"""A note changed by someone else while you wrote it: both texts side by side, you choose.
+
+The words that differ are marked on each side (difflib over words, the
+spaces between them, and each Chinese character), so a one-word change in a
+long note is easy to see.
+"""
 
 from __future__ import annotations
+
+import difflib
+import html
+import re
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QWidget,
 )
+
+# Spaces, one Chinese or Japanese character (written without spaces), or a run of
+# anything else: the units marked.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKENS = re.compile(rf"\s+|[{_CJK}]|[^\s{_CJK}]+")
+MARK = "background: #ffe08a"  # the words one side has and the other not
+
+
+def marked_html(yours: str, theirs: str) -> tuple[str, str]:
+    """Both texts as HTML, each with the words the other lacks marked."""
+    a, b = _TOKENS.findall(yours), _TOKENS.findall(theirs)
+    out_a: list[str] = []
+    out_b: list[str] = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tokens, lo, hi, out in ((a, i1, i2, out_a), (b, j1, j2, out_b)):
+            text = html.escape("".join(tokens[lo:hi]))
+            out.append(text if op == "equal" or not text else f'<span style="{MARK}">{text}</span>')
+    return tuple(  # type: ignore[return-value]
+        f'<div style="white-space: pre-wrap">{"".join(out)}</div>' for out in (out_a, out_b)
+    )
+
 
 KEEP_BOTH, KEEP_MINE, KEEP_THEIRS = "both", "mine", "theirs"
 
@@ -33,16 +64,18 @@ class NoteConflictDialog(QDialog):
         )
         intro.setWordWrap(True)
         grid.addWidget(intro, 0, 0, 1, 2)
+        shown = marked_html(yours, theirs)
         for column, (heading, text, name) in enumerate(
             (
-                (self.tr("Your version"), yours, "noteYours"),
-                (self.tr("Their version"), theirs, "noteTheirs"),
+                (self.tr("Your version"), shown[0], "noteYours"),
+                (self.tr("Their version"), shown[1], "noteTheirs"),
             )
         ):
             grid.addWidget(QLabel(f"<b>{heading}</b>"), 1, column)
-            view = QPlainTextEdit(text)
+            view = QTextEdit()
             view.setObjectName(name)
             view.setReadOnly(True)
+            view.setHtml(text)
             grid.addWidget(view, 2, column)
         buttons = QDialogButtonBox()
         for label, choice, role in (
