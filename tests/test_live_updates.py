@@ -275,3 +275,54 @@ def test_a_slow_server_never_holds_the_window(
     qtbot.waitUntil(lambda: "from-afar" in _tag_names(win))
     qtbot.waitUntil(lambda: not win.log_poller.busy)
     assert asked == [1, 1]
+
+
+def test_two_members_windows_see_each_others_notes_and_lose_nothing(
+    qtbot: QtBot, pg_databases: object, tmp_path: Path, slow_poll: None
+) -> None:
+    """Issue 13's "done when", for two of the five: each sees the other's note appear
+    within 2 s while typing their own, and both notes are kept, each signed."""
+    from app.cli import main
+    from app.notes import notes_of_case
+    from tests.conftest import PgDatabases
+    from tests.test_team_roles import _as
+
+    assert isinstance(pg_databases, PgDatabases)
+    url = pg_databases.new("small")
+    for name in ("ed", "eva"):
+        assert main(["team", "add-member", url, name, "--role", "editor"]) == 0
+    (tmp_path / "ed").mkdir()
+    (tmp_path / "eva").mkdir()
+    ed, eva = (
+        _window(qtbot, _as(url, "ed"), tmp_path / "ed"),
+        _window(qtbot, _as(url, "eva"), tmp_path / "eva"),
+    )
+    try:
+        ed.service.author, eva.service.author = "Ed", "Eva"
+        case_id = ed.selected_case_id()
+        assert case_id is not None and eva.selected_case_id() == case_id
+        eva.notes_panel.new_note()
+        eva.notes_panel.editor.setFocus()
+        qtbot.keyClicks(eva.notes_panel.editor, "Eva's reading, still being typed")
+
+        ed.notes_panel.new_note()
+        qtbot.keyClicks(ed.notes_panel.editor, "Ed's finding")
+        assert ed.notes_panel.flush()
+
+        def eva_sees_it() -> bool:
+            return any("Ed's finding" in n.body for n in eva.notes_panel._notes.values())
+
+        qtbot.waitUntil(eva_sees_it, timeout=2000)
+        assert eva.selected_case_id() == case_id
+        assert eva.notes_panel.editor.toPlainText() == "Eva's reading, still being typed"
+        assert eva.notes_panel.flush()
+        qtbot.waitUntil(
+            lambda: any("Eva's reading" in n.body for n in ed.notes_panel._notes.values()),
+            timeout=2000,
+        )
+        with ed.service.catalogue.sessions() as session:
+            signed = sorted((n.author, n.body) for n in notes_of_case(session, case_id) if n.body)
+        assert signed == [("Ed", "Ed's finding"), ("Eva", "Eva's reading, still being typed")]
+    finally:
+        _close(ed)
+        _close(eva)
