@@ -188,11 +188,47 @@ def add_quoted_highlights(journal: Journal, items: list[QuotedHighlight]) -> lis
     return [int(row["id"]) for row in journal.insert_many("highlight", rows)]
 
 
-def update_highlight(journal: Journal, highlight_id: int, *, tag: str, comment: str) -> None:
-    tag_id = ensure_tag(journal, tag) if tag.strip() else None
-    exists = journal.session.scalar(select(Highlight.id).where(Highlight.id == highlight_id))
-    if exists is None:
+class HighlightChangedElsewhereError(HighlightError):
+    """The highlight's tag or comment is not what the editor started from: someone else
+    saved it meanwhile. `theirs` is (tag, comment) as stored now; nothing was written."""
+
+    def __init__(self, theirs: tuple[str, str]) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Highlights", "This highlight was changed elsewhere while you edited it."
+            )
+        )
+        self.theirs = theirs
+
+
+def update_highlight(
+    journal: Journal,
+    highlight_id: int,
+    *,
+    tag: str,
+    comment: str,
+    expected: tuple[str, str] | None = None,
+) -> None:
+    """Set a highlight's tag and comment.
+
+    With `expected` (the tag and comment the editor started from), refuses
+    with HighlightChangedElsewhereError, writing nothing, when someone else
+    has changed them since to something other than what is being saved.
+    (Compared by value: a highlight moved because its text was edited is
+    still the same tag and comment.)
+    """
+    found = journal.session.execute(
+        select(Tag.name, Highlight.comment)
+        .select_from(Highlight)
+        .outerjoin(Tag, Tag.id == Highlight.tag_id)
+        .where(Highlight.id == highlight_id)
+    ).first()
+    if found is None:
         raise HighlightError(QT_TRANSLATE_NOOP("Highlights", "That highlight no longer exists."))
+    now = (found[0] or "", found[1] or "")
+    if expected is not None and now not in (expected, (tag, comment)):
+        raise HighlightChangedElsewhereError(now)
+    tag_id = ensure_tag(journal, tag) if tag.strip() else None
     journal.update(
         "highlight", Highlight.id == highlight_id, {"tag_id": tag_id, "comment": comment}
     )

@@ -3,6 +3,7 @@ text and listed; clicking scrolls to it; emoji offsets; orphans listed; undo."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -101,3 +102,48 @@ def test_orphaned_highlight_is_listed_not_dropped(qtbot: QtBot, small_window: Ma
     assert panel.list_model.rowCount() == 1
     assert panel.list_model.item(0).text().startswith("Passage no longer in the text")
     assert panel.texts["summary"].extraSelections() == []
+
+
+def test_a_highlight_saved_elsewhere_meanwhile_shows_both_and_the_user_chooses(
+    qtbot: QtBot, small_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.highlights import update_highlight
+    from app.service import CatalogueService
+    from app.store import open_catalogue
+    from views.highlights_panel import HighlightsPanel
+
+    win = small_window
+    panel = win.highlights_panel
+    panel.add("summary", 0, 7, tag="first", comment="my start")
+    highlight_id = next(iter(panel.highlights))
+    panel.list_view.setCurrentIndex(panel.list_model.index(0, 0))
+    for choice, theirs, kept in (
+        ("Keep Theirs", "their comment", "their comment"),
+        ("Save Mine", "their second comment", "my comment"),
+    ):
+        panel.edit_current()
+        dialog = panel.dialog
+        assert isinstance(dialog, HighlightDialog)
+        dialog.comment_edit.setPlainText("my comment")
+        other = open_catalogue(win.service.catalogue.path, seed=False)
+        CatalogueService(other).write(update_highlight, highlight_id, tag="first", comment=theirs)
+        other.close()
+        asked: list[str] = []
+
+        def ask(
+            _self: HighlightsPanel, box: QMessageBox, pick: str = choice, said: list[str] = asked
+        ) -> int:
+            said.append(box.text())
+            (button,) = [b for b in box.buttons() if b.text() == pick]
+            button.click()
+            return 0
+
+        monkeypatch.setattr(HighlightsPanel, "ask", ask)
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        assert f"Theirs (saved now): tag first; comment {theirs}" in asked[0]
+        assert "Yours: tag first; comment my comment" in asked[0]
+        assert win.service.highlights_of_case(win.selected_case_id() or 0)[0].comment == kept

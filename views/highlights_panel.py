@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -326,13 +327,44 @@ class HighlightsPanel(QWidget):
             return
 
         def apply(tag: str, comment: str) -> None:
-            from app.highlights import update_highlight
+            from app.highlights import HighlightChangedElsewhereError, update_highlight
 
-            self.window_.change(
-                self.tr("edit highlight"), update_highlight, h.id, tag=tag, comment=comment
-            )
+            started = (h.tag, h.comment)
+            try:
+                self.window_.change(self.tr("edit highlight"), update_highlight, h.id,
+                                    tag=tag, comment=comment, expected=started)  # fmt: skip
+            except HighlightChangedElsewhereError as exc:
+                if self.keep_mine(exc.theirs, (tag, comment)):
+                    self.window_.change(self.tr("edit highlight"), update_highlight, h.id,
+                                        tag=tag, comment=comment, expected=exc.theirs)  # fmt: skip
 
         self._dialog(h.quote, apply, h.tag, h.comment)
+
+    def keep_mine(self, theirs: tuple[str, str], mine: tuple[str, str]) -> bool:
+        """Someone else saved the highlight meanwhile: both versions shown, the user picks."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Highlight Saved by Someone Else"))
+        none = self.tr("(none)")
+        box.setText(
+            self.tr(
+                "This highlight was changed elsewhere while you edited it.\n\n"
+                "Theirs (saved now): tag %1; comment %2\nYours: tag %3; comment %4"
+            )
+            .replace("%1", theirs[0] or none)
+            .replace("%2", theirs[1] or none)
+            .replace("%3", mine[0] or none)
+            .replace("%4", mine[1] or none)
+        )
+        mine_button = box.addButton(self.tr("Save Mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep Theirs"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(mine_button)
+        self.ask(box)
+        return box.clickedButton() is mine_button
+
+    def ask(self, box: QMessageBox) -> int:
+        """Show the question and wait (tests stand in for this)."""
+        return box.exec()
 
     @Slot()
     def delete_current(self) -> None:
