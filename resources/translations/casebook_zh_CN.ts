@@ -1456,6 +1456,10 @@
         <translation>标注需要包含它所标出的文字。</translation>
     </message>
     <message>
+        <source>This highlight was changed elsewhere while you edited it.</source>
+        <translation>您编辑期间，这条标注已在别处被修改。</translation>
+    </message>
+    <message>
         <source>That highlight no longer exists.</source>
         <translation>该标注已不存在。</translation>
     </message>
@@ -1509,6 +1513,32 @@
     <message>
         <source>edit highlight</source>
         <translation>编辑标注</translation>
+    </message>
+    <message>
+        <source>Highlight Saved by Someone Else</source>
+        <translation>标注已被他人保存</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>This highlight was changed elsewhere while you edited it.
+
+Theirs (saved now): tag %1; comment %2
+Yours: tag %3; comment %4</source>
+        <translation>您编辑期间，这条标注已在别处被修改。
+
+对方的（当前已保存）：标签 %1；评注 %2
+您的：标签 %3；评注 %4</translation>
+    </message>
+    <message>
+        <source>Save Mine</source>
+        <translation>保存我的</translation>
+    </message>
+    <message>
+        <source>Keep Theirs</source>
+        <translation>保留对方的</translation>
     </message>
     <message>
         <source>delete highlight &apos;%1&apos;</source>
