@@ -69,8 +69,11 @@ def test_each_earlier_version_upgrades_keeping_its_data(tmp_path: Path, start: i
 
     assert _version(path) == LATEST_VERSION
     with sqlite3.connect(path) as conn:
-        title = conn.execute("SELECT title FROM case_study WHERE slug = 'kept'").fetchone()[0]
+        title, version = conn.execute(
+            "SELECT title, version FROM case_study WHERE slug = 'kept'"
+        ).fetchone()
     assert title == "Kept 保留 ساقلاندى"
+    assert version == 1  # migration 10: every row starts at version 1
     backup = backup_path(path, start)
     assert backup.exists() and _version(backup) == start
 
