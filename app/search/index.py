@@ -137,7 +137,7 @@ def _put_areas(session: Session, ids: Sequence[int], areas: list[dict[str, objec
     """Make these cases' roll-up rows `areas`, writing only when they differ (a tag or a
     note leaves them as they were: no rows deleted and written again)."""
     columns = (CaseArea.case_id, CaseArea.role, CaseArea.area_id, CaseArea.rollup)
-    now = set(session.execute(select(*columns).where(CaseArea.case_id.in_(ids))).tuples())
+    now = {tuple(row) for row in session.execute(select(*columns).where(CaseArea.case_id.in_(ids)))}
     if now == {(a["case_id"], a["role"], a["area_id"], bool(a["rollup"])) for a in areas}:
         return
     if now:
