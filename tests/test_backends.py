@@ -6,6 +6,7 @@ throwaway cluster (tests/pg_cluster.py), a fresh database per test.
 
 from __future__ import annotations
 
+import json
 import warnings
 from pathlib import Path
 
@@ -252,6 +253,30 @@ def test_facet_counts_agree_on_both(any_catalogue: Catalogue, tmp_path: Path) ->
     assert mine == counts(other)
     assert any(n for values in mine.values() for _, n in values)
     other.close()
+
+
+def test_a_step_of_many_rows_is_logged_whole_and_in_order(any_small_catalogue: Catalogue) -> None:
+    from app.changes import ChangeSet, RowChange
+    from app.history import record_step
+    from models import ChangeRow, ChangeStep
+
+    count = 2 * postgresql.ROWS_PER_STATEMENT + 7  # a server writes it in three pieces
+    changes = ChangeSet(
+        [RowChange("note", (i,), None, {"id": i, "body": f"n{i} \u00e9\"'"}) for i in range(count)]
+    )
+    with any_small_catalogue.sessions.begin() as session:
+        step = record_step(session, changes, author="ana", text="import", kind="change")
+    with any_small_catalogue.sessions() as session:
+        rows = session.execute(
+            select(ChangeRow.row_key, ChangeRow.after, ChangeRow.case_id)
+            .where(ChangeRow.step_id == step)
+            .order_by(ChangeRow.id)
+        ).all()
+        logged = session.get(ChangeStep, step)
+        assert logged is not None and (logged.author, logged.text) == ("ana", "import")
+    assert [key for key, _, _ in rows] == [f"[{i}]" for i in range(count)]
+    assert json.loads(rows[-1][1]) == {"id": count - 1, "body": f"n{count - 1} \u00e9\"'"}
+    assert {case for _, _, case in rows} == {None}
 
 
 def test_a_rebuilt_index_finds_what_the_incremental_one_did(any_catalogue: Catalogue) -> None:

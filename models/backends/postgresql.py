@@ -368,25 +368,36 @@ def notify_step(session: Session, step_id: int) -> None:
 # The step, its rows (a JSON array of arrays, in order) and the announcement, in one
 # statement: the writers' lock is held for one round trip instead of three.
 _ROW_COLUMNS = ("table_name", "row_key", "case_id", "before", "after", "private_owner")
-_LOG_STEP = text(
-    "WITH step AS ("
-    " INSERT INTO change_step (at, author, text, kind)"
-    " VALUES (:at, :author, :text, :kind) RETURNING id"
-    "), logged AS ("
-    " INSERT INTO change_row (step_id, " + ", ".join(_ROW_COLUMNS) + ")"
-    " SELECT step.id, r.v ->> 0, r.v ->> 1, CAST(r.v ->> 2 AS INTEGER), r.v ->> 3, r.v ->> 4,"
-    " r.v ->> 5 FROM step, json_array_elements(CAST(:rows AS JSON)) WITH ORDINALITY AS r(v, n)"
-    " ORDER BY r.n"
-    ") SELECT id, pg_notify(:channel, CAST(id AS TEXT)) FROM step"
+_ROWS_FROM_JSON = (
+    "r.v ->> 0, r.v ->> 1, CAST(r.v ->> 2 AS INTEGER), r.v ->> 3, r.v ->> 4, r.v ->> 5 "
+    "FROM json_array_elements(CAST(:rows AS JSON)) WITH ORDINALITY AS r(v, n)"
 )
+_INTO_CHANGE_ROW = "INSERT INTO change_row (step_id, " + ", ".join(_ROW_COLUMNS) + ")"
+_LOG_STEP = text(
+    "WITH step AS (INSERT INTO change_step (at, author, text, kind) "
+    "VALUES (:at, :author, :text, :kind) RETURNING id), "
+    f"logged AS ({_INTO_CHANGE_ROW} SELECT step.id, {_ROWS_FROM_JSON}, step ORDER BY r.n) "
+    "SELECT id, pg_notify(:channel, CAST(id AS TEXT)) FROM step"
+)
+_LOG_MORE_ROWS = text(f"{_INTO_CHANGE_ROW} SELECT :step_id, {_ROWS_FROM_JSON} ORDER BY r.n")
+ROWS_PER_STATEMENT = 2000  # a large import's rows go in pieces, each one JSON text
+
+
+def _rows_json(rows: Sequence[Row]) -> str:
+    return json.dumps([[row[c] for c in _ROW_COLUMNS] for row in rows], ensure_ascii=False)
 
 
 def log_step(session: Session, step: Mapping[str, Any], rows: Sequence[Row]) -> int:
     """Write a step (at, author, text, kind) and its change rows, and announce it as
-    `notify_step` does; returns the step's id. One round trip."""
-    packed = json.dumps([[row[c] for c in _ROW_COLUMNS] for row in rows], ensure_ascii=False)
-    params = {**step, "rows": packed, "channel": CHANGES_CHANNEL}
-    return int(session.execute(_LOG_STEP, params).scalar_one())
+    `notify_step` does; returns the step's id. One round trip for a user's change
+    (up to ROWS_PER_STATEMENT rows)."""
+    first, rest = rows[:ROWS_PER_STATEMENT], rows[ROWS_PER_STATEMENT:]
+    params = {**step, "rows": _rows_json(first), "channel": CHANGES_CHANNEL}
+    step_id = int(session.execute(_LOG_STEP, params).scalar_one())
+    for start in range(0, len(rest), ROWS_PER_STATEMENT):
+        piece = rest[start : start + ROWS_PER_STATEMENT]
+        session.execute(_LOG_MORE_ROWS, {"step_id": step_id, "rows": _rows_json(piece)})
+    return step_id
 
 
 # An FTS5 expression as app/search/conditions.py writes it: "phrases" ("" for a
