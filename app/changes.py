@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, Table, and_, bindparam, select
+from sqlalchemy import ColumnElement, Table, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.id_sets import chunks, in_ids
@@ -191,15 +191,17 @@ class Journal:
             if expected_version is not None and before.get(VERSION) != expected_version:
                 raise RowChangedElsewhereError(table_name, key, before)
             condition = _key_condition(table, key)
-            statement = table.update().where(condition).values(**values)
+            # The row comes back as written (RETURNING): no second read.
+            statement = table.update().where(condition).values(**values).returning(*table.c)
             if expected_version is not None:
                 # Also in the statement: a save committed since the read above
                 # (PostgreSQL's read committed) leaves this one matching nothing.
                 statement = statement.where(table.c[VERSION] == expected_version)
-            if cast(CursorResult[Any], self.session.execute(statement)).rowcount == 0:
+            written = self.session.execute(statement).first()
+            if written is None:
                 (now,) = self._rows(table, condition) or [before]
                 raise RowChangedElsewhereError(table_name, key, now)
-            (after,) = self._rows(table, condition)
+            after = dict(written._mapping)
             if versioned and _without_version(after) == _without_version(before):
                 # Nothing changed (the same values written again): the version stays.
                 self.session.execute(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.changes import ChangeSet, Row, RowChange
@@ -72,27 +72,20 @@ def record_step(
     rows = [c for c in changes.changes if c.table not in BOOKKEEPING_TABLES]
     if not rows:
         return None
-    step_id = session.execute(
-        insert(ChangeStep)
-        .values(at=utcnow(), author=author, text=text, kind=kind)
-        .returning(ChangeStep.id)
-    ).scalar_one()
-    session.execute(
-        insert(ChangeRow),
-        [
-            {
-                "step_id": step_id,
-                "table_name": c.table,
-                "row_key": _dumps(list(c.key)),
-                "case_id": _case_of(c),
-                "before": None if c.before is None else _dumps(c.before),
-                "after": None if c.after is None else _dumps(c.after),
-                "private_owner": _private_owner(c),
-            }
-            for c in rows
-        ],
-    )
-    backend_of(session).notify_step(session, step_id)  # a team catalogue's windows wake up
+    step = {"at": utcnow(), "author": author, "text": text, "kind": kind}
+    logged = [
+        {
+            "table_name": c.table,
+            "row_key": _dumps(list(c.key)),
+            "case_id": _case_of(c),
+            "before": None if c.before is None else _dumps(c.before),
+            "after": None if c.after is None else _dumps(c.after),
+            "private_owner": _private_owner(c),
+        }
+        for c in rows
+    ]
+    # The step, its rows and (on a server) the windows' wake-up: one round trip there.
+    step_id = backend_of(session).log_step(session, step, logged)
     return int(step_id)
 
 

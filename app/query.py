@@ -133,11 +133,25 @@ def count_cases(session: Session, flt: CaseFilter) -> int:
     return session.scalar(stmt) or 0
 
 
+def _among(
+    case_id: ColumnElement[int] | InstrumentedAttribute[int], flt: CaseFilter
+) -> ColumnElement[bool]:
+    """`case_id` (a column naming a case) is one of the cases matching `flt`.
+
+    A filter of ids alone is put on the column itself: a row naming a case
+    exists only while its case does, so going through case_study again (one
+    more index probe per case) would find the same.
+    """
+    if flt.case_ids is not None and replace(flt, case_ids=None, tag_mode="all").is_empty():
+        return in_ids(case_id, flt.case_ids)
+    return case_id.in_(filtered_ids(flt))
+
+
 def _restrict(
     stmt: _AnySelect, case_id: ColumnElement[int] | InstrumentedAttribute[int], flt: CaseFilter
 ) -> _AnySelect:
     """Limit `stmt` to the cases matching `flt` (no subquery at all when it is empty)."""
-    return stmt if flt.is_empty() else stmt.where(case_id.in_(filtered_ids(flt)))
+    return stmt if flt.is_empty() else stmt.where(_among(case_id, flt))
 
 
 def _tag_counts() -> Select[int, int]:
@@ -325,7 +339,7 @@ def _area_counts(
     else:
         # Probe each matching case by the primary key; "|| ''" keeps SQLite from
         # scanning whole sides through the role-led index instead.
-        stmt = stmt.where((CaseArea.role + "").in_(roles), CaseArea.case_id.in_(filtered_ids(flt)))
+        stmt = stmt.where((CaseArea.role + "").in_(roles), _among(CaseArea.case_id, flt))
     counts: dict[str, dict[int, int]] = {role: {} for role in roles}
     for role, area_id, n in session.connection().execute(stmt).cursor.fetchall():
         counts[role][area_id] = n
@@ -356,7 +370,14 @@ def _with_common_part_read(session: Session, flt: CaseFilter) -> CaseFilter:
                      recipient_places=frozenset(), forms=frozenset())  # fmt: skip
     if not (common.text.strip() or common.tags):
         return flt
-    ids = frozenset(fetch_column(session, filtered_ids(common)))
+    match = _match_of(common)
+    if match is not None and filter_conditions(common, ranked=True) == []:
+        # Words alone: the index's own ids. They may name a case deleted by
+        # another program and not yet unindexed; every count below reads the
+        # cases' own rows, so such an id counts nowhere.
+        ids = frozenset(fetch_column(session, fts_ids(match)))
+    else:
+        ids = frozenset(fetch_column(session, filtered_ids(common)))
     return replace(flt, text="", tags=frozenset(), case_ids=ids)
 
 

@@ -26,34 +26,51 @@ Figures at full size (`nice python bench/team.py --cases 100000 --writers 8
 --seconds 60`, 2 cores shared with other work, PostgreSQL 15 on a Unix
 socket with fsync off, the SQLite file on the same disk):
 
-    SQLite: built 100,000 cases with their index in 92.4 s
-    PostgreSQL: copied them with COPY, and indexed, in 104.6 s
+    SQLite: built 100,000 cases with their index in 77.9 s
+    PostgreSQL: copied them with COPY, and indexed, in 81.3 s
     the same cases found on both for solar, saffron, 刺绣, sector:energy: True
 
     ms, p50 / p95                             SQLite          PostgreSQL
-    search solar                       20.0 / 23.5         17.1 / 21.0
-    search saffron                     24.2 / 27.8         19.0 / 21.9
-    search 刺绣                           1.3 / 5.2           2.0 / 2.5
-    search sector:energy               65.5 / 78.8        135.7 / 188.5
-    table page (50 rows)                2.7 / 7.1           4.5 / 6.0
-    facet counts (solar)               71.7 / 105.1       242.4 / 325.5
-    median of the p50s: SQLite 22.1 ms, PostgreSQL 18.0 ms
+    search solar                       10.1 / 11.8         17.4 / 21.9
+    search saffron                     11.4 / 12.9         23.7 / 24.3
+    search 刺绣                           1.3 / 1.7           1.6 / 2.3
+    search sector:energy               22.9 / 29.1         15.4 / 16.1
+    table page (50 rows)                2.3 / 3.0           5.2 / 6.5
+    facet counts (solar)               32.1 / 34.7         57.7 / 60.7
+    median of the p50s: SQLite 10.8 ms, PostgreSQL 16.4 ms
 
     8 writers, 60 s, on the same cases; each step a note, a tag, an edit of a shared
     note with `expected`:
-    SQLite       216.2 writes/s, 13125 done, 456 conflicts reported, 6 refused
-      found/done: notes 4526/4526, tags 4529/4529, edits 4070/4070, logged steps 13125/13125
+    SQLite       262.1 writes/s, 15849 done, 505 conflicts reported, 2 refused
+      found/done: notes 5452/5452, tags 5452/5452, edits 4945/4945, logged steps 15849/15849
       lost 0, doubled 0
-    PostgreSQL    63.7 writes/s, 3842 done, 1582 conflicts reported, 0 refused
-      found/done: notes 1808/1808, tags 1808/1808, edits 226/226, logged steps 3842/3842
+    PostgreSQL   101.0 writes/s, 6086 done, 2506 conflicts reported, 0 refused
+      found/done: notes 2864/2864, tags 2864/2864, edits 358/358, logged steps 6086/6086
       lost 0, doubled 0
 
-The writers are slower on PostgreSQL: a write is about 13 round trips to the
-server (8.7 ms alone against SQLite's 5.1 ms), made while holding the
-writers' lock (models/server.py), and 8 writer processes with 8 server
-backends on 2 cores keep the holder waiting for a core. SQLite's "refused"
-are writes that waited longer than the 5 s busy timeout: each was reported
-to its writer as failed and is counted neither as done nor found.
+Before migration 11 and the leaner writes (commit 0e132b7, the same command):
+sector:energy 65.5 / 78.8 on SQLite and 135.7 / 188.5 on PostgreSQL, facet
+counts 71.7 / 105.1 and 242.4 / 325.5, writers 216.2 and 63.7 writes/s.
+Where the time went on PostgreSQL (EXPLAIN (ANALYZE, BUFFERS)): `sector:`
+read every case's sector to find the few distinct ones, then every wide case
+row (a sequential scan) for the titles to sort by; the facet counts went
+through case_study again for each listed case, and read a heap page per case
+for its sector and its roll-up areas. Now the sectors are found by skipping
+through the index, the counts read covering indexes alone (SERVER_INDEXES in
+models/backends/postgresql.py), and the word search's ids come from the index
+itself.
+
+The writers are slower on PostgreSQL: adding a note makes 9 round trips to
+the server (15 before: the step, its rows and the NOTIFY are now one
+statement, the search document is indexed and kept in one, the stale marks
+are read and cleared in one), all while holding the writers' lock
+(models/server.py), and 8 writer processes with 8 server backends on 2 cores
+keep the holder waiting for a core. The server's lock queue is fair, so
+nearly every shared-note edit finds another writer's edit since its read:
+hence the conflicts (SQLite's busy wait lets a writer finish its step more
+often). SQLite's "refused" are writes that waited longer than the 5 s busy
+timeout: each was reported to its writer as failed and is counted neither as
+done nor found.
 """
 
 from __future__ import annotations
@@ -270,7 +287,8 @@ def copy_to_server(path: Path, url: str) -> float:
     Casebook makes the schema (open_catalogue); each table's rows then go in
     with COPY, the triggers off (the search documents and roll-up are copied
     with the rest, as the file's triggers and index left them), and the
-    tsvector index is filled from the copied documents. One transaction.
+    tsvector index is filled from the copied documents. One transaction, then
+    VACUUM ANALYZE.
     """
     from app.search.index import unpack
     from models import Base
@@ -298,7 +316,9 @@ def copy_to_server(path: Path, url: str) -> float:
                 postgresql.index_add(conn, [unpack(c, p) for c, p in batch])
             postgresql.reset_sequences(conn)  # the rows came with their ids
         with catalogue.engine.connect() as conn:
-            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+            # What autovacuum does soon after a bulk load: statistics, and the
+            # visibility map that lets the facets read their indexes alone.
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
     finally:
         source.close()
         catalogue.close()

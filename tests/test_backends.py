@@ -6,11 +6,12 @@ throwaway cluster (tests/pg_cluster.py), a fresh database per test.
 
 from __future__ import annotations
 
+import json
 import warnings
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, make_url, select, text
+from sqlalchemy import Connection, func, make_url, select, text
 
 from app.case_edit import load_draft, save_case
 from app.changes import Journal, ReplayConflictError
@@ -21,7 +22,7 @@ from app.service import CatalogueService
 from app.store import Catalogue, CatalogueError, open_catalogue
 from app.tags import tag_cases
 from models import Base, CaseStudy, CaseTag, Note
-from models.backends import backend_of
+from models.backends import backend_of, postgresql
 from models.migrations import LATEST_VERSION, schema_version
 from tests.exchange_helpers import edit_cells, export, import_file, preview
 
@@ -75,8 +76,14 @@ def test_the_postgresql_schema_equals_the_models(pg_databases: object) -> None:
     assert isinstance(pg_databases, PgDatabases)
     catalogue = open_catalogue(pg_databases.new("empty"), seed=False)
     with catalogue.engine.connect() as conn:
+        # The full-text table and the server's own indexes are the back end's, not the models'.
         context = MigrationContext.configure(
-            conn, opts={"include_name": lambda name, type_, parent: name != "search_fts"}
+            conn,
+            opts={
+                "include_name": lambda name, type_, parent: (
+                    name != "search_fts" and name not in postgresql.SERVER_INDEXES
+                )
+            },
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # expression indexes (lower(title)) are not compared
@@ -248,6 +255,30 @@ def test_facet_counts_agree_on_both(any_catalogue: Catalogue, tmp_path: Path) ->
     other.close()
 
 
+def test_a_step_of_many_rows_is_logged_whole_and_in_order(any_small_catalogue: Catalogue) -> None:
+    from app.changes import ChangeSet, RowChange
+    from app.history import record_step
+    from models import ChangeRow, ChangeStep
+
+    count = 2 * postgresql.ROWS_PER_STATEMENT + 7  # a server writes it in three pieces
+    changes = ChangeSet(
+        [RowChange("note", (i,), None, {"id": i, "body": f"n{i} \u00e9\"'"}) for i in range(count)]
+    )
+    with any_small_catalogue.sessions.begin() as session:
+        step = record_step(session, changes, author="ana", text="import", kind="change")
+    with any_small_catalogue.sessions() as session:
+        rows = session.execute(
+            select(ChangeRow.row_key, ChangeRow.after, ChangeRow.case_id)
+            .where(ChangeRow.step_id == step)
+            .order_by(ChangeRow.id)
+        ).all()
+        logged = session.get(ChangeStep, step)
+        assert logged is not None and (logged.author, logged.text) == ("ana", "import")
+    assert [key for key, _, _ in rows] == [f"[{i}]" for i in range(count)]
+    assert json.loads(rows[-1][1]) == {"id": count - 1, "body": f"n{count - 1} \u00e9\"'"}
+    assert {case for _, _, case in rows} == {None}
+
+
 def test_a_rebuilt_index_finds_what_the_incremental_one_did(any_catalogue: Catalogue) -> None:
     before = _found(any_catalogue, "pairing")
     with any_catalogue.sessions.begin() as session:
@@ -325,6 +356,47 @@ def test_a_numbered_migration_after_8_runs_once_on_a_server(
         assert schema_version(conn) == LATEST_VERSION + 1
         assert conn.execute(text("SELECT count(mood) FROM note")).scalar() == 0
     catalogue.close()
+
+
+def undo_migration_11(conn: Connection) -> None:
+    """Take a PostgreSQL catalogue back to what migration 10 left (for migration tests)."""
+    conn.execute(text("DROP INDEX " + ", ".join(postgresql.SERVER_INDEXES)))
+
+
+def _server_indexes(url: str) -> dict[str, str]:
+    catalogue = open_catalogue(url, seed=False)
+    with catalogue.engine.connect() as conn:
+        found = conn.execute(
+            text("SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY(:names)"),
+            {"names": list(postgresql.SERVER_INDEXES)},
+        )
+        indexes = {str(name): str(definition) for name, definition in found}
+    catalogue.close()
+    return indexes
+
+
+def test_migration_11_gives_a_team_catalogue_the_indexes_a_new_one_has(
+    pg_databases: object,
+) -> None:
+    from tests.conftest import PgDatabases
+
+    assert isinstance(pg_databases, PgDatabases)
+    new = _server_indexes(pg_databases.new("small"))
+    assert sorted(new) == sorted(postgresql.SERVER_INDEXES)
+    older = pg_databases.new("small")
+    catalogue = open_catalogue(older, seed=False)
+    with catalogue.engine.begin() as conn:
+        undo_migration_11(conn)
+        postgresql.stamp(conn, 10)
+    catalogue.close()
+    assert _server_indexes(older) == new
+    catalogue = open_catalogue(older, seed=False)
+    with catalogue.engine.connect() as conn:
+        assert schema_version(conn) == LATEST_VERSION == 11
+    with catalogue.sessions() as session:  # the facets read them and count as before
+        counts = facet_counts(session, CaseFilter(text="tea"))
+    catalogue.close()
+    assert counts.groups
 
 
 def test_two_casebooks_creating_one_team_catalogue_at_once_make_it_once(

@@ -162,17 +162,19 @@ def test_steps_after_one_come_back_as_change_sets(small_catalogue: Catalogue) ->
 def test_migration_9_runs_on_a_postgresql_catalogue_at_version_8(pg_databases: object) -> None:
     from models.backends import postgresql
     from tests.conftest import PgDatabases
+    from tests.test_backends import undo_migration_11
     from tests.test_row_versions import undo_migration_10
 
     assert isinstance(pg_databases, PgDatabases)
     url = pg_databases.new("small")
     catalogue = open_catalogue(url, seed=False)
     with catalogue.engine.begin() as conn:
+        undo_migration_11(conn)
         undo_migration_10(conn)
         conn.execute(text("DROP TABLE change_row"))
         conn.execute(text("DROP TABLE change_step"))
         postgresql.stamp(conn, 8)
-    assert migrate(catalogue.engine) == [9, 10]
+    assert migrate(catalogue.engine) == [9, 10, 11]
     with catalogue.engine.connect() as conn:
         assert schema_version(conn) == LATEST_VERSION
     service = CatalogueService(catalogue)

@@ -17,7 +17,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, event, insert, select, text
+from sqlalchemy import Integer, delete, event, insert, literal_column, null, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.search.documents import (
@@ -27,7 +27,7 @@ from app.search.documents import (
     marks_part,
     notes_part,
 )
-from models import Base, CaseArea, CaseStudy, SearchDirty, SearchDoc
+from models import CaseArea, CaseStudy, SearchDirty, SearchDoc
 from models.backends import backend_of
 from models.search import PART_CASE, PART_MARKS, PART_NOTES
 
@@ -46,16 +46,18 @@ def unpack(case_id: int, packed: bytes) -> dict[str, object]:
     return {"case_id": case_id, **dict(zip(COLUMNS, values, strict=True))}
 
 
-def stale_parts(session: Session) -> dict[int, set[str]]:
+def _take_stale(session: Session) -> dict[int, set[str]]:
+    """The marked parts, unmarked in the same statement (the pass rebuilds them all)."""
     parts: dict[int, set[str]] = defaultdict(set)
-    for case_id, part in session.execute(select(SearchDirty.case_id, SearchDirty.part)):
+    taken = session.execute(delete(SearchDirty).returning(SearchDirty.case_id, SearchDirty.part))
+    for case_id, part in taken:
         parts[case_id].add(part)
     return parts
 
 
 def refresh_stale(session: Session) -> int:
     """Rebuild every marked part of every marked case; return how many cases were looked at."""
-    stale = stale_parts(session)
+    stale = _take_stale(session)
     if not stale:
         return 0
     tree: PlaceTree | None = None
@@ -65,20 +67,31 @@ def refresh_stale(session: Session) -> int:
         if tree is None and any(PART_CASE in stale[i] for i in batch):
             tree = PlaceTree(session)
         _refresh(session, batch, stale, tree)
-    session.execute(delete(SearchDirty))
     return len(ids)
+
+
+def _documents_and_cases(session: Session, ids: Sequence[int]) -> tuple[
+    dict[int, dict[str, object]], set[int]
+]:  # fmt: skip
+    """The indexed documents of these cases, and which of them still exist: one query."""
+    is_case = literal_column("1", Integer)
+    docs = select(SearchDoc.case_id, SearchDoc.packed, literal_column("0", Integer))
+    cases = select(CaseStudy.id, null(), is_case).where(CaseStudy.id.in_(ids))
+    both = docs.where(SearchDoc.case_id.in_(ids)).union_all(cases)
+    old: dict[int, dict[str, object]] = {}
+    alive: set[int] = set()
+    for case_id, packed, a_case in session.execute(both):
+        if a_case:
+            alive.add(case_id)
+        else:
+            old[case_id] = unpack(case_id, packed)
+    return old, alive
 
 
 def _refresh(
     session: Session, ids: Sequence[int], stale: dict[int, set[str]], tree: PlaceTree | None
 ) -> None:
-    old = {
-        case_id: unpack(case_id, packed)
-        for case_id, packed in session.execute(
-            select(SearchDoc.case_id, SearchDoc.packed).where(SearchDoc.case_id.in_(ids))
-        )
-    }
-    alive = set(session.scalars(select(CaseStudy.id).where(CaseStudy.id.in_(ids))))
+    old, alive = _documents_and_cases(session, ids)
     # A case without a document yet needs all its parts.
     wanted = {i: (stale[i] if i in old else {PART_CASE, PART_NOTES, PART_MARKS}) for i in alive}
     need_case = [i for i in alive if PART_CASE in wanted[i]]
@@ -88,9 +101,7 @@ def _refresh(
     if need_case:
         assert tree is not None
         case_docs, areas = case_parts(session, need_case, tree)
-        session.execute(delete(CaseArea).where(CaseArea.case_id.in_(need_case)))
-        if areas:
-            session.execute(insert(CaseArea), areas)
+        _put_areas(session, need_case, areas)
     notes = notes_part(session, need_notes) if need_notes else {}
     marks = marks_part(session, need_marks) if need_marks else {}
     removed = [old[i] for i in ids if i in old and i not in alive]
@@ -109,16 +120,30 @@ def _refresh(
             if i in old:
                 replaced.append(old[i])
     index = backend_of(session)
-    if removed or replaced:
-        index.index_remove(session, removed + replaced)
+    # On a server a document added replaces the one indexed (an upsert); FTS5
+    # must first be told the exact terms to take out.
+    outdated = removed + ([] if index.INDEX_ADD_REPLACES else replaced)
+    if outdated:
+        index.index_remove(session, outdated)
     if removed:
         session.execute(
             delete(SearchDoc).where(SearchDoc.case_id.in_([d["case_id"] for d in removed]))
         )
     if fresh:
-        index.index_add(session, fresh)
-        packed = [{"case_id": d["case_id"], "packed": pack(d)} for d in fresh]
-        session.execute(index.upsert(Base.metadata.tables["search_doc"]), packed)
+        index.index_add(session, fresh, [pack(d) for d in fresh])  # kept in search_doc too
+
+
+def _put_areas(session: Session, ids: Sequence[int], areas: list[dict[str, object]]) -> None:
+    """Make these cases' roll-up rows `areas`, writing only when they differ (a tag or a
+    note leaves them as they were: no rows deleted and written again)."""
+    columns = (CaseArea.case_id, CaseArea.role, CaseArea.area_id, CaseArea.rollup)
+    now = {tuple(row) for row in session.execute(select(*columns).where(CaseArea.case_id.in_(ids)))}
+    if now == {(a["case_id"], a["role"], a["area_id"], bool(a["rollup"])) for a in areas}:
+        return
+    if now:
+        session.execute(delete(CaseArea).where(CaseArea.case_id.in_(ids)))
+    if areas:
+        session.execute(insert(CaseArea), areas)
 
 
 def rebuild(session: Session) -> int:

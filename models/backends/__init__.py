@@ -10,19 +10,21 @@ the few places where the SQL differs are here, chosen by the connection's
   application_id and user_version pragmas; a `meta` row on PostgreSQL);
 - the full-text index (FTS5's `search_fts` on SQLite; a `tsvector` column
   with a GIN index on PostgreSQL) and the triggers marking stale documents;
+- writing a step to the change log (one round trip to a server: the step,
+  its rows and the windows' wake-up in one statement);
 - a few SQL functions, rendered per back end (see `functions`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol, cast
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
 
-from models.backends.functions import Document
+from models.backends.functions import Document, Row
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -32,6 +34,7 @@ class Backend(Protocol):
     """The functions each back-end module provides (the modules satisfy this protocol)."""
 
     NAME: str
+    INDEX_ADD_REPLACES: bool  # index_add writes over a case's indexed document
 
     def upsert(self, table: Table) -> Insert: ...
 
@@ -43,7 +46,9 @@ class Backend(Protocol):
 
     def index_remove(self, conn: Connection | Session, docs: Sequence[Document]) -> None: ...
 
-    def index_add(self, conn: Connection | Session, docs: Sequence[Document]) -> None: ...
+    def index_add(
+        self, conn: Connection | Session, docs: Sequence[Document], packed: Sequence[bytes] = ()
+    ) -> None: ...
 
     def index_clear(self, conn: Connection | Session) -> None: ...
 
@@ -52,6 +57,8 @@ class Backend(Protocol):
     def index_is_sound(self, conn: Connection | Session) -> bool: ...
 
     def notify_step(self, session: Session, step_id: int) -> None: ...
+
+    def log_step(self, session: Session, step: Mapping[str, Any], rows: Sequence[Row]) -> int: ...
 
 
 def backend(dialect_name: str) -> Backend:

@@ -41,6 +41,7 @@ class json_array(GenericFunction[Any]):  # noqa: N801
 
 
 Document = dict[str, Any]  # a case's document: case_id and models.search.DOCUMENT_COLUMNS
+Row = dict[str, Any]  # a row's values by column name
 
 
 class full_text_match(ColumnElement[bool]):  # noqa: N801 (an SQL construct)

@@ -6,17 +6,18 @@ they came from, which app/search/index.py keeps in `search_doc`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, String, Table, bindparam, text
+from sqlalchemy import Connection, String, Table, bindparam, insert, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import Insert
 
-from models.backends.functions import Document, full_text_match, full_text_score
+from models.backends.functions import Document, Row, full_text_match, full_text_score
+from models.base import Base
 from models.migrations import APPLICATION_ID
 from models.search import DOCUMENT_COLUMNS as COLUMNS
 
@@ -53,15 +54,27 @@ def stamp(conn: Connection, version: int) -> None:
     conn.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
 
 
+# Whether index_add writes over a document already indexed (no: FTS5 must first be
+# told the exact terms to take out).
+INDEX_ADD_REPLACES = False
+
+
 def index_remove(conn: Connection | Session, docs: Sequence[Document]) -> None:
     """Take these documents' terms out of the index (their text exactly as it was added)."""
     if docs:
         conn.execute(_FTS_DELETE, list(docs))
 
 
-def index_add(conn: Connection | Session, docs: Sequence[Document]) -> None:
+def index_add(
+    conn: Connection | Session, docs: Sequence[Document], packed: Sequence[bytes] = ()
+) -> None:
+    """Index these documents; with `packed` (each one's text as search_doc keeps it),
+    keep that too."""
     if docs:
         conn.execute(_FTS_INSERT, list(docs))
+    if packed:
+        rows = [{"case_id": d["case_id"], "packed": p} for d, p in zip(docs, packed, strict=True)]
+        conn.execute(upsert(Base.metadata.tables["search_doc"]), rows)
 
 
 def index_clear(conn: Connection | Session) -> None:
@@ -85,6 +98,17 @@ def index_is_sound(conn: Connection | Session) -> bool:
 
 def notify_step(session: Session, step_id: int) -> None:
     """Nothing: a file has no server to announce to (windows watch the file itself)."""
+
+
+def log_step(session: Session, step: Mapping[str, Any], rows: Sequence[Row]) -> int:
+    """Write a step (at, author, text, kind) and its change rows; returns the step's id."""
+    from models.history import ChangeRow, ChangeStep
+
+    step_id = int(
+        session.execute(insert(ChangeStep).values(**step).returning(ChangeStep.id)).scalar_one()
+    )
+    session.execute(insert(ChangeRow), [{"step_id": step_id, **row} for row in rows])
+    return step_id
 
 
 @compiles(full_text_match, "sqlite")

@@ -34,6 +34,7 @@ MIGRATION_MODULES: Sequence[str] = (
     "v008_vocabulary_spellings",
     "v009_change_log",
     "v010_row_versions",
+    "v011_server_indexes",
 )
 
 LATEST_VERSION = len(MIGRATION_MODULES)
