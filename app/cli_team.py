@@ -86,7 +86,8 @@ def cmd_team_add_member(args: argparse.Namespace) -> int:
         detail = str(getattr(exc, "orig", None) or exc)
         if "permission denied" in detail or "must have" in detail:
             raise CommandError(
-                f"Only the owner of {shown(url)} (or a PostgreSQL superuser) can add members; "
+                f"Only the owner of {shown(url)}, with a login allowed to create roles "
+                "(createuser --createrole), or a PostgreSQL superuser can add members; "
                 "nothing was changed."
             ) from exc
         raise connection_error(url, exc) from exc

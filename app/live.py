@@ -1,7 +1,7 @@
 """Hearing at once that someone else wrote to a team catalogue: PostgreSQL's LISTEN.
 
 Every step logged on a server is announced on a channel with its id
-(models/backends/postgresql.notify_step, sent in the writer's transaction,
+(models/backends/postgresql.log_step, sent in the writer's transaction,
 so only a committed step is announced). A window listens on a connection of
 its own, in autocommit, and watches that connection's socket for reading
 (views/live_updates.py, with a QSocketNotifier): nothing here waits. An

@@ -113,6 +113,12 @@ def connection_error(url: URL, exc: BaseException) -> CatalogueError:
             f"an administrator creates it (createdb {url.database}), then runs "
             f"`casebook team init {where}`."
         )
+    if "must be owner of" in detail:  # a schema upgrade (migration) tried by a member
+        return CatalogueError(
+            f"The team catalogue {where} needs upgrading to this Casebook's version, which "
+            "only its owner can do: ask them to open it once with this Casebook "
+            "(nothing was changed)."
+        )
     if "permission denied" in detail:
         return UnwritableCatalogueError(f"The server {where} refused access: {first[:200]}")
     if "Connection refused" in detail or "No such file or directory" in detail:

@@ -146,3 +146,24 @@ def test_an_editors_window_can_change_the_catalogue(
     finally:
         win.close()
         editor.close()
+
+
+def test_a_member_opening_a_catalogue_that_needs_an_upgrade_is_told_who_can(team: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from app.store import CatalogueError
+    from models.backends import postgresql
+    from models.migrations.v011_server_indexes import _SERVER_STATEMENTS
+
+    engine = create_engine(team)
+    with engine.begin() as conn:  # as an older Casebook left it: schema 10
+        for statement in _SERVER_STATEMENTS:
+            index = statement.split()[2]
+            conn.execute(text(f"DROP INDEX {index}"))
+        postgresql.stamp(conn, 10)
+    engine.dispose()
+    with pytest.raises(CatalogueError, match="only its owner can do"):
+        open_catalogue(_as(team, "ed"))
+    owner = open_catalogue(team)  # the owner's Casebook upgrades it
+    owner.close()
+    open_catalogue(_as(team, "ed")).close()

@@ -348,21 +348,8 @@ def index_is_sound(conn: Connection | Session) -> bool:
     return stray == 0
 
 
-# The channel a step's id is announced on (app/history.record_step; models/listener.py).
+# The channel a step's id is announced on (log_step; heard by app/live.py).
 CHANGES_CHANNEL = "casebook_changes"
-
-
-def notify_step(session: Session, step_id: int) -> None:
-    """Announce a logged step to every window listening (its id as the payload).
-
-    Sent in the writer's transaction, so delivered only if it commits, and
-    only a wake-up: listeners read what changed from the change log itself.
-    `log_step` sends the same in the statement writing the step.
-    """
-    session.execute(
-        text("SELECT pg_notify(:channel, :payload)"),
-        {"channel": CHANGES_CHANNEL, "payload": str(step_id)},
-    )
 
 
 # The step, its rows (a JSON array of arrays, in order) and the announcement, in one
@@ -388,9 +375,13 @@ def _rows_json(rows: Sequence[Row]) -> str:
 
 
 def log_step(session: Session, step: Mapping[str, Any], rows: Sequence[Row]) -> int:
-    """Write a step (at, author, text, kind) and its change rows, and announce it as
-    `notify_step` does; returns the step's id. One round trip for a user's change
-    (up to ROWS_PER_STATEMENT rows)."""
+    """Write a step (at, author, text, kind) and its change rows, and announce its id
+    on CHANGES_CHANNEL to every window listening; returns the step's id.
+
+    The announcement is sent in the writer's transaction, so it is delivered only
+    if the step commits, and is only a wake-up: listeners read what changed from
+    the change log itself. One round trip for a user's change (up to
+    ROWS_PER_STATEMENT rows)."""
     first, rest = rows[:ROWS_PER_STATEMENT], rows[ROWS_PER_STATEMENT:]
     params = {**step, "rows": _rows_json(first), "channel": CHANGES_CHANNEL}
     step_id = int(session.execute(_LOG_STEP, params).scalar_one())

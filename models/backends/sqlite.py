@@ -96,10 +96,6 @@ def index_is_sound(conn: Connection | Session) -> bool:
     return True
 
 
-def notify_step(session: Session, step_id: int) -> None:
-    """Nothing: a file has no server to announce to (windows watch the file itself)."""
-
-
 def log_step(session: Session, step: Mapping[str, Any], rows: Sequence[Row]) -> int:
     """Write a step (at, author, text, kind) and its change rows; returns the step's id."""
     from models.history import ChangeRow, ChangeStep
