@@ -215,6 +215,26 @@ def _debug(exc: BaseException, status: int) -> int:
     return status
 
 
+def _open_asking_password(path: Path | str) -> Catalogue:
+    """Open the catalogue; if a team catalogue's server asks a password ~/.pgpass does not
+    hold, ask it on the terminal (as psql does), never echoed; without a terminal, the
+    one-line error stands."""
+    import getpass
+
+    from app.store import PasswordNeededError, open_catalogue
+
+    # Imported here so that starting the window does not load the database
+    # layer before the window is on screen.
+    try:
+        return open_catalogue(path)
+    except PasswordNeededError as exc:
+        if not sys.stdin.isatty():
+            raise
+        print(f"casebook: {exc}", file=sys.stderr)
+        password = getpass.getpass(f"Password for {path}: ")
+        return open_catalogue(path, password=password)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -266,9 +286,7 @@ def _run_command(args: argparse.Namespace, path: Path | str) -> int:
         return path_handler(path, args)
     # Imported here so that starting the window does not load the database
     # layer before the window is on screen.
-    from app.store import open_catalogue
-
-    catalogue = open_catalogue(path)
+    catalogue = _open_asking_password(path)
     logging.getLogger("casebook").info("catalogue %s", path)
     try:
         handler: Handler = args.handler

@@ -164,6 +164,22 @@ def backup_on_quit(catalogue: Catalogue, limit: float = QUIT_BACKUP_SECONDS) -> 
         return False
 
 
+def _open_asking_password(window: MainWindow, path: Path | str) -> Catalogue:
+    """Open the catalogue; a team catalogue's server asking a password that ~/.pgpass
+    does not hold gets it from the user, asked again while refused (cancel: the error)."""
+    from app.store import PasswordNeededError, open_catalogue
+    from views.password_prompt import ask_password
+
+    password: str | None = None
+    while True:
+        try:
+            return open_catalogue(path, password=password)
+        except PasswordNeededError as exc:
+            password = ask_password(window, str(exc), str(path))
+            if password is None:
+                raise
+
+
 def run_gui(path: Path | str, quit_after_show: bool = False) -> int:
     """Open the window on the catalogue at `path` (a file, or a team catalogue's server
     address, which has no folder to make and no window lock); return the exit status.
@@ -217,13 +233,13 @@ def run_gui(path: Path | str, quit_after_show: bool = False) -> int:
 
         def open_and_attach() -> None:
             from app.service import CatalogueService
-            from app.store import CatalogueError, open_catalogue
+            from app.store import CatalogueError
 
             # Set after the first paint: loading the SVG plug-in delays the window.
             app.setWindowIcon(QIcon(str(resource_path("icons", "casebook.svg"))))
 
             try:
-                catalogue = open_catalogue(path)
+                catalogue = _open_asking_password(window, path)
             except CatalogueError as exc:
                 log.warning("cannot open %s: %s", path, exc)
                 QMessageBox.critical(window, APP_NAME, str(exc))

@@ -28,6 +28,7 @@ from models.engine import (
     CatalogueError,
     CorruptCatalogueError,
     FileState,
+    PasswordNeededError,
     UnwritableCatalogueError,
     disk_is_full,
     inspect_file,
@@ -39,7 +40,7 @@ from models.engine import (
 from models.migrations import LATEST_VERSION, migrate
 from seed import SeedError, SeedReport, seed_catalogue
 
-__all__ = ["Catalogue", "CatalogueError", "open_catalogue"]
+__all__ = ["Catalogue", "CatalogueError", "PasswordNeededError", "open_catalogue"]
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,11 @@ def damaged_reason(path: Path, damage: str) -> str:
 
 
 def open_catalogue(
-    path: Path | str, seed: bool = True, read_only: bool = False, auto_backup: bool = True
+    path: Path | str,
+    seed: bool = True,
+    read_only: bool = False,
+    auto_backup: bool = True,
+    password: str | None = None,
 ) -> Catalogue:
     """Open (creating if need be) the catalogue at `path`: a file, or a server's address.
 
@@ -151,10 +156,13 @@ def open_catalogue(
     is damaged, opens read-only (see `Catalogue.read_only_reason`); so does any
     catalogue when `read_only` is asked for. An existing catalogue opened for
     writing gets its daily automatic backup first (see app/backups).
+
+    `password`: for a team catalogue whose server asks one (PasswordNeededError
+    otherwise) and ~/.pgpass has none; typed by the user, held in memory only.
     """
     if isinstance(path, str):
         if is_server_address(path):
-            return open_server_catalogue(path, seed=seed, read_only=read_only)
+            return open_server_catalogue(path, seed=seed, read_only=read_only, password=password)
         from app.typed_path import typed_path
 
         path = typed_path(path)
@@ -263,7 +271,9 @@ def server_path(shown: str) -> Path:
     return Path(shown.split("://", 1)[-1])
 
 
-def open_server_catalogue(location: str, seed: bool = True, read_only: bool = False) -> Catalogue:
+def open_server_catalogue(
+    location: str, seed: bool = True, read_only: bool = False, password: str | None = None
+) -> Catalogue:
     """Open the team catalogue at the server address `location`, creating its schema
     in an empty database and seeding it (as a file is on first open).
 
@@ -273,7 +283,11 @@ def open_server_catalogue(location: str, seed: bool = True, read_only: bool = Fa
     """
     from models.server import inspect_server, make_server_engine, server_url, shown
 
-    url = server_url(location)
+    url = server_url(location)  # refuses an address holding a password
+    if password is not None:
+        # Given by the user for this run: in the engine's URL (every new connection
+        # and the window's listener use it), never in an address shown or stored.
+        url = url.set(password=password)
     engine = make_server_engine(url)
     try:
         state = inspect_server(engine, url)

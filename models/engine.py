@@ -49,6 +49,11 @@ class UnwritableCatalogueError(CatalogueError):
     pass
 
 
+class PasswordNeededError(CatalogueError):
+    """A team catalogue's server asks for a password Casebook was not given, or refused
+    the one given: the window or a terminal may ask the user for it."""
+
+
 class LockedCatalogueError(CatalogueError):
     pass
 

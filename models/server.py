@@ -23,6 +23,7 @@ from models.engine import (
     FileState,
     NewerCatalogueError,
     NotACatalogueError,
+    PasswordNeededError,
     UnwritableCatalogueError,
 )
 from models.migrations import LATEST_VERSION
@@ -103,10 +104,12 @@ def connection_error(url: URL, exc: BaseException) -> CatalogueError:
     where = shown(url)
     user = url.username or "you"
     if "password authentication failed" in detail:
-        return CatalogueError(f"The server {where} refused the password for {user}: check it in "
-                              "~/.pgpass (or PGPASSFILE).")  # fmt: skip
+        return PasswordNeededError(f"The server {where} refused the password for {user}: "
+                                   "check it in ~/.pgpass (or PGPASSFILE).")  # fmt: skip
     if "no password supplied" in detail:
-        return CatalogueError(f"The server {where} asks a password for {user}: {PASSWORD_ADVICE}.")
+        return PasswordNeededError(
+            f"The server {where} asks a password for {user}: {PASSWORD_ADVICE}."
+        )
     if f'database "{url.database}" does not exist' in detail:
         return CatalogueError(
             f"The database {url.database} does not exist on the server {where}; "

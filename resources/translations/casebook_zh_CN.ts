@@ -2534,6 +2534,21 @@ Close anyway and lose that text?</source>
     </message>
 </context>
 <context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Password for the Team Catalogue</source>
+        <translation>团队案例库的密码</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2 (kept only while Casebook runs; to be spared this question, put it in ~/.pgpass):</source>
+        <translation>%1
+
+%2 的密码（仅在 Casebook 运行期间保留；如不想再被询问，请将其写入 ~/.pgpass）：</translation>
+    </message>
+</context>
+<context>
     <name>Period</name>
     <message>
         <source>%1–ongoing</source>
