@@ -175,7 +175,7 @@ def _open_asking_password(window: MainWindow, path: Path | str) -> Catalogue:
         try:
             return open_catalogue(path, password=password)
         except PasswordNeededError as exc:
-            password = ask_password(window, str(exc), str(path))
+            password = ask_password(window, exc.refused, str(path))
             if password is None:
                 raise
 

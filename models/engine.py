@@ -51,7 +51,11 @@ class UnwritableCatalogueError(CatalogueError):
 
 class PasswordNeededError(CatalogueError):
     """A team catalogue's server asks for a password Casebook was not given, or refused
-    the one given: the window or a terminal may ask the user for it."""
+    the one given (`refused`): the window or a terminal may ask the user for it."""
+
+    def __init__(self, message: str, refused: bool = False) -> None:
+        super().__init__(message)
+        self.refused = refused
 
 
 class LockedCatalogueError(CatalogueError):

@@ -104,8 +104,11 @@ def connection_error(url: URL, exc: BaseException) -> CatalogueError:
     where = shown(url)
     user = url.username or "you"
     if "password authentication failed" in detail:
-        return PasswordNeededError(f"The server {where} refused the password for {user}: "
-                                   "check it in ~/.pgpass (or PGPASSFILE).")  # fmt: skip
+        return PasswordNeededError(
+            f"The server {where} refused the password for {user}: "
+            "check it in ~/.pgpass (or PGPASSFILE).",
+            refused=True,
+        )
     if "no password supplied" in detail:
         return PasswordNeededError(
             f"The server {where} asks a password for {user}: {PASSWORD_ADVICE}."

@@ -10,9 +10,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 
-def ask_password(parent: QWidget | None, said: str, address: str) -> str | None:
-    """The password the user types for `address` (None: cancelled). `said` is the server's
-    answer so far, in one line (asked for one, or refused the last)."""
+def ask_password(parent: QWidget | None, refused: bool, address: str) -> str | None:
+    """The password the user types for `address` (None: cancelled); `refused`: the server
+    turned down the one typed before."""
+    said = (
+        QCoreApplication.translate("PasswordPrompt", "The server refused that password.")
+        if refused
+        else QCoreApplication.translate(
+            "PasswordPrompt", "The server asks a password, and ~/.pgpass holds none for it."
+        )
+    )
     text, ok = QInputDialog.getText(
         parent,
         QCoreApplication.translate("PasswordPrompt", "Password for the Team Catalogue"),

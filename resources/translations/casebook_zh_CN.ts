@@ -2536,6 +2536,14 @@ Close anyway and lose that text?</source>
 <context>
     <name>PasswordPrompt</name>
     <message>
+        <source>The server refused that password.</source>
+        <translation>服务器拒绝了这个密码。</translation>
+    </message>
+    <message>
+        <source>The server asks a password, and ~/.pgpass holds none for it.</source>
+        <translation>服务器要求输入密码，而 ~/.pgpass 中没有相应的密码。</translation>
+    </message>
+    <message>
         <source>Password for the Team Catalogue</source>
         <translation>团队案例库的密码</translation>
     </message>
