@@ -212,12 +212,14 @@ def _typing_merged(
         rows_of.setdefault(row[0], []).append(row)
 
     def typed_note(step_id: int) -> int | None:
+        """The note a step only edited (one row, an update of a note), else None."""
         rows = rows_of.get(step_id, [])
-        ids = {r[3]["id"] for r in rows if r[1] == "note" and r[2] is not None and r[3]}
-        edits = all(r[1] == "note" and r[2] is not None and r[3] is not None for r in rows)
-        return (
-            next(iter(ids)) if edits and len(ids) == 1 and steps[step_id].kind == "change" else None
-        )
+        if len(rows) != 1 or steps[step_id].kind != "change":
+            return None
+        (_, table, before, after) = rows[0]
+        if table != "note" or before is None or after is None:
+            return None
+        return int(after["id"])
 
     kept: dict[int, LoggedStep] = {}
     merged_rows: dict[int, list[_Loaded]] = {}
