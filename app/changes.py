@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, bindparam, select
+from sqlalchemy import ColumnElement, Table, and_, bindparam, case, or_, select
 from sqlalchemy.orm import Session
 
 from app.id_sets import chunks, in_ids
@@ -182,9 +182,12 @@ class Journal:
         holds another: someone saved it in the meantime (optimistic locking).
         """
         table = _table(table_name)
-        versioned = VERSION in table.c
-        if versioned:
-            values = {**values, VERSION: table.c[VERSION] + 1}
+        if VERSION in table.c and values:
+            # One more only when a value really differs (the same values written again
+            # leave it), decided in the UPDATE itself.
+            differs = or_(*(table.c[name].is_distinct_from(v) for name, v in values.items()))
+            version = table.c[VERSION]
+            values = {**values, VERSION: case((differs, version + 1), else_=version)}
         count = 0
         for before in self._rows(table, where):
             key = _key_of(table, before)
@@ -202,12 +205,6 @@ class Journal:
                 (now,) = self._rows(table, condition) or [before]
                 raise RowChangedElsewhereError(table_name, key, now)
             after = dict(written._mapping)
-            if versioned and _without_version(after) == _without_version(before):
-                # Nothing changed (the same values written again): the version stays.
-                self.session.execute(
-                    table.update().where(condition).values({VERSION: before[VERSION]})
-                )
-                after = before
             if after != before:
                 self.changes.changes.append(RowChange(table_name, key, before, after))
                 count += 1
