@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Float, String
+from sqlalchemy import Boolean, ColumnElement, Float, String, Table
+from sqlalchemy.dialects.postgresql import Insert as PgInsert
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.sql.functions import GenericFunction
 
 
@@ -70,3 +72,14 @@ class full_text_score(ColumnElement[float]):  # noqa: N801
     def __init__(self, match: str, weights: tuple[float, ...]) -> None:
         self.fts_expression = match
         self.weights = weights
+
+
+def replacing(insert: PgInsert | SqliteInsert, table: Table) -> PgInsert | SqliteInsert:
+    """`insert` (a back end's own INSERT into `table`) as an upsert: ON CONFLICT (primary
+    key) DO UPDATE every other column, DO NOTHING if there is none. Both back ends
+    spell it alike."""
+    keys = list(table.primary_key.columns)
+    values = {c.name: insert.excluded[c.name] for c in table.columns if not c.primary_key}
+    if values:
+        return insert.on_conflict_do_update(index_elements=keys, set_=values)
+    return insert.on_conflict_do_nothing(index_elements=keys)

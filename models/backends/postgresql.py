@@ -49,6 +49,7 @@ from models.backends.functions import (
     json_array,
     json_each,
     json_group_array,
+    replacing,
 )
 from models.migrations.v005_search import _CASE_CHILDREN  # the same triggers
 
@@ -200,12 +201,7 @@ def lock_schema(conn: Connection) -> None:
 
 def upsert(table: Table) -> Insert:
     """INSERT … ON CONFLICT (primary key) DO UPDATE every other column (DO NOTHING if none)."""
-    insert = pg_insert(table)
-    keys = list(table.primary_key.columns)
-    values = {c.name: insert.excluded[c.name] for c in table.columns if not c.primary_key}
-    if values:
-        return insert.on_conflict_do_update(index_elements=keys, set_=values)
-    return insert.on_conflict_do_nothing(index_elements=keys)
+    return replacing(pg_insert(table), table)
 
 
 def _has_meta(conn: Connection) -> bool:

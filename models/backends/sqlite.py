@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import Insert
 
-from models.backends.functions import Document, Row, full_text_match, full_text_score
+from models.backends.functions import (
+    Document,
+    Row,
+    full_text_match,
+    full_text_score,
+    replacing,
+)
 from models.base import Base
 from models.migrations import APPLICATION_ID
 from models.search import DOCUMENT_COLUMNS as COLUMNS
@@ -33,12 +39,7 @@ _FTS_INSERT = text(f"INSERT INTO search_fts (rowid, {_FIELDS}) VALUES (:case_id,
 
 def upsert(table: Table) -> Insert:
     """INSERT … ON CONFLICT (primary key) DO UPDATE every other column (DO NOTHING if none)."""
-    insert = sqlite_insert(table)
-    keys = list(table.primary_key.columns)
-    values = {c.name: insert.excluded[c.name] for c in table.columns if not c.primary_key}
-    if values:
-        return insert.on_conflict_do_update(index_elements=keys, set_=values)
-    return insert.on_conflict_do_nothing(index_elements=keys)
+    return replacing(sqlite_insert(table), table)
 
 
 def schema_version(conn: Connection) -> int:
