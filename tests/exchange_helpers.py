@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from sqlalchemy import select
 
 from app.changes import ChangeSet, Journal
 from app.store import Catalogue, open_catalogue
 from app.xlsx.export import export_workbook
 from app.xlsx.importer import ImportPlan, apply_plan, preview_import
-from models import CaseStudy
+from tests.annotate_helpers import case_id as case_id
 from tests.conftest import FIXTURE_SEED, load_seed_files
 
 
@@ -52,11 +51,6 @@ def import_file(catalogue: Catalogue, path: Path, author: str = "me") -> ImportP
 def write(catalogue: Catalogue, operation: Any, *args: Any, author: str = "me") -> Any:
     with catalogue.sessions.begin() as session:
         return operation(Journal(session, author), *args)
-
-
-def case_id(catalogue: Catalogue, slug: str) -> int:
-    with catalogue.sessions() as session:
-        return int(session.scalars(select(CaseStudy.id).where(CaseStudy.slug == slug)).one())
 
 
 def edit_cells(path: Path, sheet: str, match: tuple[str, Any], edits: dict[str, Any]) -> None:

@@ -24,17 +24,8 @@ from app.tags import tag_cases
 from models import Base, CaseStudy, CaseTag, Note
 from models.backends import backend_of, postgresql
 from models.migrations import LATEST_VERSION, schema_version
+from tests.annotate_helpers import case_id, reopen
 from tests.exchange_helpers import edit_cells, export, import_file, preview
-
-
-def _reopen(catalogue: Catalogue) -> Catalogue:
-    """A second, independent connection to the same catalogue (another process's view)."""
-    return open_catalogue(catalogue.server or catalogue.path, seed=False)
-
-
-def _case(catalogue: Catalogue, slug: str) -> int:
-    with catalogue.sessions() as session:
-        return int(session.scalars(select(CaseStudy.id).where(CaseStudy.slug == slug)).one())
 
 
 def _found(catalogue: Catalogue, query: str, sort: str = "title") -> list[str]:
@@ -157,7 +148,7 @@ def test_a_missing_database_says_how_to_make_it(pg_databases: object) -> None:
 def test_undo_and_redo_replay_the_journal(any_small_catalogue: Catalogue) -> None:
     catalogue = any_small_catalogue
     service = CatalogueService(catalogue, author="me")
-    alpha, beta = _case(catalogue, "alpha"), _case(catalogue, "beta")
+    alpha, beta = case_id(catalogue, "alpha"), case_id(catalogue, "beta")
 
     def edit(journal: Journal) -> None:
         draft = load_draft(journal.session, alpha)
@@ -185,9 +176,9 @@ def test_undo_refuses_when_another_connection_changed_the_row(
 ) -> None:
     catalogue = any_small_catalogue
     service = CatalogueService(catalogue)
-    note_id, _ = service.write(add_note, _case(catalogue, "alpha"), "mine")
+    note_id, _ = service.write(add_note, case_id(catalogue, "alpha"), "mine")
     _, edit = service.write(update_note, note_id, "mine, edited")
-    other = _reopen(catalogue)
+    other = reopen(catalogue)
     CatalogueService(other).write(update_note, note_id, "a colleague's text")
     other.close()
     with pytest.raises(ReplayConflictError, match="the note 'mine, edited' was changed"):
@@ -203,7 +194,7 @@ def test_a_deleted_case_comes_back_with_its_children_on_undo(
 
     catalogue = any_small_catalogue
     service = CatalogueService(catalogue)
-    alpha = _case(catalogue, "alpha")
+    alpha = case_id(catalogue, "alpha")
     service.write(add_note, alpha, "kept through the undo")
     _, deletion = service.write(delete_case, alpha)
     assert _found(catalogue, "kept") == []
@@ -437,5 +428,5 @@ def test_a_nul_character_is_refused_in_words_on_a_server(pg_databases: object) -
     catalogue = open_catalogue(pg_databases.new("small"), seed=False)
     service = CatalogueService(catalogue)
     with pytest.raises(WriteFailedError, match=r"cannot hold the NUL character \(U\+0000\)"):
-        service.write(add_note, _case(catalogue, "alpha"), "before\x00after")
+        service.write(add_note, case_id(catalogue, "alpha"), "before\x00after")
     catalogue.close()

@@ -16,13 +16,9 @@ from app.history import case_history, changes_after, fact_text
 from app.service import CatalogueService
 from app.store import Catalogue, open_catalogue
 from app.tags import tag_cases
-from models import CaseStudy, ChangeRow, ChangeStep
+from models import ChangeRow, ChangeStep
 from models.migrations import LATEST_VERSION, migrate, schema_version
-
-
-def _case(catalogue: Catalogue, slug: str) -> int:
-    with catalogue.sessions() as session:
-        return int(session.scalars(select(CaseStudy.id).where(CaseStudy.slug == slug)).one())
+from tests.annotate_helpers import case_id
 
 
 def _steps(catalogue: Catalogue) -> list[tuple[int, str, str, str]]:
@@ -53,7 +49,7 @@ def test_a_change_an_undo_and_a_redo_each_log_one_step_with_its_rows(
 ) -> None:
     catalogue = any_small_catalogue
     service = CatalogueService(catalogue, author="me")
-    alpha, beta = _case(catalogue, "alpha"), _case(catalogue, "beta")
+    alpha, beta = case_id(catalogue, "alpha"), case_id(catalogue, "beta")
 
     _, changes = service.write_as("tag 2 cases with 'tea'", tag_cases, [alpha, beta], ["tea"])
     service.replay(changes, undo=True, text="tag 2 cases with 'tea'")
@@ -93,7 +89,7 @@ def case_history_of(catalogue: Catalogue, case_id: int) -> list:  # type: ignore
 def test_a_failed_write_logs_nothing(any_small_catalogue: Catalogue) -> None:
     catalogue = any_small_catalogue
     service = CatalogueService(catalogue)
-    alpha = _case(catalogue, "alpha")
+    alpha = case_id(catalogue, "alpha")
 
     def half(journal: Journal) -> None:
         tag_cases(journal, [alpha], ["tea"])
@@ -114,7 +110,7 @@ def test_a_step_that_cannot_be_logged_leaves_the_change_unwritten(
 
     catalogue = any_small_catalogue
     service = CatalogueService(catalogue)
-    alpha = _case(catalogue, "alpha")
+    alpha = case_id(catalogue, "alpha")
     _, changes = service.write(tag_cases, [alpha], ["tea"])
 
     def broken(*_args: object, **_kwargs: object) -> None:
@@ -134,7 +130,7 @@ def test_a_write_without_text_logs_the_operation_or_the_command(
 ) -> None:
     from app.cli import main
 
-    alpha = _case(small_catalogue, "alpha")
+    alpha = case_id(small_catalogue, "alpha")
     CatalogueService(small_catalogue).write(tag_cases, [alpha], ["tea"])
     small_catalogue.close()
     try:
@@ -150,7 +146,7 @@ def test_a_write_without_text_logs_the_operation_or_the_command(
 
 def test_steps_after_one_come_back_as_change_sets(small_catalogue: Catalogue) -> None:
     service = CatalogueService(small_catalogue)
-    alpha = _case(small_catalogue, "alpha")
+    alpha = case_id(small_catalogue, "alpha")
     service.write(tag_cases, [alpha], ["tea"])
     _, second = service.write(tag_cases, [alpha], ["coffee"])
     with small_catalogue.sessions() as session:
@@ -178,7 +174,7 @@ def test_migration_9_runs_on_a_postgresql_catalogue_at_version_8(pg_databases: o
     with catalogue.engine.connect() as conn:
         assert schema_version(conn) == LATEST_VERSION
     service = CatalogueService(catalogue)
-    service.write(tag_cases, [_case(catalogue, "alpha")], ["tea"])
+    service.write(tag_cases, [case_id(catalogue, "alpha")], ["tea"])
     assert len(_steps(catalogue)) == 1
     catalogue.close()
 
@@ -242,9 +238,9 @@ def test_a_note_typed_in_many_autosaves_is_one_entry_of_the_history(
     from app.notes import add_note, update_note
     from models import ChangeStep
 
-    case_id = _case(small_catalogue, "alpha")
+    alpha = case_id(small_catalogue, "alpha")
     typist = CatalogueService(small_catalogue, author="Li")
-    note_id, _ = typist.write_as("new note", add_note, case_id, "")
+    note_id, _ = typist.write_as("new note", add_note, alpha, "")
     for text_so_far in ("A", "An", "An idea", "An idea."):
         typist.write_as("edit note", update_note, note_id, text_so_far)
     CatalogueService(small_catalogue, author="Wu").write_as(
@@ -257,7 +253,7 @@ def test_a_note_typed_in_many_autosaves_is_one_entry_of_the_history(
     typist.write_as("edit note", update_note, note_id, "An idea. Mine. Later!")
 
     with small_catalogue.sessions() as session:
-        history = case_history(session, case_id)
+        history = case_history(session, alpha)
     shown = [
         (s.author, s.text, [(f.old, f.new) for f in s.facts if f.field == "body"]) for s in history
     ]

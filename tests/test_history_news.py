@@ -13,15 +13,10 @@ from sqlalchemy import text
 from app.change_scope import ChangeScope
 from app.notes import add_note
 from app.service import CatalogueService
-from app.store import Catalogue, open_catalogue
+from app.store import Catalogue
 from app.tags import tag_cases
-from tests.test_history import _case
+from tests.annotate_helpers import case_id, reopen
 from views.main_window import WATCH_MS, MainWindow
-
-
-def _reopen(catalogue: Catalogue) -> Catalogue:
-    """A second, independent connection to the same catalogue (another process's view)."""
-    return open_catalogue(catalogue.server or catalogue.path, seed=False)
 
 
 def test_others_changes_come_from_the_log_and_own_ones_do_not(
@@ -30,11 +25,11 @@ def test_others_changes_come_from_the_log_and_own_ones_do_not(
     catalogue = any_small_catalogue
     mine = CatalogueService(catalogue)
     mine.watch_changes()
-    alpha, beta = _case(catalogue, "alpha"), _case(catalogue, "beta")
+    alpha, beta = case_id(catalogue, "alpha"), case_id(catalogue, "beta")
     assert not mine.changes_elsewhere()
 
     mine.write(add_note, alpha, "mine")
-    other = _reopen(catalogue)
+    other = reopen(catalogue)
     CatalogueService(other).write(tag_cases, [alpha, beta], ["tea"])
     other.close()
 
@@ -73,8 +68,8 @@ def test_a_step_committed_out_of_order_is_given_when_it_arrives(
     catalogue = any_small_catalogue
     mine = CatalogueService(catalogue)
     mine.watch_changes()
-    alpha, beta = _case(catalogue, "alpha"), _case(catalogue, "beta")
-    other = _reopen(catalogue)
+    alpha, beta = case_id(catalogue, "alpha"), case_id(catalogue, "beta")
+    other = reopen(catalogue)
     CatalogueService(other).write(tag_cases, [alpha], ["tea"])
     _late_step(other, 2, beta)  # the step before it is not committed yet
     news = mine.changes_elsewhere()
@@ -93,10 +88,10 @@ def test_a_replaced_catalogue_means_read_everything(any_small_catalogue: Catalog
     catalogue = any_small_catalogue
     mine = CatalogueService(catalogue)
     mine.watch_changes()
-    other = _reopen(catalogue)
+    other = reopen(catalogue)
     with other.engine.begin() as conn:
         conn.execute(text("UPDATE meta SET value = 'another' WHERE key = 'catalogue_uuid'"))
-    CatalogueService(other).write(tag_cases, [_case(catalogue, "beta")], ["tea"])
+    CatalogueService(other).write(tag_cases, [case_id(catalogue, "beta")], ["tea"])
     other.close()
     assert mine.changes_elsewhere() is None
 
@@ -112,7 +107,7 @@ def test_another_process_tag_repaints_rows_without_a_full_reread(
     scopes: list[ChangeScope] = []
     win.catalogueChanged.connect(scopes.append)
 
-    other = _reopen(win.service.catalogue)
+    other = reopen(win.service.catalogue)
     CatalogueService(other).write(tag_cases, [case_id], ["added-by-cli"])
     other.close()
 
@@ -138,8 +133,8 @@ def test_a_log_that_cannot_be_read_now_is_asked_again_later(
         raise sqlite3.OperationalError("database is locked")
 
     monkeypatch.setattr(reader, "news", locked)
-    other = _reopen(small_catalogue)
-    CatalogueService(other).write(tag_cases, [_case(small_catalogue, "alpha")], ["tea"])
+    other = reopen(small_catalogue)
+    CatalogueService(other).write(tag_cases, [case_id(small_catalogue, "alpha")], ["tea"])
     other.close()
     news = mine.changes_elsewhere()  # no traceback from the watch timer
     assert news is not None and not news

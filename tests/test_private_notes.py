@@ -11,7 +11,8 @@ from app.notes import add_note, all_notes, notes_of_case, set_note_private, upda
 from app.query import CaseFilter, case_ids
 from app.service import CatalogueService, WriteFailedError
 from app.store import Catalogue, open_catalogue
-from models import CaseStudy, ChangeRow, Note
+from models import ChangeRow, Note
+from tests.annotate_helpers import case_id as id_of
 from tests.conftest import PgDatabases
 from tests.test_team_roles import _as
 from views.main_window import MainWindow
@@ -24,13 +25,6 @@ def two_editors(pg_databases: PgDatabases, capsys: pytest.CaptureFixture[str]) -
         assert main(["team", "add-member", url, name, "--role", "editor"]) == 0
     capsys.readouterr()
     return url
-
-
-def _first_case(catalogue: Catalogue) -> int:
-    with catalogue.sessions() as session:
-        found = session.scalar(select(CaseStudy.id).order_by(CaseStudy.id))
-    assert found is not None
-    return found
 
 
 def _seen(catalogue: Catalogue, case_id: int, word: str) -> dict[str, int]:
@@ -51,7 +45,7 @@ def test_the_server_keeps_a_private_note_from_other_members(two_editors: str) ->
     ed, eva = open_catalogue(_as(two_editors, "ed")), open_catalogue(_as(two_editors, "eva"))
     try:
         ed_service, eva_service = CatalogueService(ed, "Ed"), CatalogueService(eva, "Eva")
-        case_id = _first_case(ed)
+        case_id = id_of(ed, "alpha")
         note_id, _ = ed_service.write(add_note, case_id, "zanzibar plan")
         ed_service.write(set_note_private, note_id, True)
         ed_service.write(update_note, note_id, "zanzibar plan, second draft")
@@ -108,7 +102,7 @@ def test_a_private_note_copied_to_the_team_catalogue_stays_its_copiers(
     two_editors: str, tmp_path: object, small_catalogue: Catalogue
 ) -> None:
     service = CatalogueService(small_catalogue, "Ed")
-    case_id = _first_case(small_catalogue)
+    case_id = id_of(small_catalogue, "alpha")
     note_id, _ = service.write(add_note, case_id, "quokka thoughts")
     service.write(set_note_private, note_id, True)
     path = str(small_catalogue.path)
@@ -138,7 +132,7 @@ def test_casebook_note_private_on_the_command_line(
     assert "private" in capsys.readouterr().out
     ed, eva = open_catalogue(ed_url), open_catalogue(eva_url)
     try:
-        case_id = _first_case(ed)
+        case_id = id_of(ed, "alpha")
         assert _seen(ed, case_id, "wombat")["all notes"] == 1
         assert _seen(eva, case_id, "wombat")["all notes"] == 0
     finally:

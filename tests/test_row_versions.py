@@ -23,6 +23,7 @@ from app.store import Catalogue
 from app.tags import set_tag_colour, tag_cases
 from models import CaseStudy, Tag
 from models.migrations.v010_row_versions import VERSIONED_TABLES
+from tests.annotate_helpers import case_id as id_of
 
 
 def undo_migration_10(conn: Connection) -> None:
@@ -36,13 +37,6 @@ def undo_migration_10(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE note DROP COLUMN private"))
     conn.execute(text("ALTER TABLE note DROP COLUMN owner"))
     conn.execute(text("ALTER TABLE change_row DROP COLUMN private_owner"))
-
-
-def _case(catalogue: Catalogue) -> int:
-    with catalogue.sessions() as session:
-        found = session.scalar(select(CaseStudy.id).order_by(CaseStudy.id))
-    assert found is not None
-    return found
 
 
 def _version(catalogue: Catalogue, case_id: int) -> int:
@@ -60,7 +54,7 @@ def test_a_row_starts_at_version_1_and_each_change_adds_one(
 ) -> None:
     catalogue = any_small_catalogue
     service = CatalogueService(catalogue)
-    case_id = _case(catalogue)
+    case_id = id_of(catalogue, "alpha")
     assert _version(catalogue, case_id) == 1
     draft = _draft(catalogue, case_id)
     assert draft.version == 1
@@ -85,7 +79,7 @@ def test_undo_moves_the_version_on_so_a_stale_editor_still_sees_a_change(
     """Edit then undo leaves the values as they were but not the version (no ABA)."""
     catalogue = any_small_catalogue
     service = CatalogueService(catalogue)
-    case_id = _case(catalogue)
+    case_id = id_of(catalogue, "alpha")
     draft = _draft(catalogue, case_id)
     draft.title = "Edited"
     _, changes = service.write(save_case, case_id, draft)
@@ -103,7 +97,7 @@ def test_a_save_from_a_stale_version_is_refused_with_theirs(
 ) -> None:
     catalogue = any_small_catalogue
     service = CatalogueService(catalogue)
-    case_id = _case(catalogue)
+    case_id = id_of(catalogue, "alpha")
     loaded = _draft(catalogue, case_id)
     theirs = copy.deepcopy(loaded)
     theirs.summary = "Their summary"
@@ -124,7 +118,7 @@ def test_the_journal_refuses_an_update_over_a_newer_version(
 ) -> None:
     """The version is checked in the UPDATE itself, not only read before it."""
     catalogue = any_small_catalogue
-    case_id = _case(catalogue)
+    case_id = id_of(catalogue, "alpha")
     with catalogue.sessions.begin() as session:
         session.execute(update(CaseStudy).where(CaseStudy.id == case_id).values(version=7))
     with pytest.raises(RowChangedElsewhereError) as caught, catalogue.sessions.begin() as session:
@@ -142,7 +136,7 @@ def test_the_journal_refuses_an_update_over_a_newer_version(
 
 
 def test_the_forms_merge_keeps_what_each_side_changed(small_catalogue: Catalogue) -> None:
-    base = _draft(small_catalogue, _case(small_catalogue))
+    base = _draft(small_catalogue, id_of(small_catalogue, "alpha"))
     mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
     mine.title, mine.narrative = "Mine", "My narrative"
     theirs.summary, theirs.narrative, theirs.version = "Theirs", "Their narrative", 5

@@ -8,15 +8,10 @@ from sqlalchemy import select
 from app.changes import ReplayConflictError
 from app.notes import add_note, delete_note, update_note
 from app.service import CatalogueService
-from app.store import Catalogue, open_catalogue
+from app.store import Catalogue
 from app.tags import tag_cases
 from models import CaseTag, Note
-from tests.annotate_helpers import case_id
-
-
-def _other_process(catalogue: Catalogue) -> Catalogue:
-    """A second, independent connection to the same catalogue (as the command line has)."""
-    return open_catalogue(catalogue.server or catalogue.path, seed=False)
+from tests.annotate_helpers import case_id, reopen
 
 
 def _bodies(catalogue: Catalogue) -> dict[int, str]:
@@ -39,7 +34,7 @@ def test_undo_of_an_edit_refuses_when_another_process_changed_the_note(
     cid = _first_case(any_small_catalogue)
     note_id, _ = service.write(add_note, cid, "mine")
     _, edit = service.write(update_note, note_id, "mine, edited")
-    other = _other_process(any_small_catalogue)
+    other = reopen(any_small_catalogue)
     CatalogueService(other).write(update_note, note_id, "a colleague's text")
     other.close()
 
@@ -55,7 +50,7 @@ def test_undo_of_a_note_deletion_keeps_a_note_added_since(
     cid = _first_case(any_small_catalogue)
     note_id, _ = service.write(add_note, cid, "newest note")
     _, deletion = service.write(delete_note, note_id)
-    other = _other_process(any_small_catalogue)
+    other = reopen(any_small_catalogue)
     cli_note, _ = CatalogueService(other).write(add_note, cid, "added by the command line")
     other.close()
 
@@ -73,7 +68,7 @@ def test_redo_refuses_when_the_row_changed_after_the_undo(
     note_id, _ = service.write(add_note, cid, "first")
     _, edit = service.write(update_note, note_id, "second")
     service.replay(edit, undo=True)
-    other = _other_process(any_small_catalogue)
+    other = reopen(any_small_catalogue)
     CatalogueService(other).write(update_note, note_id, "third, elsewhere")
     other.close()
 
@@ -87,7 +82,7 @@ def test_undo_of_a_deletion_refuses_when_the_case_was_deleted_elsewhere(
 ) -> None:
     slug_id = case_id(any_small_catalogue, _slug(any_small_catalogue))
     _, tagging = service.write(tag_cases, [slug_id], ["kept"])
-    other = _other_process(any_small_catalogue)
+    other = reopen(any_small_catalogue)
     with other.sessions.begin() as session:
         session.execute(CaseTag.delete().where(CaseTag.c.case_id == slug_id))
     other.close()
