@@ -30,7 +30,7 @@ BOOKKEEPING_TABLES = frozenset(
 )
 
 # Columns a case's history leaves out (they change with every edit, or are internal).
-QUIET_COLUMNS = frozenset({"id", "uuid", "created_at", "updated_at", "case_id"})
+QUIET_COLUMNS = frozenset({"id", "uuid", "version", "created_at", "updated_at", "case_id"})
 
 
 def _json_value(value: Any) -> Any:

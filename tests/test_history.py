@@ -265,3 +265,18 @@ def test_a_note_typed_in_many_autosaves_is_one_entry_of_the_history(
         ("Li", "new note", []),
     ]
     assert len(_steps(small_catalogue)) == 8  # the log itself keeps every step
+
+
+def test_a_case_history_names_fields_as_the_form_does_and_leaves_versions_out(
+    small_catalogue: Catalogue,
+) -> None:
+    from app.case_edit import save_case
+
+    alpha = case_id(small_catalogue, "alpha")
+    service = CatalogueService(small_catalogue)
+    draft = service.draft(alpha)
+    draft.title_zh = "测试"
+    service.write(save_case, alpha, draft)
+    with small_catalogue.sessions() as session:
+        (step, *_) = case_history(session, alpha)
+    assert [f.field for f in step.facts] == ["title_zh"]  # not the row's version

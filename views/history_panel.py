@@ -15,7 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from views.time_text import local_time_text
-from views.translation import QT_TRANSLATE_NOOP, arg
+from views.translation import QT_TRANSLATE_NOOP, arg, tr_message
 
 if TYPE_CHECKING:
     from app.change_scope import ChangeScope
@@ -23,21 +23,6 @@ if TYPE_CHECKING:
     from views.main_window import MainWindow
 
 CONTEXT = "HistoryPanel"
-
-# A case study's fields, as the History tab names them.
-_FIELDS = {
-    "title": QT_TRANSLATE_NOOP("HistoryPanel", "Title"),
-    "title_zh": QT_TRANSLATE_NOOP("HistoryPanel", "Chinese title"),
-    "slug": QT_TRANSLATE_NOOP("HistoryPanel", "Slug"),
-    "summary": QT_TRANSLATE_NOOP("HistoryPanel", "Summary"),
-    "narrative": QT_TRANSLATE_NOOP("HistoryPanel", "Narrative"),
-    "sector": QT_TRANSLATE_NOOP("HistoryPanel", "Sector"),
-    "start_year": QT_TRANSLATE_NOOP("HistoryPanel", "Start year"),
-    "end_year": QT_TRANSLATE_NOOP("HistoryPanel", "End year"),
-    "ongoing": QT_TRANSLATE_NOOP("HistoryPanel", "Ongoing"),
-    "body": QT_TRANSLATE_NOOP("HistoryPanel", "Text"),
-    "comment": QT_TRANSLATE_NOOP("HistoryPanel", "Comment"),
-}
 
 # What a row of each table is, with its name (%1) and without.
 _ROWS = {
@@ -57,6 +42,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def _field_name(column: str) -> str:
+    """A case study's column as the case form names it ("Chinese title"), capitalised."""
+    from app.case_edit import field_words
+
+    try:
+        words = tr_message(field_words(column))
+    except KeyError:
+        return column
+    return words[:1].upper() + words[1:]
+
+
 def fact_words(fact: Fact) -> str:
     """One thing a step did to the case, in the interface language."""
     if fact.table == "case_tag":
@@ -66,7 +62,7 @@ def fact_words(fact: Fact) -> str:
         }.get(fact.action, QCoreApplication.translate("HistoryPanel", "tag '%1' changed"))
         return arg(said, fact.name)
     if fact.table == "case_study" and fact.action == "changed":
-        field = _tr(_FIELDS[fact.field]) if fact.field in _FIELDS else fact.field
+        field = _field_name(fact.field)
         return arg(
             QCoreApplication.translate("HistoryPanel", "%1: %2 → %3"), field, fact.old, fact.new
         )

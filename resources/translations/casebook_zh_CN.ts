@@ -1548,50 +1548,6 @@ Yours: tag %3; comment %4</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Chinese title</source>
-        <translation>中文标题</translation>
-    </message>
-    <message>
-        <source>Slug</source>
-        <translation>短名</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Narrative</source>
-        <translation>叙述</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>领域</translation>
-    </message>
-    <message>
-        <source>Start year</source>
-        <translation>起始年份</translation>
-    </message>
-    <message>
-        <source>End year</source>
-        <translation>结束年份</translation>
-    </message>
-    <message>
-        <source>Ongoing</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>评注</translation>
-    </message>
-    <message>
         <source>case study</source>
         <translation>案例</translation>
     </message>
