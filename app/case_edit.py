@@ -217,8 +217,9 @@ def with_fields(draft: CaseDraft, source: CaseDraft, names: Collection[str]) -> 
     return out
 
 
-def draft_texts(session: Session, draft: CaseDraft) -> dict[str, str]:
-    """Each field of a draft as one line of text, for showing two versions side by side."""
+def draft_texts(session: Session, *drafts: CaseDraft) -> list[dict[str, str]]:
+    """Each field of each draft as one line of text, for showing versions side by side
+    (places and sources read once for all)."""
     places = {i: name for i, name in session.execute(select(Place.id, Place.name))}
     sources = {i: title for i, title in session.execute(select(Source.id, Source.title))}
 
@@ -230,17 +231,22 @@ def draft_texts(session: Session, draft: CaseDraft) -> dict[str, str]:
         return " ".join(p for p in (f"{m.name}:", value, m.unit, f"({m.period})" if m.period
                                     else "") if p)  # fmt: skip
 
-    plain = ("title", "title_zh", "title_zh_note", "slug", "sector", "summary", "narrative",
-             "start_year", "end_year")  # fmt: skip
-    texts = {name: str(getattr(draft, name)) for name in plain}
-    texts["ongoing"] = "✓" if draft.ongoing else "–"
-    texts["forms"] = "; ".join(draft.forms)
-    texts["donor_places"] = names(draft.donor_places, places)
-    texts["recipient_places"] = names(draft.recipient_places, places)
-    texts["source_ids"] = names(draft.source_ids, sources)
-    texts["metrics"] = "; ".join(metric(m) for m in draft.metrics)
-    texts["actors"] = "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in draft.actors)
-    return texts
+    def texts(draft: CaseDraft) -> dict[str, str]:
+        plain = ("title", "title_zh", "title_zh_note", "slug", "sector", "summary",
+                 "narrative", "start_year", "end_year")  # fmt: skip
+        out = {name: str(getattr(draft, name)) for name in plain}
+        out["ongoing"] = "✓" if draft.ongoing else "–"
+        out["forms"] = "; ".join(draft.forms)
+        out["donor_places"] = names(draft.donor_places, places)
+        out["recipient_places"] = names(draft.recipient_places, places)
+        out["source_ids"] = names(draft.source_ids, sources)
+        out["metrics"] = "; ".join(metric(m) for m in draft.metrics)
+        out["actors"] = "; ".join(
+            f"{a.name} ({a.role})" if a.role else a.name for a in draft.actors
+        )
+        return out
+
+    return [texts(d) for d in drafts]
 
 
 class UnknownCaseIdError(LookupError):

@@ -126,8 +126,7 @@ class CaseFormActions(QObject):
         merged, conflicts = merge_drafts(base, mine, theirs)
         if not conflicts:
             return theirs, merged
-        yours_text = service.read(draft_texts, mine)
-        theirs_text = service.read(draft_texts, theirs)
+        yours_text, theirs_text = service.read(draft_texts, mine, theirs)
         rows = [
             ConflictRow(
                 c.name,
